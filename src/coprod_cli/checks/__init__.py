@@ -1,0 +1,132 @@
+"""The check families and the report they build together.
+
+`run_checks(loaded, names)` schedules every workshop once and runs the named families
+(all when none are named) over the schedules. Each family is a module with `run(ctx)`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from coprod_cli.errors import UsageError
+from coprod_cli.findings import SEVERITIES, Finding
+from coprod_cli.loader import LoadedPlan
+from coprod_cli.suggest import did_you_mean
+from coprod_cli.timing import Schedule, schedule
+
+# Families in the order they run and report. Later issues add `language` and `principles`.
+FAMILIES: tuple[str, ...] = ("agenda", "timings", "series")
+
+
+@dataclass(frozen=True)
+class Context:
+    loaded: LoadedPlan
+    schedules: list[Schedule]
+
+
+@dataclass
+class Report:
+    loaded: LoadedPlan
+    schedules: list[Schedule]
+    findings: list[Finding]
+    families: tuple[str, ...]
+
+    def count(self, severity: str) -> int:
+        return sum(1 for f in self.findings if f.severity == severity)
+
+    def failed(self, strict: bool = False) -> bool:
+        return self.count("error") > 0 or (strict and self.count("warning") > 0)
+
+    def line(self, finding: Finding) -> int | None:
+        return self.loaded.line(finding.path) if finding.path else None
+
+    def to_dict(self, strict: bool = False) -> dict:
+        """The stable JSON report of DESIGN section 3."""
+        from coprod_cli.durations import format_clock
+
+        def clock(value: int | None) -> str | None:
+            return None if value is None else format_clock(value)
+
+        workshops = []
+        for s in self.schedules:
+            w = s.workshop
+            workshops.append({
+                "id": w.id,
+                "title": w.title,
+                "date": w.date.isoformat() if w.date else None,
+                "mode": w.mode,
+                "start": clock(s.start),
+                "booked_end": clock(s.booked_end),
+                "planned_end": clock(s.planned_end),
+                "total_minutes": s.total_minutes,
+                "slack_minutes": s.slack_minutes,
+                "items": [
+                    {
+                        "index": t.index,
+                        "title": t.item.title,
+                        "kind": t.item.kind,
+                        "offset_minutes": t.offset,
+                        "minutes": t.minutes,
+                        "start": s.clock(t.offset),
+                        "end": s.clock(t.end_offset),
+                    }
+                    for t in s.items
+                ],
+            })
+        return {
+            "plan": self.loaded.file,
+            "ok": not self.failed(strict),
+            "workshops": workshops,
+            "findings": [
+                {
+                    "severity": f.severity,
+                    "code": f.code,
+                    "workshop": f.workshop,
+                    "item": f.item,
+                    "line": self.line(f),
+                    "message": f.message,
+                }
+                for f in self.findings
+            ],
+        }
+
+
+def _runner(family: str) -> Callable[[Context], list[Finding]]:
+    from importlib import import_module
+
+    return import_module(f"coprod_cli.checks.{family}").run
+
+
+def parse_families(names: Iterable[str]) -> tuple[str, ...]:
+    """Validate the families named on the command line; none named means all."""
+    chosen: list[str] = []
+    for name in names:
+        if name not in FAMILIES:
+            if name in ("language", "principles"):
+                raise UsageError(f"the '{name}' check is not available in this version yet; "
+                                 f"choose from {', '.join(FAMILIES)}")
+            raise UsageError(f"there is no '{name}' check{did_you_mean(name, FAMILIES)} "
+                             f"(choose from {', '.join(FAMILIES)})")
+        if name not in chosen:
+            chosen.append(name)
+    return tuple(chosen) or FAMILIES
+
+
+def schedules_for(loaded: LoadedPlan) -> list[Schedule]:
+    plan = loaded.plan
+    return [schedule(w, plan.settings, ("workshops", i)) for i, w in enumerate(plan.workshops)]
+
+
+def run_checks(loaded: LoadedPlan, families: Iterable[str] = ()) -> Report:
+    """Run the named check families over a loaded plan."""
+    chosen = parse_families(families)
+    ctx = Context(loaded, schedules_for(loaded))
+    findings: list[Finding] = []
+    for family in chosen:
+        findings.extend(_runner(family)(ctx))
+    order = {s: i for i, s in enumerate(SEVERITIES)}
+    workshop_order = {s.workshop.id: i for i, s in enumerate(ctx.schedules)}
+    findings.sort(key=lambda f: (workshop_order.get(f.workshop, -1), f.item if f.item is not None else -1,
+                                 order[f.severity]))
+    return Report(loaded, ctx.schedules, findings, chosen)

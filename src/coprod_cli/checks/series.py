@@ -1,0 +1,90 @@
+"""The series as a whole: dates in order, and homework that the next workshop picks up."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from coprod_cli.durations import format_clock
+from coprod_cli.findings import Finding
+from coprod_cli.timing import Schedule
+
+if TYPE_CHECKING:
+    from coprod_cli.checks import Context
+
+
+def run(ctx: Context) -> list[Finding]:
+    return _dates(ctx.schedules) + _homework(ctx.schedules)
+
+
+def _span(s: Schedule) -> tuple[int, int] | None:
+    if s.start is None:
+        return None
+    return s.start, s.start + max(s.total_minutes, s.booked_minutes or 0)
+
+
+def _dates(schedules: list[Schedule]) -> list[Finding]:
+    findings: list[Finding] = []
+    previous: tuple[int, Schedule] | None = None
+    for index, sched in enumerate(schedules):
+        w = sched.workshop
+        if w.date is None:
+            continue
+        path = ("workshops", index, "date")
+        if previous is not None:
+            p_index, p = previous
+            assert p.workshop.date is not None
+            if w.date < p.workshop.date:
+                findings.append(Finding(
+                    "error", "series.dates", w.id, None, path,
+                    f"'{w.title}' is on {w.date:%a %d %b %Y}, before '{p.workshop.title}' "
+                    f"({p.workshop.date:%a %d %b %Y}) which comes earlier in the plan; "
+                    "put the workshops in date order or fix the date",
+                ))
+            elif w.date == p.workshop.date:
+                here, there = _span(sched), _span(p)
+                if here is None or there is None or here[0] < there[1]:
+                    clash = (f"at {format_clock(here[0])}, before '{p.workshop.title}' has finished"
+                             if here and there else "and one of them has no start time")
+                    findings.append(Finding(
+                        "error", "series.dates", w.id, None, path,
+                        f"'{w.title}' is on the same day as '{p.workshop.title}' "
+                        f"({w.date:%a %d %b %Y}) {clash}; move one of them",
+                    ))
+        previous = (index, sched)
+    return findings
+
+
+def _mentions_homework(sched: Schedule) -> bool:
+    def texts(items):
+        for t in items:
+            yield t.item.title or ""
+            yield t.item.say or ""
+            yield t.item.handout or ""
+            for track in t.tracks:
+                yield from texts(track.items)
+
+    return any("homework" in text.lower() for text in texts(sched.items))
+
+
+def _homework(schedules: list[Schedule]) -> list[Finding]:
+    findings: list[Finding] = []
+    for index, sched in enumerate(schedules):
+        w = sched.workshop
+        if not w.homework:
+            continue
+        path = ("workshops", index, "homework")
+        if index == len(schedules) - 1:
+            findings.append(Finding(
+                "warning", "series.homework", w.id, None, path,
+                f"'{w.title}' is the last workshop but sets homework that no workshop picks up; "
+                "add the next workshop to the plan, or drop the homework",
+            ))
+            continue
+        following = schedules[index + 1]
+        if not _mentions_homework(following):
+            findings.append(Finding(
+                "warning", "series.homework", w.id, None, path,
+                f"'{w.title}' sets homework, but '{following.workshop.title}' never picks it up; "
+                "add an item that mentions the homework (try `use: homework-review`)",
+            ))
+    return findings

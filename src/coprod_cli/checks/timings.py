@@ -1,0 +1,13 @@
+"""Timing findings: the timing engine's own findings for every workshop."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from coprod_cli.checks import Context
+    from coprod_cli.findings import Finding
+
+
+def run(ctx: Context) -> list[Finding]:
+    return [f for s in ctx.schedules for f in s.findings]

@@ -1,0 +1,48 @@
+"""The Typer app: parse the command line, call the core, print, map errors to exit codes.
+
+One module per verb. Heavy imports (jinja2, rendering) happen inside the commands that
+need them, so `coprod --help` and `coprod check` stay quick.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from coprod_cli import __version__
+
+app = typer.Typer(
+    name="coprod",
+    no_args_is_help=True,
+    add_completion=False,
+    help="Plan, check and render co-production workshop series from one YAML plan.",
+    context_settings={"help_option_names": ["-h", "--help"]},
+    rich_markup_mode=None,
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"coprod {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and stop.")
+    ] = False,
+) -> None:
+    """Plan, check and render co-production workshop series from one YAML plan.
+
+    Start with `coprod new series`, then `coprod check` and `coprod render`.
+    """
+
+
+from coprod_cli.cli import check as _check  # noqa: E402,F401  (registers commands)
+from coprod_cli.cli import schema as _schema  # noqa: E402,F401
+
+
+def main() -> None:
+    app()

@@ -1,0 +1,71 @@
+"""`coprod check`: time every workshop and report what needs attention."""
+
+from __future__ import annotations
+
+import json
+from enum import Enum
+from typing import Annotated
+
+import typer
+
+from coprod_cli.cli import app
+from coprod_cli.cli.common import DEFAULT_PLAN, PlanOption, exit_on_error
+
+
+class ReportFormat(str, Enum):
+    text = "text"
+    json = "json"
+    github = "github"
+
+
+def _complete_families(incomplete: str) -> list[str]:
+    from coprod_cli.checks import FAMILIES
+
+    return [f for f in FAMILIES if f.startswith(incomplete)]
+
+
+@app.command()
+def check(
+    checks: Annotated[
+        list[str] | None,
+        typer.Argument(
+            help="Which checks to run: agenda, timings, series. None named: all of them.",
+            autocompletion=_complete_families,
+            show_default=False,
+            metavar="[CHECK]...",
+        ),
+    ] = None,
+    plan: PlanOption = DEFAULT_PLAN,
+    format: Annotated[
+        ReportFormat,
+        typer.Option("--format", "-f", help="text for people, json for programs, github for Actions annotations."),
+    ] = ReportFormat.text,
+    strict: Annotated[bool, typer.Option("--strict", help="Warnings fail the check too (exit 1).")] = False,
+) -> None:
+    """Time every workshop and report what needs attention.
+
+    Prints a run sheet per workshop (clock time, minutes, kind, title) and its findings.
+    Exit 0: no errors; 1: errors (or warnings with --strict); 2: the plan could not be used.
+    """
+    from coprod_cli.checks import parse_families, run_checks
+    from coprod_cli.loader import load_plan
+
+    with exit_on_error():
+        families = parse_families(checks or [])
+        loaded = load_plan(plan)
+        report = run_checks(loaded, families)
+    if format is ReportFormat.json:
+        from coprod_cli.console import print_json
+
+        print_json(json.dumps(report.to_dict(strict), indent=2, ensure_ascii=False))
+    elif format is ReportFormat.github:
+        from coprod_cli.console import github_annotations, print_json
+
+        for line in github_annotations(report):
+            print_json(line)
+    else:
+        from coprod_cli.console import print_report
+
+        print_report(report, strict)
+    if report.failed(strict):
+        raise typer.Exit(1)

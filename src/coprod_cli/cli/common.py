@@ -1,0 +1,30 @@
+"""What every command shares: the plan option and turning CoprodError into exit 2."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from coprod_cli.errors import CoprodError
+
+PlanOption = Annotated[
+    Path,
+    typer.Option("-p", "--plan", help="The plan file to use.", show_default=True, metavar="FILE"),
+]
+DEFAULT_PLAN = Path("coprod.yaml")
+
+
+@contextmanager
+def exit_on_error() -> Iterator[None]:
+    """Print a CoprodError as one line per problem on stderr and exit 2."""
+    try:
+        yield
+    except CoprodError as error:
+        from coprod_cli.console import print_errors
+
+        print_errors(error.lines())
+        raise typer.Exit(2) from None

@@ -1,0 +1,28 @@
+"""`coprod schema`: the plan's JSON Schema, for editor completion."""
+
+from __future__ import annotations
+
+import json
+
+from coprod_cli.cli import app
+
+
+def plan_schema() -> dict:
+    from coprod_cli.models import Plan
+
+    schema = Plan.model_json_schema(by_alias=True)
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = "coprod plan"
+    return schema
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema of a plan, for completion and checking in your editor.
+
+    Save it (`coprod schema > coprod.schema.json`) and point your editor's YAML support at it,
+    for example with a first line `# yaml-language-server: $schema=coprod.schema.json`.
+    """
+    from coprod_cli.console import print_schema
+
+    print_schema(json.dumps(plan_schema(), indent=2))

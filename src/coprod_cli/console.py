@@ -1,0 +1,169 @@
+"""Everything coprod prints for people: the only module that imports rich."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from rich.console import Console
+from rich.markup import escape
+from rich.padding import Padding
+from rich.table import Table
+from rich.text import Text
+
+from coprod_cli.durations import format_clock, format_duration
+
+if TYPE_CHECKING:
+    from coprod_cli.checks import Report
+    from coprod_cli.findings import Finding
+    from coprod_cli.timing import Schedule, TimedItem
+
+STYLES = {"error": "bold red", "warning": "yellow", "info": "cyan"}
+LABELS = {"error": "error", "warning": "warning", "info": "note"}
+
+out = Console(highlight=False, soft_wrap=False)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+def print_errors(lines: Iterable[str]) -> None:
+    """Problems that stop coprod (exit 2): one plain line each on stderr."""
+    for line in lines:
+        err.print(Text(line, style="red" if err.is_terminal else ""))
+
+
+def print_schema(text: str) -> None:
+    sys.stdout.write(text + "\n")
+
+
+def print_json(text: str) -> None:
+    sys.stdout.write(text + "\n")
+
+
+def print_report(report: Report, strict: bool) -> None:
+    """The run sheet of each workshop with its findings, then a one-line summary."""
+    by_workshop: dict[str | None, list[Finding]] = {}
+    for finding in report.findings:
+        by_workshop.setdefault(finding.workshop, []).append(finding)
+    for number, sched in enumerate(report.schedules, start=1):
+        _print_workshop(number, sched)
+        _print_findings(report, by_workshop.get(sched.workshop.id, []))
+        out.print()
+    rest = by_workshop.get(None, [])
+    if rest:
+        out.print("[bold]The series[/bold]")
+        _print_findings(report, rest)
+        out.print()
+    _print_summary(report, strict)
+
+
+def _print_workshop(number: int, sched: Schedule) -> None:
+    w = sched.workshop
+    out.print(f"[bold]{number}. {escape(w.title)}[/bold] [dim]({escape(w.id or '')})[/dim]")
+    facts = []
+    if w.date:
+        facts.append(f"{w.date:%a} {w.date.day} {w.date:%b %Y}")
+    if sched.start is not None:
+        until = f"–{format_clock(sched.booked_end)}" if sched.booked_end is not None else ""
+        facts.append(f"{format_clock(sched.start)}{until}")
+    elif sched.booked_minutes:
+        facts.append(f"{format_duration(sched.booked_minutes)} booked")
+    if w.venue:
+        facts.append(w.venue)
+    facts.append(w.mode.replace("-", " "))
+    out.print("   " + escape(" · ".join(facts)), style="dim")
+    table = Table(box=None, show_header=False, padding=(0, 1), pad_edge=False)
+    table.add_column("when", justify="right", no_wrap=True)
+    table.add_column("minutes", justify="right", no_wrap=True)
+    table.add_column("kind", no_wrap=True, style="dim")
+    table.add_column("title")
+    for t in sched.items:
+        _add_row(table, sched, t, "")
+    end_note = _end_note(sched)
+    table.add_row(_when(sched, sched.total_minutes), "", "", Text(end_note, style="bold"))
+    out.print(Padding(table, (0, 0, 0, 3)))
+
+
+def _add_row(table: Table, sched: Schedule, t: TimedItem, indent: str) -> None:
+    if t.gap_before:
+        table.add_row(_when(sched, t.offset - t.gap_before), format_duration(t.gap_before), "",
+                      Text(f"{indent}(waiting)", style="dim"))
+    title = Text(indent + (t.item.title or ""))
+    if t.item.at is not None:
+        title.append(f"  pinned {format_clock(t.item.at)}", style="dim")
+    if t.item.flex:
+        title.append(f"  flex {format_duration(t.item.flex)}", style="dim")
+    style = "dim" if t.item.is_pause else ""
+    table.add_row(_when(sched, t.offset), format_duration(t.minutes), t.item.kind or "", title, style=style)
+    for track in t.tracks:
+        where = f" ({track.where})" if track.where else ""
+        table.add_row("", "", "", Text(f"{indent}  ▸ {track.group}{where}", style="italic"))
+        for sub in track.items:
+            _add_row(table, sched, sub, indent + "    ")
+
+
+def _when(sched: Schedule, offset: int) -> str:
+    clock = sched.clock(offset)
+    return clock if clock is not None else f"+{format_duration(offset)}"
+
+
+def _end_note(sched: Schedule) -> str:
+    slack = (sched.booked_minutes - sched.total_minutes) if sched.booked_minutes is not None else None
+    if slack is None:
+        return f"end ({format_duration(sched.total_minutes)} in all)"
+    if slack < 0:
+        return f"end: {format_duration(-slack)} over the booking"
+    if slack == 0:
+        return "end: exactly on time"
+    return f"end: {format_duration(slack)} to spare"
+
+
+def _print_findings(report: Report, findings: list[Finding]) -> None:
+    if not findings:
+        return
+    grid = Table(box=None, show_header=False, padding=(0, 1), pad_edge=False)
+    grid.add_column("severity", no_wrap=True)
+    grid.add_column("line", no_wrap=True, style="dim")
+    grid.add_column("message", overflow="fold")
+    for f in findings:
+        line = report.line(f)
+        message = Text(f.message)
+        message.append(f"  [{f.code}]", style="dim")
+        grid.add_row(Text(LABELS[f.severity], style=STYLES[f.severity]), f"line {line}" if line else "", message)
+    out.print(Padding(grid, (0, 0, 0, 3)))
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def _print_summary(report: Report, strict: bool) -> None:
+    errors, warnings, notes = report.count("error"), report.count("warning"), report.count("info")
+    counts = f"{_plural(errors, 'error')}, {_plural(warnings, 'warning')}, {_plural(notes, 'note')}"
+    scope = f"{_plural(len(report.schedules), 'workshop')}, checks: {', '.join(report.families)}"
+    if report.failed(strict):
+        why = "errors" if errors else "warnings (--strict)"
+        out.print(f"[bold red]✗ {counts}[/bold red] in {scope}: fix the {why} above")
+    else:
+        out.print(f"[bold green]✓ {counts}[/bold green] in {scope}")
+
+
+def github_annotations(report: Report) -> list[str]:
+    """GitHub Actions workflow commands, one per finding."""
+    levels = {"error": "error", "warning": "warning", "info": "notice"}
+
+    def prop(value: str) -> str:
+        return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A").replace(":", "%3A").replace(",", "%2C")
+
+    def data(value: str) -> str:
+        return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+    lines = []
+    for f in report.findings:
+        parts = [f"file={prop(report.loaded.file)}"]
+        line = report.line(f)
+        if line:
+            parts.append(f"line={line}")
+        parts.append(f"title={prop(f.code)}")
+        lines.append(f"::{levels[f.severity]} {','.join(parts)}::{data(f.message)}")
+    return lines

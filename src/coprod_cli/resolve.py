@@ -1,0 +1,95 @@
+"""Cross-references inside a plan: workshop ids, `use:` activities, principles, flex.
+
+Pure functions over validated models. Each problem is returned as (path, message) so the
+loader can pin it to a line; resolved items get every field of the activity they use.
+"""
+
+from __future__ import annotations
+
+import re
+
+from coprod_cli.frameworks import FRAMEWORKS, all_principle_ids
+from coprod_cli.models import ACTIVITY_FIELDS, Activity, Item, Plan
+from coprod_cli.suggest import did_you_mean
+
+Problem = tuple[tuple[str | int, ...], str]
+
+
+def slugify(text: str, limit: int = 48) -> str:
+    """'An Introduction to Service Design' -> 'an-introduction-to-service-design'."""
+    slug = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+    return slug[:limit].rstrip("-")
+
+
+def resolve_plan(plan: Plan, library: dict[str, Activity]) -> list[Problem]:
+    """Fill ids and `use:` references in place; return every problem found."""
+    problems: list[Problem] = []
+    catalog = {**library, **plan.activities}
+    principles = FRAMEWORKS[plan.framework].ids() if plan.framework else all_principle_ids()
+    framework_name = f"the '{plan.framework}' framework" if plan.framework else "any framework"
+
+    def check_principles(names: list[str], path: tuple[str | int, ...]) -> None:
+        for i, name in enumerate(names):
+            if name not in principles:
+                problems.append(
+                    (
+                        (*path, "principles", i),
+                        f"'{name}' is not a principle of {framework_name}"
+                        f"{did_you_mean(name, principles)}",
+                    )
+                )
+
+    for key, activity in plan.activities.items():
+        check_principles(activity.principles, ("activities", key))
+        if activity.flex is not None and activity.flex > activity.duration:
+            problems.append((("activities", key, "flex"), _flex_message(activity.flex, activity.duration)))
+
+    seen: dict[str, int] = {}
+    for w_index, workshop in enumerate(plan.workshops):
+        w_path: tuple[str | int, ...] = ("workshops", w_index)
+        if workshop.id is None:
+            workshop.id = slugify(workshop.title) or f"workshop-{w_index + 1}"
+            id_path = (*w_path, "title")
+        else:
+            id_path = (*w_path, "id")
+        if workshop.id in seen:
+            problems.append(
+                (id_path, f"two workshops have the id '{workshop.id}' (the other is workshop "
+                          f"{seen[workshop.id] + 1}); give this one its own 'id:'")
+            )
+        seen.setdefault(workshop.id, w_index)
+        for i_index, item in enumerate(workshop.agenda):
+            _resolve_item(item, (*w_path, "agenda", i_index), catalog, check_principles, problems, nested=False)
+    return problems
+
+
+def _flex_message(flex: int, duration: int) -> str:
+    return f"'flex' ({flex} min) cannot be more than the item's duration ({duration} min)"
+
+
+def _resolve_item(item: Item, path, catalog, check_principles, problems: list[Problem], nested: bool) -> None:
+    if item.use is not None:
+        activity = catalog.get(item.use)
+        if activity is None:
+            problems.append(
+                ((*path, "use"), f"there is no activity '{item.use}' in the library or the plan's "
+                                 f"'activities'{did_you_mean(item.use, catalog)} "
+                                 "(see `coprod library list`)")
+            )
+            return
+        written = item.model_fields_set
+        for name in ACTIVITY_FIELDS:
+            if name not in written:
+                setattr(item, name, getattr(activity, name))
+    if "principles" in item.model_fields_set:
+        check_principles(item.principles, path)
+    if item.flex is not None and item.duration is not None and item.flex > item.duration:
+        problems.append(((*path, "flex"), _flex_message(item.flex, item.duration)))
+    if nested and item.tracks:
+        problems.append(((*path, "tracks"), "a track's agenda cannot split into tracks again"))
+        return
+    if nested and item.at is not None:
+        problems.append(((*path, "at"), "items inside a track cannot be pinned; pin the whole split item instead"))
+    for t_index, track in enumerate(item.tracks):
+        for s_index, sub in enumerate(track.agenda):
+            _resolve_item(sub, (*path, "tracks", t_index, "agenda", s_index), catalog, check_principles, problems, nested=True)

@@ -1,0 +1,259 @@
+"""Safe YAML reading with positions: YAML text -> plain data + where each value was written.
+
+Built on the parser's event stream (not its composer, which recurses in C and crashes on
+deeply nested input), so nesting depth and alias expansion are bounded before anything walks
+the data. Plain scalars resolve as in YAML 1.2: `10:30` is text, `010` is 10, `no` is text.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+try:  # libyaml is much faster; the pure-Python parser gives the same events.
+    from yaml import CSafeLoader as _EventLoader
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader as _EventLoader  # type: ignore[assignment]
+
+MAX_BYTES = 16 * 1024 * 1024
+MAX_DEPTH = 64
+MAX_NODES = 2_000_000
+
+Path = tuple[str | int, ...]
+
+_INT = re.compile(r"^[-+]?[0-9]+$")
+_OCT = re.compile(r"^0o[0-7]+$")
+_HEX = re.compile(r"^0x[0-9a-fA-F]+$")
+_FLOAT = re.compile(r"^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$")
+_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+_TRUE = frozenset({"true", "True", "TRUE"})
+_FALSE = frozenset({"false", "False", "FALSE"})
+_TAG = "tag:yaml.org,2002:"
+
+
+class YamlProblem(Exception):
+    """A problem in the YAML itself, at a 1-based line and column."""
+
+    def __init__(self, line: int, column: int, what: str, where: Path = ()):
+        super().__init__(what)
+        self.line, self.column, self.what, self.where = line, column, what, where
+
+
+@dataclass
+class SourceMap:
+    """Where each value (and each mapping key) of a document was written, 1-based."""
+
+    values: dict[Path, tuple[int, int]] = field(default_factory=dict)
+    keys: dict[Path, tuple[int, int]] = field(default_factory=dict)
+
+    def position(self, path: Path, prefer_key: bool = False) -> tuple[int, int]:
+        """The position of `path`, or of its nearest written ancestor."""
+        p = tuple(path)
+        while True:
+            if prefer_key and p in self.keys:
+                return self.keys[p]
+            if p in self.values:
+                return self.values[p]
+            if p in self.keys:
+                return self.keys[p]
+            if not p:
+                return (1, 1)
+            p = p[:-1]
+
+    def line(self, path: Path) -> int:
+        return self.position(path, prefer_key=True)[0]
+
+
+class _Missing:
+    pass
+
+
+_NO_KEY = _Missing()
+
+
+@dataclass
+class _Frame:
+    container: Any
+    path: Path
+    anchor: str | None
+    size: int = 1
+    key: Any = _NO_KEY
+    key_pos: tuple[int, int] = (1, 1)
+    merges: list[tuple[Any, tuple[int, int]]] = field(default_factory=list)
+
+
+def _pos(mark: Any) -> tuple[int, int]:
+    return (mark.line + 1, mark.column + 1)
+
+
+def _plain(value: str) -> Any:
+    if value in _NULLS:
+        return None
+    if value in _TRUE:
+        return True
+    if value in _FALSE:
+        return False
+    if _INT.match(value):
+        return int(value, 10)
+    if _OCT.match(value):
+        return int(value[2:], 8)
+    if _HEX.match(value):
+        return int(value[2:], 16)
+    if _FLOAT.match(value):
+        return float(value)
+    lowered = value.lower()
+    if lowered in (".inf", "+.inf", "-.inf"):
+        return -math.inf if value.startswith("-") else math.inf
+    if lowered == ".nan":
+        return math.nan
+    return value
+
+
+def _scalar(event: Any) -> Any:
+    tag = event.tag
+    if tag in (None, "!") or tag == _TAG + "str" and not event.style:
+        if tag is None and not event.style:
+            return _plain(event.value)
+        return event.value
+    if tag == _TAG + "str":
+        return event.value
+    kinds = {"int": int, "float": float, "null": lambda _v: None, "bool": lambda v: v in _TRUE}
+    short = tag.removeprefix(_TAG)
+    if short in kinds:
+        try:
+            return kinds[short](event.value)
+        except ValueError:
+            pass
+    raise YamlProblem(*_pos(event.start_mark), f"the YAML tag '{tag}' is not supported here; remove it")
+
+
+def _hint(problem: str, line_text: str) -> str:
+    if "\t" in line_text:
+        return " (use spaces, not tabs, to indent)"
+    if "mapping values are not allowed" in problem:
+        return " (is there a ':' inside some text? put that text in quotes)"
+    if "could not find expected ':'" in problem:
+        return " (every line in a mapping is 'key: value'; check the indentation)"
+    if "did not find expected key" in problem or "expected <block end>" in problem:
+        return " (check that the lines here are indented the same)"
+    return ""
+
+
+def read_yaml(text: str) -> tuple[Any, SourceMap]:
+    """Parse one YAML document into plain data and its source map. Raises YamlProblem."""
+    source = SourceMap()
+    stack: list[_Frame] = []
+    anchors: dict[str, tuple[Any, int]] = {}
+    root: Any = _NO_KEY
+    total = 0
+    documents = 0
+
+    def attach(value: Any, size: int, pos: tuple[int, int]) -> None:
+        nonlocal root, total
+        total += size
+        if total > MAX_NODES:
+            raise YamlProblem(*pos, "the plan is too big once its aliases (*name) are expanded")
+        if not stack:
+            root = value
+            source.values[()] = pos
+            return
+        top = stack[-1]
+        top.size += size
+        if isinstance(top.container, list):
+            path = (*top.path, len(top.container))
+            top.container.append(value)
+            source.values.setdefault(path, pos)
+            return
+        if top.key is _NO_KEY:
+            if isinstance(value, dict | list):
+                raise YamlProblem(*pos, "a key must be a plain word, not a list or mapping")
+            top.key, top.key_pos = value, pos
+            return
+        key, key_pos = top.key, top.key_pos
+        top.key = _NO_KEY
+        if key == "<<":
+            top.merges.append((value, key_pos))
+            return
+        key = "" if key is None else str(key).lower() if isinstance(key, bool) else str(key)
+        path = (*top.path, key)
+        if key in top.container:
+            first = source.keys.get(path, (0, 0))[0]
+            raise YamlProblem(*key_pos, f"'{key}' is given twice (first on line {first}); keep one", path)
+        top.container[key] = value
+        source.keys[path] = key_pos
+        source.values.setdefault(path, pos)
+
+    def child_path() -> Path:
+        if not stack:
+            return ()
+        top = stack[-1]
+        if isinstance(top.container, list):
+            return (*top.path, len(top.container))
+        if top.key is _NO_KEY:
+            return top.path
+        return (*top.path, str(top.key))
+
+    try:
+        for event in yaml.parse(text, Loader=_EventLoader):
+            kind = type(event)
+            if kind is yaml.ScalarEvent:
+                value = _scalar(event)
+                if event.anchor:
+                    anchors[event.anchor] = (value, 1)
+                attach(value, 1, _pos(event.start_mark))
+            elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+                if len(stack) >= MAX_DEPTH:
+                    raise YamlProblem(*_pos(event.start_mark), f"the plan is nested more than {MAX_DEPTH} levels deep")
+                if event.tag not in (None, "!", _TAG + "map", _TAG + "seq"):
+                    raise YamlProblem(*_pos(event.start_mark), f"the YAML tag '{event.tag}' is not supported here; remove it")
+                path = child_path()
+                container: Any = {} if kind is yaml.MappingStartEvent else []
+                source.values.setdefault(path, _pos(event.start_mark))
+                stack.append(_Frame(container, path, event.anchor))
+            elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+                frame = stack.pop()
+                for merged, merge_pos in frame.merges:
+                    sources = merged if isinstance(merged, list) else [merged]
+                    for src in sources:
+                        if not isinstance(src, dict):
+                            raise YamlProblem(*merge_pos, "'<<' must point at a mapping (an &anchor of keys)")
+                        for k, v in src.items():
+                            frame.container.setdefault(k, v)
+                            source.keys.setdefault((*frame.path, k), merge_pos)
+                if frame.anchor:
+                    anchors[frame.anchor] = (frame.container, frame.size)
+                start = source.values.get(frame.path, (1, 1))
+                # attach() would add this frame's size twice; it was counted as children arrived.
+                total -= frame.size
+                attach(frame.container, frame.size, start)
+            elif kind is yaml.AliasEvent:
+                if event.anchor not in anchors:
+                    raise YamlProblem(
+                        *_pos(event.start_mark),
+                        f"'*{event.anchor}' refers to an anchor that is not defined before it "
+                        "(or refers to itself)",
+                    )
+                value, size = anchors[event.anchor]
+                attach(value, size, _pos(event.start_mark))
+            elif kind is yaml.DocumentStartEvent:
+                documents += 1
+                if documents > 1:
+                    raise YamlProblem(*_pos(event.start_mark), "a plan is one YAML document; remove the second '---'")
+    except yaml.MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        line, col = _pos(mark) if mark else (1, 1)
+        problem = err.problem or str(err)
+        context = f" {err.context}" if err.context and "while" not in err.context else ""
+        lines = text.splitlines()
+        line_text = lines[line - 1] if 0 < line <= len(lines) else ""
+        hint = _hint(problem, line_text)
+        raise YamlProblem(line, col, f"YAML syntax: {problem}{context}{hint}") from None
+    except yaml.YAMLError as err:
+        raise YamlProblem(1, 1, f"YAML: {err}") from None
+    if root is _NO_KEY:
+        root = None
+    return root, source
