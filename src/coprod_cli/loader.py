@@ -136,6 +136,8 @@ def _translate(err: ValidationError, source: SourceMap, name: str) -> list[Probl
             key = str(loc[-1])
             fields = _fields_at(loc[:-1])
             what = f"unknown key '{key}'{did_you_mean(key, fields)}"
+            if e.get("input") is None and " " in key:
+                what += " (is there a comma in the text before it? put that text in quotes)"
             line, col = source.position(loc, prefer_key=True)
         elif kind == "missing":
             what = f"'{loc[-1]}' is missing"

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from coprod_cli.frameworks import FRAMEWORKS, all_principle_ids
-from coprod_cli.models import ACTIVITY_FIELDS, Activity, Item, Plan
+from coprod_cli.models import ACTIVITY_FIELDS, Activity, Item, Plan, Step
 from coprod_cli.suggest import did_you_mean
 
 Problem = tuple[tuple[str | int, ...], str]
@@ -63,11 +63,34 @@ def resolve_plan(plan: Plan, library: dict[str, Activity]) -> list[Problem]:
     return problems
 
 
+def rescale_steps(steps: list[Step], minutes: int) -> list[Step]:
+    """Steps stretched or squeezed to add up to `minutes` (whole minutes, largest remainder)."""
+    timed = [s.duration for s in steps if s.duration]
+    old = sum(timed)
+    if not old or len(timed) > minutes:
+        return list(steps)
+    shares = [(s.duration or 0) * minutes / old for s in steps]
+    new = [max(int(share), 1) if s.duration else 0 for share, s in zip(shares, steps, strict=True)]
+    order = sorted(range(len(steps)), key=lambda i: shares[i] - int(shares[i]), reverse=True)
+    short = minutes - sum(new)
+    for i in order:
+        if short <= 0:
+            break
+        if steps[i].duration:
+            new[i] += 1
+            short -= 1
+    while sum(new) > minutes:  # the one-minute floor overshot: take from the longest
+        longest = max(range(len(new)), key=lambda i: new[i])
+        new[longest] -= 1
+    return [s.model_copy(update={"duration": d or None}) for s, d in zip(steps, new, strict=True)]
+
+
 def _flex_message(flex: int, duration: int) -> str:
     return f"'flex' ({flex} min) cannot be more than the item's duration ({duration} min)"
 
 
 def _resolve_item(item: Item, path, catalog, check_principles, problems: list[Problem], nested: bool) -> None:
+    written = set(item.model_fields_set)  # before merging: setattr adds to the set
     if item.use is not None:
         activity = catalog.get(item.use)
         if activity is None:
@@ -77,11 +100,13 @@ def _resolve_item(item: Item, path, catalog, check_principles, problems: list[Pr
                                  "(see `coprod library list`)")
             )
             return
-        written = item.model_fields_set
         for name in ACTIVITY_FIELDS:
             if name not in written:
                 setattr(item, name, getattr(activity, name))
-    if "principles" in item.model_fields_set:
+        if "duration" in written and "steps" not in written and item.duration != activity.duration:
+            # Inherited steps follow the new length; the user never wrote them.
+            item.steps = rescale_steps(activity.steps, item.duration or activity.duration)
+    if "principles" in written:
         check_principles(item.principles, path)
     if item.flex is not None and item.duration is not None and item.flex > item.duration:
         problems.append(((*path, "flex"), _flex_message(item.flex, item.duration)))
