@@ -33,7 +33,7 @@ def parse_duration(value: object) -> int:
     else:
         raise ValueError("should be a length of time like 20m or 1h30m")
     if minutes <= 0:
-        raise ValueError(f"should be more than 0 minutes (got {value})")
+        raise ValueError("should be more than 0 minutes")
     if minutes > 24 * 60:
         raise ValueError(f"is longer than a day ({format_duration(minutes)}); check the units")
     return minutes

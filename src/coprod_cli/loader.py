@@ -140,6 +140,8 @@ def _translate(err: ValidationError, source: SourceMap, name: str) -> list[Probl
                 what += " (is there a comma in the text before it? put that text in quotes)"
             line, col = source.position(loc, prefer_key=True)
         elif kind == "missing":
+            if _misspelt(loc, err):
+                continue
             what = f"'{loc[-1]}' is missing"
             if len(loc) == 1:
                 what += {"title": " (the series needs a title)", "workshops": " (add at least one workshop)"}.get(
@@ -173,10 +175,23 @@ def _translate(err: ValidationError, source: SourceMap, name: str) -> list[Probl
     return sorted(problems, key=lambda p: (p.line, p.column))
 
 
+def _misspelt(loc: Loc, err: ValidationError) -> bool:
+    """A missing key that an unknown key next to it looks like: the typo's message says it all."""
+    parent, name = loc[:-1], str(loc[-1])
+    for other in err.errors(include_url=False):
+        other_loc = tuple(other["loc"])
+        if other["type"] == "extra_forbidden" and other_loc[:-1] == parent:
+            if did_you_mean(str(other_loc[-1]), [name]):
+                return True
+    return False
+
+
 def _show(value: Any) -> str:
     """A short quote of the offending value for the message, or '' for big values."""
     if isinstance(value, dict | list) or value is None:
         return ""
+    if isinstance(value, bool):
+        return "'true'" if value else "'false'"
     text = str(value)
     return f"'{text}'" if len(text) <= 40 else f"'{text[:37]}...'"
 

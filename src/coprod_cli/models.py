@@ -259,16 +259,6 @@ class Workshop(Strict):
     agenda: list[Item] = []
     homework: str | None = None
 
-    @model_validator(mode="after")
-    def _booking(self) -> Workshop:
-        if self.end is not None and self.length is not None:
-            raise ValueError("give either 'end' or 'length', not both")
-        if self.end is not None and self.start is None:
-            raise ValueError("'end' needs a 'start' time too")
-        if self.end is not None and self.start is not None and self.end <= self.start:
-            raise ValueError("'end' must be after 'start'")
-        return self
-
     @property
     def online(self) -> bool:
         return self.mode != "in-person"

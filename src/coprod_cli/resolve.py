@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from coprod_cli.frameworks import FRAMEWORKS, all_principle_ids
-from coprod_cli.models import ACTIVITY_FIELDS, Activity, Item, Plan, Step
+from coprod_cli.models import ACTIVITY_FIELDS, Activity, Item, Plan, Step, Workshop
 from coprod_cli.suggest import did_you_mean
 
 Problem = tuple[tuple[str | int, ...], str]
@@ -58,6 +58,7 @@ def resolve_plan(plan: Plan, library: dict[str, Activity]) -> list[Problem]:
                           f"{seen[workshop.id] + 1}); give this one its own 'id:'")
             )
         seen.setdefault(workshop.id, w_index)
+        problems.extend(_booking_problems(workshop, w_path))
         for i_index, item in enumerate(workshop.agenda):
             _resolve_item(item, (*w_path, "agenda", i_index), catalog, check_principles, problems, nested=False)
     return problems
@@ -83,6 +84,16 @@ def rescale_steps(steps: list[Step], minutes: int) -> list[Step]:
         longest = max(range(len(new)), key=lambda i: new[i])
         new[longest] -= 1
     return [s.model_copy(update={"duration": d or None}) for s, d in zip(steps, new, strict=True)]
+
+
+def _booking_problems(workshop: Workshop, path: tuple[str | int, ...]) -> list[Problem]:
+    if workshop.end is not None and workshop.length is not None:
+        return [((*path, "length"), "give either 'end' or 'length', not both")]
+    if workshop.end is not None and workshop.start is None:
+        return [((*path, "end"), "'end' needs a 'start' time too")]
+    if workshop.end is not None and workshop.start is not None and workshop.end <= workshop.start:
+        return [((*path, "end"), "'end' must be after 'start'")]
+    return []
 
 
 def _flex_message(flex: int, duration: int) -> str:

@@ -138,7 +138,7 @@ def _hint(problem: str, line_text: str) -> str:
         return " (is there a ':' inside some text? put that text in quotes)"
     if "could not find expected ':'" in problem:
         return " (every line in a mapping is 'key: value'; check the indentation)"
-    if "did not find expected key" in problem or "expected <block end>" in problem:
+    if any(m in problem for m in ("did not find expected key", "expected <block end>", "expected '-'")):
         return " (check that the lines here are indented the same)"
     return ""
 

@@ -1,0 +1,154 @@
+"""The command line: every command, format and documented error, through CliRunner."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from helpers import EXAMPLES, plan_text, run, write_tree
+
+ONLINE = next(p for p in EXAMPLES if p.stem == "online-engagement")
+CARE = next(p for p in EXAMPLES if p.stem == "care-leavers")
+
+
+def test_no_arguments_shows_help():
+    result = run()
+    assert result.exit_code in (0, 2)
+    assert "Usage: coprod" in result.stdout + result.stderr
+
+
+@pytest.mark.parametrize("command", [[], ["check"], ["schema"]])
+def test_every_command_has_help(command: list[str]):
+    result = run(*command, "--help")
+    assert result.exit_code == 0
+    assert "Usage:" in result.stdout
+    # every option and argument carries a description
+    lines = [line for line in result.stdout.splitlines() if line.strip().startswith("-")]
+    assert all(len(line.split("  ")) > 1 and line.split("  ")[-1].strip() for line in lines), lines
+
+
+def test_version():
+    result = run("--version")
+    assert result.exit_code == 0 and result.stdout.startswith("coprod ")
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.stem)
+def test_examples_check_with_a_run_sheet(example: Path):
+    result = run("check", "-p", str(example))
+    assert result.exit_code == 0, result.stdout
+    assert "0 errors" in result.stdout
+    assert "10:00" in result.stdout or "9:30" in result.stdout or "09:30" in result.stdout
+
+
+def test_default_plan_is_coprod_yaml(tmp_path: Path, monkeypatch):
+    write_tree(tmp_path, {"coprod.yaml": CARE.read_text()})
+    monkeypatch.chdir(tmp_path)
+    result = run("check")
+    assert result.exit_code == 0 and "Care Leavers" not in result.stderr
+
+
+def test_text_report_shows_findings_and_summary():
+    result = run("check", "-p", str(ONLINE))
+    assert "warning" in result.stdout and "[timing.no-break]" in result.stdout
+    assert "line 80" in result.stdout
+    assert result.stdout.rstrip().splitlines()[-1].startswith("✓ 0 errors, 1 warning, 0 notes")
+
+
+def test_strict_fails_on_warnings():
+    result = run("check", "--strict", "-p", str(ONLINE))
+    assert result.exit_code == 1
+    assert "fix the warnings (--strict)" in result.stdout
+
+
+def test_errors_exit_1(tmp_path: Path):
+    write_tree(tmp_path, {"p.yaml": plan_text("- {title: Long, duration: 3h}", end="11:00")})
+    result = run("check", "-p", str(tmp_path / "p.yaml"))
+    assert result.exit_code == 1
+    assert "error" in result.stdout and "[timing.overrun]" in result.stdout
+
+
+def test_json_format_is_the_report():
+    result = run("check", "--format", "json", "-p", str(ONLINE))
+    data = json.loads(result.stdout)
+    assert data["plan"] == str(ONLINE) and data["ok"] is True
+    assert [w["id"] for w in data["workshops"]] == ["connections", "categories"]
+    assert data["findings"][0]["code"] == "timing.no-break" and data["findings"][0]["line"] == 80
+    strict = json.loads(run("check", "-f", "json", "--strict", "-p", str(ONLINE)).stdout)
+    assert strict["ok"] is False
+
+
+def test_github_format_annotations():
+    result = run("check", "--format", "github", "-p", str(ONLINE))
+    assert result.stdout.splitlines() == [
+        f"::warning file={ONLINE},line=80,title=timing.no-break::"
+        + json.loads(run("check", "-f", "json", "-p", str(ONLINE)).stdout)["findings"][0]["message"]
+    ]
+
+
+def test_named_checks_only(tmp_path: Path):
+    write_tree(tmp_path, {"p.yaml": plan_text("- {title: Talk, kind: presentation, duration: 100m}", end="11:00")})
+    result = run("check", "agenda", "-p", str(tmp_path / "p.yaml"), "-f", "json")
+    codes = {f["code"] for f in json.loads(result.stdout)["findings"]}
+    assert codes == {"agenda.opening", "agenda.closing"}
+    result = run("check", "agenda", "timings", "-p", str(tmp_path / "p.yaml"), "-f", "json")
+    codes = {f["code"] for f in json.loads(result.stdout)["findings"]}
+    assert codes == {"agenda.opening", "agenda.closing", "timing.overrun", "timing.no-break"}
+
+
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["check", "timing"], "there is no 'timing' check; did you mean 'timings'?"),
+        (["check", "language"], "the 'language' check is not available in this version yet"),
+        (["check", "principles"], "the 'principles' check is not available in this version yet"),
+    ],
+)
+def test_usage_errors_exit_2(args: list[str], message: str):
+    result = run(*args, "-p", str(CARE))
+    assert result.exit_code == 2
+    assert message in result.stderr and result.stdout == ""
+
+
+def test_bad_option_value_exit_2():
+    result = run("check", "--format", "xml", "-p", str(CARE))
+    assert result.exit_code == 2
+
+
+def test_schema_is_json_schema_that_accepts_examples_and_bare_numbers():
+    jsonschema = pytest.importorskip("jsonschema")
+    from coprod_cli.yamlsource import read_yaml
+
+    schema = json.loads(run("schema").stdout)
+    jsonschema.Draft202012Validator.check_schema(schema)
+    validator = jsonschema.Draft202012Validator(schema)
+    for example in EXAMPLES:
+        data, _ = read_yaml(example.read_text())
+        data = json.loads(json.dumps(data, default=str))  # dates as text, as an editor sees them
+        assert list(validator.iter_errors(data)) == [], example
+    bare = {"title": "T", "workshops": [{"title": "W", "start": "10:30", "agenda": [{"title": "A", "duration": 90}, {"break": 10}]}]}
+    assert list(validator.iter_errors(bare)) == []
+    wrong = {"title": "T", "workshops": [{"title": "W", "agenda": [{"title": "A", "duraton": 90}]}]}
+    assert list(validator.iter_errors(wrong))
+
+
+def _modules_after(*argv: str) -> set[str]:
+    code = (
+        "import sys\n"
+        "from coprod_cli.cli import app\n"
+        f"try:\n    app({list(argv)!r}, standalone_mode=False)\nexcept SystemExit:\n    pass\n"
+        "print(' '.join(sorted(sys.modules)))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    return set(out.split())
+
+
+@pytest.mark.parametrize("argv", [("--help",), ("check", "-p", str(CARE))])
+def test_help_and_check_do_not_import_jinja2(argv):
+    modules = _modules_after(*argv)
+    assert "coprod_cli.cli" in modules
+    assert "jinja2" not in modules
+    assert not any(m.startswith(("weasyprint", "docx", "icalendar")) for m in modules)

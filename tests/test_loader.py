@@ -1,0 +1,187 @@
+"""The loader: every malformed plan is exit 2 with FILE:LINE:COL and no traceback."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from coprod_cli.errors import PlanError
+from coprod_cli.loader import load_plan, load_plan_text
+from helpers import ROOT, plan_text, run, write_tree
+
+BAD = sorted((ROOT / "tests" / "cases" / "bad").glob("*.yaml"))
+EXPECT = re.compile(r"^# expect: (\d+):(\d+): (.+)$")
+
+
+def test_corpus_is_big_enough():
+    assert len(BAD) >= 25
+
+
+@pytest.mark.parametrize("case", BAD, ids=lambda p: p.stem)
+def test_bad_plan_is_exit_2_with_position(case: Path):
+    line, col, fragment = EXPECT.match(case.read_text().splitlines()[0]).groups()
+    result = run("check", "-p", str(case))
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert "Traceback" not in result.stderr
+    first = result.stderr.splitlines()[0]
+    assert first.startswith(f"{case}:{line}:{col}: "), first
+    assert fragment in first
+
+
+def _first_error(text: str) -> str:
+    with pytest.raises(PlanError) as caught:
+        load_plan_text(text, "p.yaml")
+    return caught.value.lines()[0]
+
+
+def test_all_problems_reported_at_once():
+    text = "title: T\nworkshops:\n  - title: W\n    mode: onlin\n    agenda:\n      - {title: A, duration: 0}\n"
+    with pytest.raises(PlanError) as caught:
+        load_plan_text(text, "p.yaml")
+    lines = caught.value.lines()
+    assert len(lines) == 2
+    assert lines[0].startswith("p.yaml:4:11: workshops[0].mode:")
+    assert lines[1].startswith("p.yaml:6:30: workshops[0].agenda[0].duration:")
+
+
+@pytest.mark.parametrize(
+    "raw, minutes",
+    [("10:30", 630), ("9:30", 570), ('"09:30"', 570), ("'10:00'", 600), ("13:05", 785)],
+)
+def test_clock_times_unquoted_or_quoted(raw: str, minutes: int):
+    loaded = load_plan_text(plan_text(start=raw))
+    assert loaded.plan.workshops[0].start == minutes
+
+
+@pytest.mark.parametrize(
+    "raw, minutes",
+    [("15", 15), ("15m", 15), ("15 min", 15), ("1h", 60), ("1h30m", 90), ("1h 30m", 90),
+     ("PT1H30M", 90), ("010", 10), ("90", 90)],
+)
+def test_duration_forms(raw: str, minutes: int):
+    loaded = load_plan_text(plan_text(f"- title: A\n  duration: {raw}"))
+    assert loaded.plan.workshops[0].agenda[0].duration == minutes
+
+
+def test_yaml_12_scalars_stay_text():
+    text = "title: no\norganiser: on\nworkshops:\n  - title: off\n    venue: 010\n"
+    plan = load_plan_text(text).plan
+    assert (plan.title, plan.organiser, plan.workshops[0].title) == ("no", "on", "off")
+    assert plan.workshops[0].venue == "10"  # 010 is the number ten, not octal eight
+
+
+def test_use_copies_library_fields_and_overrides_win():
+    loaded = load_plan_text(plan_text("- use: dot-voting\n  duration: 30m\n  title: Vote"))
+    item = loaded.plan.workshops[0].agenda[0]
+    assert (item.title, item.kind, item.duration) == ("Vote", "decision", 30)
+    assert item.materials  # from the library
+    assert sum(s.duration or 0 for s in item.steps) == 30  # inherited steps follow the new length
+
+
+def test_plan_activity_overrides_library_id():
+    text = (
+        "title: T\nactivities:\n  dot-voting: {title: Our vote, kind: decision, duration: 12m}\n"
+        "workshops:\n  - title: W\n    agenda:\n      - use: dot-voting\n"
+    )
+    item = load_plan_text(text).plan.workshops[0].agenda[0]
+    assert (item.title, item.duration) == ("Our vote", 12)
+
+
+def test_shorthands_make_breaks_and_meals():
+    loaded = load_plan_text(plan_text("- break: 10m\n- lunch: 30\n- meal: 45m"))
+    kinds = [(i.kind, i.title, i.duration) for i in loaded.plan.workshops[0].agenda]
+    assert kinds == [("break", "Break", 10), ("meal", "Lunch", 30), ("meal", "Meal", 45)]
+
+
+def test_workshop_id_from_title_slug():
+    plan = load_plan_text(plan_text(title="An Introduction to Service Design!")).plan
+    assert plan.workshops[0].id == "an-introduction-to-service-design"
+
+
+def test_merge_keys_and_anchors_work():
+    text = (
+        "title: T\nworkshops:\n  - &base\n    title: A\n    venue: Hall\n"
+        "  - <<: *base\n    title: B\n"
+    )
+    plan = load_plan_text(text).plan
+    assert [(w.title, w.venue) for w in plan.workshops] == [("A", "Hall"), ("B", "Hall")]
+
+
+def test_empty_and_comment_only_files(tmp_path: Path):
+    for name, text in {"empty.yaml": "", "comments.yaml": "# nothing yet\n"}.items():
+        write_tree(tmp_path, {name: text})
+        result = run("check", "-p", str(tmp_path / name))
+        assert result.exit_code == 2
+        assert result.stderr.startswith(f"{tmp_path / name}:1:1: the plan is empty")
+
+
+def test_binary_file(tmp_path: Path):
+    write_tree(tmp_path, {"plan.yaml": b"\x89PNG\r\n\x1a\n\x00\x00\x00"})
+    result = run("check", "-p", str(tmp_path / "plan.yaml"))
+    assert result.exit_code == 2
+    assert "not a text file" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_not_utf8(tmp_path: Path):
+    write_tree(tmp_path, {"plan.yaml": "title: Caf\xe9\n".encode("latin-1")})
+    result = run("check", "-p", str(tmp_path / "plan.yaml"))
+    assert result.exit_code == 2
+    assert ":1:1: the file is not UTF-8 text" in result.stderr
+
+
+def test_missing_file_and_folder(tmp_path: Path):
+    result = run("check", "-p", str(tmp_path / "nope.yaml"))
+    assert result.exit_code == 2
+    assert "there is no plan here" in result.stderr
+    result = run("check", "-p", str(tmp_path))
+    assert result.exit_code == 2
+    assert "this is a folder" in result.stderr
+
+
+def test_oversized_file(tmp_path: Path):
+    big = tmp_path / "big.yaml"
+    with big.open("w") as handle:
+        handle.write("title: T\nworkshops:\n  - title: W\n")
+        handle.write("# padding\n" * 1_700_000)
+    result = run("check", "-p", str(big))
+    assert result.exit_code == 2
+    assert "a plan can be at most 16 MB" in result.stderr
+
+
+def test_alias_bomb_is_refused_fast(tmp_path: Path):
+    import time
+
+    lines = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    for i in range(1, 9):
+        prev, cur = chr(96 + i), chr(97 + i)
+        lines.append(f"{cur}: &{cur} [" + ",".join([f"*{prev}"] * 9) + "]")
+    text = "\n".join(lines) + "\n"
+    assert len(text) < 500
+    write_tree(tmp_path, {"bomb.yaml": text})
+    started = time.perf_counter()
+    result = run("check", "-p", str(tmp_path / "bomb.yaml"))
+    elapsed = time.perf_counter() - started
+    assert result.exit_code == 2
+    assert "too big once its aliases" in result.stderr
+    assert elapsed < 1.0  # generous for slow CI; it takes well under 10 ms
+
+
+@pytest.mark.parametrize("opener", ["[", "{a: "])
+def test_deep_nesting_is_refused(tmp_path: Path, opener: str):
+    write_tree(tmp_path, {"deep.yaml": "x: " + opener * 100_000})
+    result = run("check", "-p", str(tmp_path / "deep.yaml"))
+    assert result.exit_code == 2
+    assert "nested more than 64 levels" in result.stderr
+
+
+def test_self_referencing_alias():
+    assert "not defined before it" in _first_error("a: &a [*a]\n")
+
+
+def test_load_plan_reads_examples():
+    for path in sorted((ROOT / "examples").glob("*.yaml")):
+        assert load_plan(path).plan.workshops

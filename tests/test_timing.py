@@ -1,0 +1,193 @@
+"""The timing engine: properties over any valid agenda, and each timing finding."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from coprod_cli.loader import load_plan_text
+from coprod_cli.models import KINDS, Settings, Workshop
+from coprod_cli.timing import schedule
+from helpers import plan_text
+
+durations = st.integers(min_value=1, max_value=120)
+
+
+@st.composite
+def items(draw, allow_tracks=True, allow_pins=True, start=600):
+    minutes = draw(durations)
+    item = {"title": draw(st.text(min_size=1, max_size=12)), "duration": minutes,
+            "kind": draw(st.sampled_from(KINDS))}
+    if draw(st.booleans()):
+        item["flex"] = draw(st.integers(min_value=1, max_value=minutes))
+    if allow_pins and draw(st.integers(0, 5)) == 0:
+        at = start + draw(st.integers(min_value=-30, max_value=600))
+        item["at"] = f"{at // 60:02d}:{at % 60:02d}"
+    if allow_tracks and draw(st.integers(0, 6)) == 0:
+        item["tracks"] = [
+            {"group": f"G{n}", "agenda": draw(st.lists(items(False, False), min_size=1, max_size=3))}
+            for n in range(draw(st.integers(1, 3)))
+        ]
+        if draw(st.booleans()):
+            del item["duration"]
+            item.pop("flex", None)
+    if draw(st.integers(0, 4)) == 0:
+        item["steps"] = [{"do": "step", "duration": d} for d in draw(st.lists(durations, max_size=3))]
+    return item
+
+
+@st.composite
+def workshops(draw):
+    start = draw(st.integers(min_value=6 * 60, max_value=14 * 60))
+    data = {"id": "w", "title": "W", "start": f"{start // 60:02d}:{start % 60:02d}",
+            "mode": draw(st.sampled_from(["in-person", "online", "hybrid"])),
+            "agenda": draw(st.lists(items(start=start), min_size=1, max_size=12))}
+    if draw(st.booleans()):
+        data["length"] = draw(st.integers(min_value=30, max_value=600))
+    return Workshop.model_validate(data)
+
+
+@settings(max_examples=300, deadline=None)
+@given(workshops())
+def test_items_tile_the_day_without_overlap(workshop: Workshop):
+    sched = schedule(workshop, Settings())
+    cursor = 0
+    for t in sched.items:
+        assert t.gap_before >= 0
+        assert t.minutes > 0
+        assert t.offset == cursor + t.gap_before
+        cursor = t.end_offset
+    assert sched.total_minutes == cursor
+
+
+@settings(max_examples=300, deadline=None)
+@given(workshops())
+def test_planned_end_is_start_plus_durations_and_gaps(workshop: Workshop):
+    sched = schedule(workshop, Settings())
+    expected = sum(t.minutes + t.gap_before for t in sched.items)
+    assert sched.planned_end == workshop.start + expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(workshops())
+def test_every_pin_is_honoured_or_reported(workshop: Workshop):
+    sched = schedule(workshop, Settings())
+    late = {f.item for f in sched.findings if f.code == "timing.pinned"}
+    for t in sched.items:
+        if t.item.at is not None:
+            assert (workshop.start + t.offset == t.item.at) or t.index in late
+            if t.index in late:
+                assert workshop.start + t.offset != t.item.at
+
+
+@settings(max_examples=300, deadline=None)
+@given(workshops())
+def test_slack_is_booked_minus_planned(workshop: Workshop):
+    sched = schedule(workshop, Settings())
+    overrun = [f for f in sched.findings if f.code == "timing.overrun"]
+    if workshop.length is None:
+        assert sched.slack_minutes is None and not overrun
+    else:
+        assert sched.slack_minutes == workshop.length - sched.total_minutes
+        assert sched.booked_end - sched.planned_end == sched.slack_minutes
+        assert bool(overrun) == (sched.slack_minutes < 0)
+
+
+@settings(max_examples=200, deadline=None)
+@given(workshops())
+def test_split_items_last_as_long_as_their_longest_track(workshop: Workshop):
+    for t in schedule(workshop, Settings()).items:
+        if t.tracks:
+            assert t.minutes == max(t.item.minutes, *(track.minutes for track in t.tracks))
+            for track in t.tracks:
+                assert track.items[0].offset == t.offset
+
+
+def _sched(agenda: str, **workshop: str):
+    loaded = load_plan_text(plan_text(agenda, **workshop))
+    return schedule(loaded.plan.workshops[0], loaded.plan.settings)
+
+
+def _codes(sched) -> list[str]:
+    return [f.code for f in sched.findings]
+
+
+def test_overrun_names_flexible_items():
+    s = _sched("- {title: Talk, duration: 100m, flex: 5m}\n- {title: Game, duration: 20m, flex: 10m}", end="11:50")
+    [f] = [f for f in s.findings if f.code == "timing.overrun"]
+    assert f.severity == "error"
+    assert f.message.startswith("ends 12:00, 10 min after the room is booked until 11:50")
+    assert "'Talk' (5 min), 'Game' (10 min) could give back 15 min, which is enough" in f.message
+
+
+def test_overrun_without_start_uses_lengths():
+    s = _sched("- {title: Talk, duration: 100m}", start="null", length="90m")
+    [f] = [f for f in s.findings if f.code == "timing.overrun"]
+    assert f.message.startswith("runs 1h 40m, 10 min longer than the 1h 30m booked")
+    assert s.slack_minutes is None and s.planned_end is None
+
+
+def test_slack_note_from_15_minutes():
+    assert "timing.slack" in _codes(_sched("- {title: A, duration: 45m}", end="11:00"))
+    assert "timing.slack" not in _codes(_sched("- {title: A, duration: 46m}", end="11:00"))
+
+
+def test_no_break_limits_differ_by_mode():
+    agenda = "- {title: A, duration: 40m}\n- {title: B, duration: 30m}"
+    assert "timing.no-break" not in _codes(_sched(agenda))
+    s = _sched(agenda, mode="online")
+    [f] = [f for f in s.findings if f.code == "timing.no-break"]
+    assert f.item == 1 and "1h 10m without a break from 10:00" in f.message
+    assert "add a break before 'B'" in f.message
+
+
+def test_breaks_reset_the_stretch():
+    agenda = "- {title: A, duration: 80m}\n- break: 10m\n- {title: B, duration: 80m}"
+    assert "timing.no-break" not in _codes(_sched(agenda))
+    assert "timing.no-break" in _codes(_sched(agenda.replace("- break: 10m\n", "")))
+
+
+def test_pinned_item_unreachable_is_an_error():
+    s = _sched("- {title: A, duration: 3h}\n- lunch: 30m\n  at: 12:30")
+    [f] = [f for f in s.findings if f.code == "timing.pinned"]
+    assert f.severity == "error" and f.item == 1
+    assert "the items before it run until 13:00 (30 min late)" in f.message
+    assert s.items[1].offset == 180  # it starts when the earlier items end
+
+
+def test_pinned_item_with_gap_is_a_note():
+    s = _sched("- {title: A, duration: 1h}\n- lunch: 30m\n  at: 12:00")
+    [f] = [f for f in s.findings if f.code == "timing.gap"]
+    assert f.severity == "info" and s.items[1].gap_before == 60
+
+
+def test_pin_before_start_and_pin_without_start():
+    s = _sched("- lunch: 30m\n  at: 9:00")
+    assert "before the workshop starts" in s.findings[0].message
+    s = _sched("- lunch: 30m\n  at: 12:00", start="null")
+    assert _codes(s) == ["timing.no-start"]
+
+
+def test_steps_longer_than_item():
+    s = _sched("- title: A\n  duration: 10m\n  steps:\n    - {do: x, duration: 8m}\n    - {do: y, duration: 5m}")
+    [f] = [f for f in s.findings if f.code == "timing.steps"]
+    assert "add up to 13 min, 3 min more than its 10 min" in f.message
+    assert [(st.offset, st.minutes) for st in s.items[0].steps] == [(0, 8), (8, 5)]
+
+
+def test_tracks_longer_than_item():
+    agenda = ("- title: Split\n  duration: 20m\n  tracks:\n"
+              "    - {group: Young people, agenda: [{title: X, duration: 30m}]}\n"
+              "    - {group: Adults, agenda: [{title: Y, duration: 10m}]}")
+    s = _sched(agenda)
+    [f] = [f for f in s.findings if f.code == "timing.tracks"]
+    assert "the Young people group needs 30 min" in f.message
+    assert s.items[0].minutes == 30
+
+
+def test_break_inside_every_track_resets_stretch():
+    agenda = ("- {title: A, duration: 60m}\n- title: Split\n  tracks:\n"
+              "    - {group: G1, agenda: [{title: X, duration: 20m}, {break: 10m}]}\n"
+              "    - {group: G2, agenda: [{title: Y, duration: 20m}, {break: 10m}]}\n"
+              "- {title: B, duration: 60m}")
+    assert "timing.no-break" not in _codes(_sched(agenda))
