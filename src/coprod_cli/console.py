@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rich.console import Console
@@ -17,6 +19,7 @@ from coprod_cli.durations import format_clock, format_duration
 if TYPE_CHECKING:
     from coprod_cli.checks import Report
     from coprod_cli.findings import Finding
+    from coprod_cli.render import Outcome
     from coprod_cli.timing import Schedule, TimedItem
 
 STYLES = {"error": "bold red", "warning": "yellow", "info": "cyan"}
@@ -167,3 +170,47 @@ def github_annotations(report: Report) -> list[str]:
         parts.append(f"title={prop(f.code)}")
         lines.append(f"::{levels[f.severity]} {','.join(parts)}::{data(f.message)}")
     return lines
+
+
+@contextmanager
+def progress_reporter() -> Iterator[Callable[[str], None]]:
+    """A progress line while documents render, on a terminal only."""
+    if not out.is_terminal:
+        yield lambda _name: None
+        return
+    from rich.progress import Progress, SpinnerColumn, TextColumn
+
+    with Progress(SpinnerColumn(), TextColumn("rendering {task.description}"), console=out, transient=True) as bar:
+        task = bar.add_task("", total=None)
+        yield lambda name: bar.update(task, description=name)
+
+
+_STATUS = {
+    "written": ("written", "green"),
+    "overwritten": ("overwritten (--force)", "yellow"),
+    "unchanged": ("unchanged", "dim"),
+    "kept-edited": ("kept: edited since coprod wrote it", "bold yellow"),
+    "kept-foreign": ("kept: not written by coprod", "bold yellow"),
+}
+
+
+def print_render_summary(folder: Path, outcomes: list[Outcome], plan_errors: int) -> None:
+    """A table of what was written, kept or left as it was."""
+    table = Table(box=None, show_header=False, padding=(0, 2, 0, 0), pad_edge=False)
+    table.add_column("file")
+    table.add_column("status")
+    for o in outcomes:
+        label, style = _STATUS[o.status]
+        table.add_row(str(folder / o.path), Text(label, style=style))
+    out.print(table)
+    counts: dict[str, int] = {}
+    for o in outcomes:
+        counts[o.status] = counts.get(o.status, 0) + 1
+    written = counts.get("written", 0) + counts.get("overwritten", 0)
+    kept = counts.get("kept-edited", 0) + counts.get("kept-foreign", 0)
+    line = f"{_plural(written, 'file')} written, {counts.get('unchanged', 0)} unchanged"
+    if kept:
+        line += f", {kept} kept (use --force to overwrite them)"
+    out.print(f"[bold]{line}[/bold] in {escape(str(folder))}/")
+    if plan_errors:
+        out.print(f"[yellow]The plan has {_plural(plan_errors, 'error')}; run `coprod check` before the day.[/yellow]")

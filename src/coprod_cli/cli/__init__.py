@@ -41,6 +41,7 @@ def _root(
 
 
 from coprod_cli.cli import check as _check  # noqa: E402,F401  (registers commands)
+from coprod_cli.cli import render as _render  # noqa: E402,F401
 from coprod_cli.cli import schema as _schema  # noqa: E402,F401
 
 

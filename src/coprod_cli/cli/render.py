@@ -1,0 +1,63 @@
+"""`coprod render`: write the documents for the day."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from coprod_cli.cli import app
+from coprod_cli.cli.common import DEFAULT_PLAN, PlanOption, exit_on_error
+
+
+def _complete_documents(incomplete: str) -> list[str]:
+    return [d for d in ("handouts", "scripts", "agendas", "overview", "calendar", "all") if d.startswith(incomplete)]
+
+
+@app.command()
+def render(
+    documents: Annotated[
+        list[str] | None,
+        typer.Argument(
+            help="Which documents: handouts, scripts, agendas, overview, calendar, all. None named: all.",
+            autocompletion=_complete_documents,
+            show_default=False,
+            metavar="[DOCUMENT]...",
+        ),
+    ] = None,
+    plan: PlanOption = DEFAULT_PLAN,
+    out: Annotated[Path, typer.Option("-o", "--out", help="The folder to write to.", metavar="DIR")] = Path("out"),
+    format: Annotated[
+        str, typer.Option("--format", "-f", help="Comma-separated: md, html, pdf (coprod[pdf]), docx (coprod[docx]).")
+    ] = "md,html",
+    workshop: Annotated[
+        str | None, typer.Option("--workshop", "-w", help="Render only the workshop with this id.", metavar="ID")
+    ] = None,
+    templates: Annotated[
+        Path | None,
+        typer.Option("--templates", help="A folder of your own templates, used before the built-in ones.", metavar="DIR"),
+    ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Overwrite files that were edited since coprod wrote them.")
+    ] = False,
+) -> None:
+    """Render facilitator scripts, handouts, agendas, the series overview and a calendar.
+
+    Files land in OUT/NN-ID/ per workshop, with overview and calendar.ics in OUT/. A file you
+    edited after coprod wrote it is kept (and named) unless you pass --force.
+    """
+    from coprod_cli.checks import run_checks
+    from coprod_cli.console import print_render_summary, progress_reporter
+    from coprod_cli.loader import load_plan
+    from coprod_cli.render import parse_documents, parse_formats, render_documents, write_documents
+
+    with exit_on_error():
+        chosen = parse_documents(documents or [])
+        formats = parse_formats(format)
+        loaded = load_plan(plan)
+        report = run_checks(loaded)
+        with progress_reporter() as step:
+            rendered = render_documents(loaded, report.schedules, chosen, formats, workshop, templates, step)
+        outcomes = write_documents(out, rendered, force)
+    print_render_summary(out, outcomes, report.count("error"))

@@ -1,0 +1,270 @@
+"""Documents: the Jinja environment, the output layout, atomic writes and the manifest.
+
+Everything is rendered in memory first, so a template error leaves the previous output as it
+was. Files go to disk atomically (a temporary file, then a rename). A manifest records the
+hash of every file coprod wrote: a file whose content no longer matches was edited by someone
+and is kept unless `force` is set.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import tempfile
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from jinja2.sandbox import SandboxedEnvironment
+
+from coprod_cli.errors import RenderError, UsageError
+from coprod_cli.loader import LoadedPlan
+from coprod_cli.suggest import did_you_mean
+from coprod_cli.timing import Schedule
+from coprod_cli.views import facilitator_view, participant_view
+
+DOCUMENTS = ("handouts", "scripts", "agendas", "overview", "calendar")
+FORMATS = ("md", "html", "pdf", "docx")
+MANIFEST = ".coprod-manifest.json"
+# Per-workshop documents: the name on the command line -> (template/file stem, audience).
+PER_WORKSHOP = {
+    "scripts": ("facilitator-script", "facilitator"),
+    "handouts": ("handout", "participant"),
+    "agendas": ("agenda", "participant"),
+}
+
+
+def builtin_templates() -> Path:
+    """The packaged templates: inside the wheel, or the repository's templates/ when editable."""
+    from importlib import resources
+
+    packaged = Path(str(resources.files("coprod_cli"))) / "templates"
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parents[2] / "templates"
+
+
+def _md_escape(value: Any) -> str:
+    """Plan text in Markdown: angle brackets cannot become HTML, and it stays readable."""
+    text = str(value)
+    return re.sub(r"([<>|])", r"\\\1", text)
+
+
+def make_environment(user_templates: Path | None, markdown: bool) -> SandboxedEnvironment:
+    """A sandboxed environment searching the user's folder first, then the built-ins."""
+    loaders: list[jinja2.BaseLoader] = []
+    if user_templates is not None:
+        if not user_templates.is_dir():
+            raise UsageError(f"{user_templates}: there is no such templates folder")
+        loaders.append(jinja2.FileSystemLoader(str(user_templates)))
+    loaders.append(jinja2.FileSystemLoader(str(builtin_templates())))
+    env = SandboxedEnvironment(
+        loader=jinja2.ChoiceLoader(loaders),
+        undefined=jinja2.StrictUndefined,
+        autoescape=not markdown,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        finalize=_md_escape if markdown else None,
+    )
+    env.filters["paragraphs"] = lambda text: [p.strip() for p in re.split(r"\n\s*\n", str(text)) if p.strip()]
+    return env
+
+
+@dataclass(frozen=True)
+class Document:
+    """One output file, rendered in memory."""
+
+    path: str  # relative to the output folder, with '/' separators
+    content: bytes
+
+
+@dataclass(frozen=True)
+class Outcome:
+    path: str
+    status: str  # written | unchanged | kept-edited | kept-foreign | overwritten
+
+
+def parse_formats(text: str) -> tuple[str, ...]:
+    formats = tuple(dict.fromkeys(f.strip().lower() for f in text.split(",") if f.strip()))
+    for f in formats:
+        if f not in FORMATS:
+            raise UsageError(f"there is no '{f}' format{did_you_mean(f, FORMATS)} (choose from {', '.join(FORMATS)})")
+    return formats or ("md", "html")
+
+
+def parse_documents(names: Iterable[str]) -> tuple[str, ...]:
+    chosen: list[str] = []
+    for name in names:
+        if name == "all":
+            return DOCUMENTS
+        if name not in DOCUMENTS:
+            raise UsageError(
+                f"there is no '{name}' document{did_you_mean(name, (*DOCUMENTS, 'all'))} "
+                f"(choose from {', '.join(DOCUMENTS)}, all)"
+            )
+        chosen.append(name)
+    return tuple(dict.fromkeys(chosen)) or DOCUMENTS
+
+
+def render_documents(
+    loaded: LoadedPlan,
+    schedules: list[Schedule],
+    documents: tuple[str, ...] = DOCUMENTS,
+    formats: tuple[str, ...] = ("md", "html"),
+    workshop: str | None = None,
+    user_templates: Path | None = None,
+    progress: Callable[[str], None] | None = None,
+) -> list[Document]:
+    """Render every requested document in memory. Raises RenderError on a template problem."""
+    plan = loaded.plan
+    ids = [s.workshop.id for s in schedules]
+    if workshop is not None and workshop not in ids:
+        raise UsageError(f"there is no workshop '{workshop}'{did_you_mean(workshop, [i or '' for i in ids])} "
+                         f"(the plan has {', '.join(i or '' for i in ids)})")
+    participants = participant_view(plan, schedules)
+    facilitators = facilitator_view(plan, schedules)
+    text_formats = [f for f in formats if f in ("md", "html")]
+    # PDF is printed from the HTML, and DOCX is built from the same views.
+    need_html = "html" in formats or "pdf" in formats
+    envs = {"md": make_environment(user_templates, True)} if "md" in text_formats else {}
+    if need_html:
+        envs["html"] = make_environment(user_templates, False)
+    out: list[Document] = []
+
+    def emit(rel: str, template: str, fmt: str, context: dict[str, Any]) -> None:
+        if progress:
+            progress(rel)
+        text = _render(envs[fmt], f"{template}.{fmt}", context)
+        if fmt in formats:
+            out.append(Document(rel, text.encode("utf-8")))
+        if fmt == "html" and "pdf" in formats:
+            from coprod_cli.pdf import html_to_pdf
+
+            out.append(Document(rel[: -len(".html")] + ".pdf", html_to_pdf(text)))
+
+    html_or_md = [f for f in ("md", "html") if f in envs]
+    for index, (pw, fw) in enumerate(zip(participants.workshops, facilitators, strict=True)):
+        if workshop is not None and pw.id != workshop:
+            continue
+        folder = _safe_folder(pw.folder)
+        for doc in documents:
+            if doc not in PER_WORKSHOP:
+                continue
+            stem, audience = PER_WORKSHOP[doc]
+            context = {"series": participants, "workshop": pw} if audience == "participant" else {
+                "series": participants, "workshop": fw, "previous": participants.workshops[index - 1] if index else None}
+            for fmt in html_or_md:
+                emit(f"{folder}/{stem}.{fmt}", stem, fmt, context)
+            if "docx" in formats:
+                from coprod_cli.docx import build_docx
+
+                out.append(Document(f"{folder}/{stem}.docx", build_docx(stem, context)))
+    if workshop is None and "overview" in documents:
+        for fmt in html_or_md:
+            emit(f"overview.{fmt}", "overview", fmt, {"series": participants})
+        if "docx" in formats:
+            from coprod_cli.docx import build_docx
+
+            out.append(Document("overview.docx", build_docx("overview", {"series": participants})))
+    if "calendar" in documents:
+        from coprod_cli.calendar import build_calendar
+
+        chosen = [s for s in schedules if workshop is None or s.workshop.id == workshop]
+        out.append(Document("calendar.ics", build_calendar(plan, chosen)))
+    return out
+
+
+def _render(env: SandboxedEnvironment, name: str, context: dict[str, Any]) -> str:
+    try:
+        return env.get_template(name).render(**context)
+    except jinja2.TemplateSyntaxError as err:
+        raise RenderError(f"{err.filename or name}:{err.lineno}: template error: {err.message}") from None
+    except jinja2.TemplateNotFound as err:
+        raise RenderError(f"template '{err.name}' was not found in your templates folder or the built-ins") from None
+    except jinja2.exceptions.SecurityError as err:
+        raise RenderError(f"{name}: the template tried something unsafe and was stopped ({err})") from None
+    except jinja2.UndefinedError as err:
+        raise RenderError(f"{name}: template error: {err.message}") from None
+
+
+def _safe_folder(folder: str) -> str:
+    """A workshop folder name that cannot leave the output folder."""
+    if not re.fullmatch(r"[0-9]{2,}-[A-Za-z0-9][A-Za-z0-9_-]*", folder):
+        raise RenderError(f"'{folder}' is not a safe folder name")
+    return folder
+
+
+# ---------------------------------------------------------------- writing
+
+
+def _digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _read_manifest(out_dir: Path) -> dict[str, str]:
+    try:
+        data = json.loads((out_dir / MANIFEST).read_text(encoding="utf-8"))
+        files = data.get("files", {})
+        return {str(k): str(v) for k, v in files.items()} if isinstance(files, dict) else {}
+    except (OSError, ValueError):
+        return {}
+
+
+def _atomic_write(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _inside(out_dir: Path, rel: str) -> Path:
+    root = out_dir.resolve()
+    target = (root / rel).resolve()
+    if root != target and root not in target.parents:
+        raise RenderError(f"'{rel}' would be written outside the output folder; refused")
+    return target
+
+
+def write_documents(out_dir: Path, documents: list[Document], force: bool = False) -> list[Outcome]:
+    """Write documents, keeping files that someone edited (or that coprod did not write)."""
+    if out_dir.exists() and not out_dir.is_dir():
+        raise UsageError(f"{out_dir}: is a file, not a folder; choose another with -o")
+    manifest = _read_manifest(out_dir)
+    outcomes: list[Outcome] = []
+    targets = [(doc, _inside(out_dir, doc.path)) for doc in documents]
+    for doc, target in targets:
+        new_hash = _digest(doc.content)
+        if target.exists():
+            if not target.is_file():
+                raise RenderError(f"{target}: a folder is in the way of this document")
+            current = _digest(target.read_bytes())
+            if current == new_hash:
+                manifest[doc.path] = new_hash
+                outcomes.append(Outcome(doc.path, "unchanged"))
+                continue
+            recorded = manifest.get(doc.path)
+            if recorded != current and not force:
+                status = "kept-edited" if recorded else "kept-foreign"
+                outcomes.append(Outcome(doc.path, status))
+                continue
+            _atomic_write(target, doc.content)
+            manifest[doc.path] = new_hash
+            outcomes.append(Outcome(doc.path, "overwritten" if recorded != current else "written"))
+            continue
+        _atomic_write(target, doc.content)
+        manifest[doc.path] = new_hash
+        outcomes.append(Outcome(doc.path, "written"))
+    payload = {"about": "Files coprod wrote, with their SHA-256. Edited files are kept on re-render.",
+               "files": dict(sorted(manifest.items()))}
+    _atomic_write(out_dir / MANIFEST, (json.dumps(payload, indent=2) + "\n").encode("utf-8"))
+    return outcomes
