@@ -185,3 +185,9 @@ def test_self_referencing_alias():
 def test_load_plan_reads_examples():
     for path in sorted((ROOT / "examples").glob("*.yaml")):
         assert load_plan(path).plan.workshops
+
+
+def test_inherited_flex_follows_a_shorter_duration():
+    item = load_plan_text(plan_text("- use: journey-map\n  duration: 5m")).plan.workshops[0].agenda[0]
+    assert item.duration == 5 and (item.flex or 0) <= 5
+    assert sum(s.duration or 0 for s in item.steps) <= 5 or len(item.steps) > 5

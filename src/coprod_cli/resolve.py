@@ -114,9 +114,13 @@ def _resolve_item(item: Item, path, catalog, check_principles, problems: list[Pr
         for name in ACTIVITY_FIELDS:
             if name not in written:
                 setattr(item, name, getattr(activity, name))
-        if "duration" in written and "steps" not in written and item.duration != activity.duration:
-            # Inherited steps follow the new length; the user never wrote them.
-            item.steps = rescale_steps(activity.steps, item.duration or activity.duration)
+        if "duration" in written and item.duration != activity.duration:
+            # Inherited steps and flex follow the new length; the user never wrote them.
+            minutes = item.duration or activity.duration
+            if "steps" not in written:
+                item.steps = rescale_steps(activity.steps, minutes)
+            if "flex" not in written and activity.flex:
+                item.flex = (activity.flex * minutes) // activity.duration or None
     if "principles" in written:
         check_principles(item.principles, path)
     if item.flex is not None and item.duration is not None and item.flex > item.duration:
