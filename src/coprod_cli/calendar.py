@@ -13,11 +13,14 @@ from coprod_cli.models import Plan
 from coprod_cli.timing import Schedule
 
 
-def _stamp() -> datetime:
-    """DTSTAMP: now, or SOURCE_DATE_EPOCH for reproducible output."""
+def _stamp(revised: float | None) -> datetime:
+    """DTSTAMP: when the plan was last revised (its file time), so unchanged plans give
+    unchanged files; SOURCE_DATE_EPOCH wins for reproducible builds."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch and epoch.isdigit():
         return datetime.fromtimestamp(int(epoch), tz=UTC)
+    if revised is not None:
+        return datetime.fromtimestamp(int(revised), tz=UTC)
     return datetime.now(tz=UTC).replace(microsecond=0)
 
 
@@ -27,14 +30,14 @@ def event_uid(plan: Plan, workshop_id: str) -> str:
     return f"{workshop_id}-{series}@coprod"
 
 
-def build_calendar(plan: Plan, schedules: list[Schedule]) -> bytes:
+def build_calendar(plan: Plan, schedules: list[Schedule], revised: float | None = None) -> bytes:
     cal = Calendar()
     cal.add("prodid", "-//coprod//co-production workshop planner//EN")
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("x-wr-calname", plan.title)
     zone = ZoneInfo(plan.timezone) if plan.timezone else None
-    stamp = _stamp()
+    stamp = _stamp(revised)
     for number, sched in enumerate(schedules, start=1):
         w = sched.workshop
         if w.date is None:

@@ -175,7 +175,9 @@ def render_documents(
         from coprod_cli.calendar import build_calendar
 
         chosen = [s for s in schedules if workshop is None or s.workshop.id == workshop]
-        out.append(Document("calendar.ics", build_calendar(plan, chosen)))
+        plan_file = Path(loaded.file)
+        revised = plan_file.stat().st_mtime if plan_file.is_file() else None
+        out.append(Document("calendar.ics", build_calendar(plan, chosen, revised)))
     return out
 
 
