@@ -21,7 +21,7 @@ def test_no_arguments_shows_help():
     assert "Usage: coprod" in result.stdout + result.stderr
 
 
-@pytest.mark.parametrize("command", [[], ["check"], ["schema"]])
+@pytest.mark.parametrize("command", [[], ["check"], ["render"], ["schema"]])
 def test_every_command_has_help(command: list[str]):
     result = run(*command, "--help")
     assert result.exit_code == 0
