@@ -214,3 +214,64 @@ def print_render_summary(folder: Path, outcomes: list[Outcome], plan_errors: int
     out.print(f"[bold]{line}[/bold] in {escape(str(folder))}/")
     if plan_errors:
         out.print(f"[yellow]The plan has {_plural(plan_errors, 'error')}; run `coprod check` before the day.[/yellow]")
+
+
+def print_library_list(found: dict) -> None:
+    table = Table(box=None, padding=(0, 2, 0, 0), pad_edge=False, header_style="bold")
+    table.add_column("id", no_wrap=True)
+    table.add_column("kind", no_wrap=True)
+    table.add_column("min", justify="right", no_wrap=True)
+    table.add_column("group set-up", ratio=1)
+    table.add_column("principles", ratio=1, overflow="fold")
+    for key, a in found.items():
+        table.add_row(key, a.kind, str(a.duration), a.groups or "", ", ".join(a.principles))
+    out.print(table)
+    out.print(f"[dim]{_plural(len(found), 'activity').replace('activitys', 'activities')}; "
+              "`coprod library show ID` for one, `use: ID` in a plan[/dim]")
+
+
+def print_library_show(key: str, a) -> None:
+    from coprod_cli.frameworks import FRAMEWORKS
+
+    out.print(f"[bold]{escape(a.title)}[/bold] [dim]({escape(key)})[/dim]")
+    facts = [a.kind, format_duration(a.duration)]
+    if a.flex:
+        facts.append(f"can give back {format_duration(a.flex)}")
+    if a.groups:
+        facts.append(a.groups)
+    out.print("   " + escape(" · ".join(facts)), style="dim")
+    if a.say:
+        out.print(Text("\nSay:", style="bold"))
+        out.print(Padding(Text(a.say.strip()), (0, 0, 0, 3)))
+    if a.steps:
+        out.print(Text("\nSteps:", style="bold"))
+        at = 0
+        for step in a.steps:
+            out.print(Text(f"   +{at:<3} {step.do}" + (f" ({format_duration(step.duration)})" if step.duration else "")))
+            at += step.duration or 0
+    for label, value in (("Materials", ", ".join(a.materials)), ("Online", a.online), ("Note", a.notes),
+                         ("Participants read", a.handout), ("Tags", ", ".join(a.tags))):
+        if value:
+            line = Text(f"\n{label}: ", style="bold")
+            line.append(value)
+            out.print(line)
+    if a.principles:
+        out.print(Text("\nPrinciples:", style="bold"))
+        for pid in a.principles:
+            name = next((p.name for f in FRAMEWORKS.values() if (p := f.get(pid))), pid)
+            out.print(Text(f"   {pid}: {name}"))
+    out.print(f"\n[dim]In a plan:  - use: {escape(key)}[/dim]")
+
+
+def print_created(path: Path, sessions: int, template: str) -> None:
+    out.print(f"[green]✓[/green] wrote {escape(str(path))}: {_plural(sessions, 'workshop')} from the {template} starter",
+              soft_wrap=True)
+    folder = path.parent
+    where = "" if str(folder) in (".", "") else f" -p {escape(str(path))}"
+    out.print(f"   next: fill in the lines marked CHANGE, then `coprod check{where}` and `coprod render{where}`",
+              soft_wrap=True)
+
+
+def print_added(path: Path, what: str, ident: str) -> None:
+    out.print(f"[green]✓[/green] added {what} '{escape(ident)}' to {escape(str(path))} (your comments are kept)",
+              soft_wrap=True)

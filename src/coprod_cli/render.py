@@ -10,9 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import re
-import tempfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,6 +20,7 @@ import jinja2
 from jinja2.sandbox import SandboxedEnvironment
 
 from coprod_cli.errors import RenderError, UsageError
+from coprod_cli.files import write_atomic as _atomic_write
 from coprod_cli.loader import LoadedPlan
 from coprod_cli.suggest import did_you_mean
 from coprod_cli.timing import Schedule
@@ -215,18 +214,6 @@ def _read_manifest(out_dir: Path) -> dict[str, str]:
         return {str(k): str(v) for k, v in files.items()} if isinstance(files, dict) else {}
     except (OSError, ValueError):
         return {}
-
-
-def _atomic_write(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def _inside(out_dir: Path, rel: str) -> Path:

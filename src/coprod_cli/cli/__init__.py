@@ -41,6 +41,8 @@ def _root(
 
 
 from coprod_cli.cli import check as _check  # noqa: E402,F401  (registers commands)
+from coprod_cli.cli import library as _library  # noqa: E402,F401
+from coprod_cli.cli import new as _new  # noqa: E402,F401
 from coprod_cli.cli import render as _render  # noqa: E402,F401
 from coprod_cli.cli import schema as _schema  # noqa: E402,F401
 

@@ -16,6 +16,10 @@ def plan_schema() -> dict:
     return schema
 
 
+def schema_text() -> str:
+    return json.dumps(plan_schema(), indent=2) + "\n"
+
+
 @app.command()
 def schema() -> None:
     """Print the JSON Schema of a plan, for completion and checking in your editor.
@@ -25,4 +29,4 @@ def schema() -> None:
     """
     from coprod_cli.console import print_schema
 
-    print_schema(json.dumps(plan_schema(), indent=2))
+    print_schema(schema_text().rstrip("\n"))

@@ -19,3 +19,35 @@ def load_library() -> dict[str, Activity]:
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     text = resources.files(__package__).joinpath("activities.yaml").read_text(encoding="utf-8")
     return TypeAdapter(dict[str, Activity]).validate_python(yaml.load(text, Loader=loader))
+
+
+def find_activities(
+    kind: str | None = None,
+    tag: str | None = None,
+    principle: str | None = None,
+    online: bool = False,
+    search: str | None = None,
+) -> dict[str, Activity]:
+    """Library activities matching every filter given (case-blind free-text search)."""
+    found = {}
+    needle = search.lower() if search else None
+    for key, a in load_library().items():
+        if kind and a.kind != kind:
+            continue
+        if tag and tag not in a.tags:
+            continue
+        if principle and principle not in a.principles:
+            continue
+        if online and (not a.online or "in-person" in a.tags):
+            continue
+        if needle:
+            haystack = " ".join([key, a.title, a.handout or "", a.say or "", a.groups or "", *a.tags]).lower()
+            if needle not in haystack:
+                continue
+        found[key] = a
+    return found
+
+
+def activity_dict(key: str, a: Activity) -> dict:
+    """An activity as plain JSON-ready data, with its id."""
+    return {"id": key, **a.model_dump(mode="json")}

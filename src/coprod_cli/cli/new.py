@@ -1,0 +1,147 @@
+"""`coprod new series|workshop|activity`: start a plan, or add to one without losing its comments."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from coprod_cli.cli import app
+from coprod_cli.cli.common import DEFAULT_PLAN, PlanOption, exit_on_error
+
+new_app = typer.Typer(no_args_is_help=True, help="Start a new series plan, or add a workshop or an activity to one.")
+app.add_typer(new_app, name="new")
+
+
+def interactive() -> bool:
+    """Ask questions only when a person is at a terminal."""
+    return sys.stdin.isatty()
+
+
+def _next_monday(today: dt.date, weeks_ahead: int = 2) -> dt.date:
+    day = today + dt.timedelta(weeks=weeks_ahead)
+    return day + dt.timedelta(days=(7 - day.weekday()) % 7)
+
+
+@new_app.command("series")
+def new_series(
+    folder: Annotated[Path, typer.Argument(help="Folder for the new coprod.yaml (made if missing).", show_default=True)] = Path("."),
+    template: Annotated[
+        str | None, typer.Option("--template", "-t", help="Starter: service-design, citizen-lab, online-engagement or blank.")
+    ] = None,
+    title: Annotated[str | None, typer.Option("--title", help="The series title (required without a terminal).")] = None,
+    sessions: Annotated[int | None, typer.Option("--sessions", "-n", min=1, max=30, help="How many workshops.")] = None,
+    start: Annotated[
+        dt.datetime | None, typer.Option("--start", formats=["%Y-%m-%d"], help="Date of the first workshop, like 2026-12-07.")
+    ] = None,
+    every: Annotated[str | None, typer.Option("--every", help="Time between workshops: 1w, 2w, 7d, 1d.")] = None,
+    time: Annotated[str | None, typer.Option("--time", help="Each workshop's time, like 10:00-13:00.")] = None,
+    mode: Annotated[str | None, typer.Option("--mode", help="in-person, online or hybrid.")] = None,
+    venue: Annotated[str | None, typer.Option("--venue", help="Where the workshops happen.")] = None,
+) -> None:
+    """Start a new series plan from a starter, fitted to your sessions, dates and times.
+
+    In a terminal it asks for what you did not give. It never overwrites an existing plan,
+    and the plan it writes passes `coprod check`.
+    """
+    from coprod_cli.console import print_created
+    from coprod_cli.models import MODES
+    from coprod_cli.starters import (
+        STARTERS,
+        Options,
+        check_template,
+        load_blueprint,
+        parse_every,
+        parse_time_window,
+    )
+
+    with exit_on_error():
+        from coprod_cli.errors import UsageError
+        from coprod_cli.files import write_new_file
+        from coprod_cli.library import load_library
+        from coprod_cli.starters import render_starter
+
+        plan_path = folder / "coprod.yaml"
+        if plan_path.exists():
+            raise UsageError(f"{plan_path}: a plan is already here; coprod never overwrites one "
+                             "(use `coprod new workshop` to add to it, or choose another folder)")
+        ask = interactive()
+        if template is None:
+            template = typer.prompt(f"Starter ({', '.join(STARTERS)})", default="service-design") if ask else "service-design"
+        defaults = load_blueprint(check_template(template))["defaults"]
+        if title is None:
+            if not ask:
+                raise UsageError("--title is missing: give the series a title, like --title \"Care leavers project\"")
+            title = typer.prompt("Title of the series")
+        if not title.strip():
+            raise UsageError("the title cannot be empty")
+        if sessions is None:
+            default_sessions = 2 if template == "citizen-lab" else 4
+            sessions = typer.prompt("How many workshops", default=default_sessions, type=int) if ask else default_sessions
+        first = start.date() if start else None
+        if first is None:
+            suggested = _next_monday(dt.date.today())
+            first = typer.prompt("Date of the first workshop", default=suggested.isoformat(),
+                                 value_proc=lambda v: dt.date.fromisoformat(v.strip())) if ask else suggested
+        every = every or (typer.prompt("Time between workshops", default=defaults["every"]) if ask else defaults["every"])
+        time = time or (typer.prompt("Time of each workshop", default=defaults["time"]) if ask else defaults["time"])
+        mode = mode or (typer.prompt("Mode (in-person, online, hybrid)", default=defaults["mode"]) if ask else defaults["mode"])
+        if mode not in MODES:
+            from coprod_cli.suggest import did_you_mean
+
+            raise UsageError(f"'{mode}' is not a mode{did_you_mean(mode, MODES)} (choose from {', '.join(MODES)})")
+        if venue is None and ask and mode != "online":
+            venue = typer.prompt("Venue (leave empty to fill in later)", default="", show_default=False) or None
+        options = Options(template, title.strip(), sessions, first, parse_every(every), parse_time_window(time), mode, venue)
+        text = render_starter(options, load_library())
+        write_new_file(plan_path, text)
+        schema_path = folder / "coprod.schema.json"
+        if not schema_path.exists():
+            from coprod_cli.cli.schema import schema_text
+
+            write_new_file(schema_path, schema_text())
+    print_created(plan_path, sessions, template)
+
+
+@new_app.command("workshop")
+def new_workshop(
+    title: Annotated[str | None, typer.Option("--title", help="The new workshop's title.")] = None,
+    date: Annotated[
+        dt.datetime | None, typer.Option("--date", formats=["%Y-%m-%d"], help="Its date; default: next in the series' rhythm.")
+    ] = None,
+    plan: PlanOption = DEFAULT_PLAN,
+) -> None:
+    """Add a workshop at the end of the plan, dated from the series' rhythm, keeping your comments."""
+    from coprod_cli.console import print_added
+    from coprod_cli.editing import append_workshop
+
+    with exit_on_error():
+        from coprod_cli.errors import UsageError
+
+        if title is None:
+            if not interactive():
+                raise UsageError("--title is missing: give the new workshop a title")
+            title = typer.prompt("Title of the new workshop")
+        added = append_workshop(plan, title, date.date() if date else None)
+    print_added(plan, "workshop", added)
+
+
+@new_app.command("activity")
+def new_activity(
+    activity_id: Annotated[str, typer.Argument(metavar="ID", help="Id for the activity, like create-a-service.")],
+    copy: Annotated[str | None, typer.Option("--from", help="Copy a library activity to change it.", metavar="LIBRARY-ID")] = None,
+    title: Annotated[str | None, typer.Option("--title", help="Its title (needed unless --from).")] = None,
+    kind: Annotated[str, typer.Option("--kind", help="welcome, icebreaker, exercise, discussion, decision, feedback...")] = "exercise",
+    duration: Annotated[str, typer.Option("--duration", help="How long, like 20m.")] = "20m",
+    plan: PlanOption = DEFAULT_PLAN,
+) -> None:
+    """Add an activity of your own under `activities:`, or copy a library one to adapt it."""
+    from coprod_cli.console import print_added
+    from coprod_cli.editing import add_activity
+
+    with exit_on_error():
+        add_activity(plan, activity_id, copy, title, kind, duration)
+    print_added(plan, "activity", activity_id)

@@ -1,0 +1,174 @@
+"""`coprod new series|workshop|activity`: starters that check clean, and edits that keep comments."""
+
+from __future__ import annotations
+
+import itertools
+from pathlib import Path
+
+import pytest
+
+from coprod_cli.checks import run_checks
+from coprod_cli.loader import load_plan
+from coprod_cli.render import render_documents
+from coprod_cli.starters import STARTERS
+from helpers import EXAMPLES, run, write_tree
+
+MODES = ("in-person", "online", "hybrid")
+
+
+def _new(folder: Path, *args: str):
+    return run("new", "series", str(folder), "--title", "Test series", "--start", "2026-12-07", *args)
+
+
+@pytest.mark.parametrize("template, sessions, mode",
+                         list(itertools.product(STARTERS, range(1, 7), MODES)))
+def test_every_starter_checks_clean_and_renders(template: str, sessions: int, mode: str, tmp_path: Path):
+    result = _new(tmp_path, "--template", template, "--sessions", str(sessions), "--mode", mode)
+    assert result.exit_code == 0, result.stderr
+    loaded = load_plan(tmp_path / "coprod.yaml")
+    assert len(loaded.plan.workshops) == sessions
+    report = run_checks(loaded)
+    bad = [f for f in report.findings if f.severity == "error" or f.severity == "warning"]
+    assert bad == [], [(f.code, f.message) for f in bad]
+    docs = render_documents(loaded, report.schedules, formats=("md",))
+    assert len(docs) == 3 * sessions + 2
+
+
+def test_starter_is_commented_with_a_schema_modeline(tmp_path: Path):
+    _new(tmp_path)
+    text = (tmp_path / "coprod.yaml").read_text()
+    assert text.startswith("# yaml-language-server: $schema=coprod.schema.json\n")
+    assert "use: welcome-and-ground-rules" in text and "# CHANGE" in text
+    assert (tmp_path / "coprod.schema.json").read_text().startswith("{")
+
+
+def test_options_shape_the_plan(tmp_path: Path):
+    result = _new(tmp_path, "--template", "citizen-lab", "--sessions", "2", "--every", "1d",
+                  "--time", "09:30-15:30", "--venue", "Town Hall: Room 1", "--mode", "in-person")
+    assert result.exit_code == 0, result.stderr
+    plan = load_plan(tmp_path / "coprod.yaml").plan
+    assert [str(w.date) for w in plan.workshops] == ["2026-12-07", "2026-12-08"]
+    assert {(w.start, w.end, w.venue) for w in plan.workshops} == {(570, 930, "Town Hall: Room 1")}
+    assert any(item.kind == "meal" for item in plan.workshops[0].agenda)  # a full day has lunch
+    assert plan.workshops[0].homework and not plan.workshops[1].homework
+
+
+def test_short_window_drops_optional_items(tmp_path: Path):
+    _new(tmp_path / "long", "--time", "10:00-13:00")
+    _new(tmp_path / "short", "--time", "10:00-11:30")
+    long = load_plan(tmp_path / "long" / "coprod.yaml").plan.workshops[0].agenda
+    short = load_plan(tmp_path / "short" / "coprod.yaml").plan.workshops[0].agenda
+    assert len(short) < len(long)
+    assert run_checks(load_plan(tmp_path / "short" / "coprod.yaml")).findings == []
+
+
+def test_never_overwrites_an_existing_plan(tmp_path: Path):
+    write_tree(tmp_path, {"coprod.yaml": "# mine\n"})
+    result = _new(tmp_path)
+    assert result.exit_code == 2
+    assert "a plan is already here" in result.stderr
+    assert (tmp_path / "coprod.yaml").read_text() == "# mine\n"
+
+
+def test_without_a_terminal_a_missing_title_is_an_error(tmp_path: Path):
+    result = run("new", "series", str(tmp_path))
+    assert result.exit_code == 2
+    assert "--title is missing" in result.stderr
+    assert not (tmp_path / "coprod.yaml").exists()
+
+
+def test_in_a_terminal_it_asks(tmp_path: Path, monkeypatch):
+    monkeypatch.setattr("coprod_cli.cli.new.interactive", lambda: True)
+    answers = "\n".join(["online-engagement", "Residents panel", "3", "2026-12-01", "2w", "18:00-19:30", "online"]) + "\n"
+    result = run("new", "series", str(tmp_path), input=answers)
+    assert result.exit_code == 0, result.stdout + result.stderr
+    assert "Title of the series" in result.stdout
+    plan = load_plan(tmp_path / "coprod.yaml").plan
+    assert plan.title == "Residents panel" and len(plan.workshops) == 3
+    assert [str(w.date) for w in plan.workshops] == ["2026-12-01", "2026-12-15", "2026-12-29"]
+    assert {w.mode for w in plan.workshops} == {"online"}
+    assert not [f for f in run_checks(load_plan(tmp_path / "coprod.yaml")).findings if f.severity != "info"]
+
+
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["--template", "citizenlab"], "did you mean 'citizen-lab'?"),
+        (["--every", "fortnightly"], "is not a rhythm"),
+        (["--time", "10-13"], "is not a time window"),
+        (["--mode", "zoom"], "'zoom' is not a mode"),
+        (["--start", "7/12/2026"], "Invalid value"),
+    ],
+)
+def test_bad_options_exit_2(args: list[str], message: str, tmp_path: Path):
+    result = run("new", "series", str(tmp_path), "--title", "T", *args)
+    assert result.exit_code == 2
+    assert message in result.stderr
+    assert not (tmp_path / "coprod.yaml").exists()
+
+
+COMMENTED = """\
+# Our series: notes for the team
+title: Our series   # keep this short
+workshops:
+  # first one is at the hub
+  - title: First
+    date: 2026-10-05
+    start: 10:00
+    end: 12:00
+    venue: Hub
+    agenda:
+      - use: welcome-and-ground-rules   # always start here
+      - {title: Talk, kind: discussion, duration: 60m}
+      - use: exit-words
+    homework: Think about it
+  - title: Second
+    date: 2026-10-19
+    start: 10:00
+    end: 12:00
+    agenda:
+      - use: welcome-back
+      - use: homework-review
+      - use: exit-words
+# end of plan
+"""
+
+
+def test_new_workshop_keeps_every_comment_and_follows_the_rhythm(tmp_path: Path):
+    write_tree(tmp_path, {"coprod.yaml": COMMENTED})
+    result = run("new", "workshop", "--title", "Third time", "-p", str(tmp_path / "coprod.yaml"))
+    assert result.exit_code == 0, result.stderr
+    text = (tmp_path / "coprod.yaml").read_text()
+    for line in COMMENTED.splitlines():
+        if "#" in line:
+            assert line.split("#", 1)[1] in text, line
+    assert text.startswith(COMMENTED.split("  - title: Second")[0])
+    plan = load_plan(tmp_path / "coprod.yaml").plan
+    third = plan.workshops[2]
+    assert (third.id, str(third.date), third.start, third.end) == ("third-time", "2026-11-02", 600, 720)
+
+
+def test_new_workshop_refuses_a_broken_plan(tmp_path: Path):
+    write_tree(tmp_path, {"coprod.yaml": "title: T\nworkshops:\n  - title: A\n    duraton: 3\n"})
+    result = run("new", "workshop", "--title", "B", "-p", str(tmp_path / "coprod.yaml"))
+    assert result.exit_code == 2
+    assert ":4:5: workshops[0].duraton: unknown key" in result.stderr
+
+
+def test_new_activity_from_library_and_fresh(tmp_path: Path):
+    write_tree(tmp_path, {"coprod.yaml": COMMENTED})
+    plan_file = str(tmp_path / "coprod.yaml")
+    assert run("new", "activity", "our-vote", "--from", "dot-voting", "--title", "Our vote", "-p", plan_file).exit_code == 0
+    assert run("new", "activity", "river", "--title", "River of life", "--duration", "30m", "-p", plan_file).exit_code == 0
+    plan = load_plan(plan_file).plan
+    assert plan.activities["our-vote"].title == "Our vote" and plan.activities["our-vote"].steps
+    assert plan.activities["river"].duration == 30
+    assert "# always start here" in (tmp_path / "coprod.yaml").read_text()
+    again = run("new", "activity", "river", "--title", "Again", "-p", plan_file)
+    assert again.exit_code == 2 and "already has an activity 'river'" in again.stderr
+    wrong = run("new", "activity", "x", "--from", "dot-votes", "-p", plan_file)
+    assert wrong.exit_code == 2 and "did you mean 'dot-voting'?" in wrong.stderr
+
+
+def test_examples_are_untouched_by_these_tests():
+    assert all(p.read_text().startswith("#") for p in EXAMPLES)
