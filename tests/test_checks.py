@@ -103,8 +103,7 @@ def test_families_filter_and_validation():
     assert parse_families(["timings", "agenda", "timings"]) == ("timings", "agenda")
     with pytest.raises(UsageError, match="did you mean 'timings'"):
         parse_families(["timing"])
-    with pytest.raises(UsageError, match="not available in this version yet"):
-        parse_families(["language"])
+    assert parse_families(["language", "principles"]) == ("language", "principles")
 
 
 def test_only_named_families_run():
@@ -119,11 +118,12 @@ def test_json_report_shape():
     assert list(data) == ["plan", "ok", "workshops", "findings"]
     [w] = data["workshops"]
     assert list(w) == ["id", "title", "date", "mode", "start", "booked_end", "planned_end",
-                       "total_minutes", "slack_minutes", "items"]
+                       "total_minutes", "slack_minutes", "kind_minutes", "items"]
+    assert w["kind_minutes"] == {"welcome": 20, "exercise": 30, "feedback": 10}
     assert (w["date"], w["start"], w["booked_end"], w["planned_end"]) == ("2026-10-03", "10:00", "11:30", "11:00")
     assert (w["total_minutes"], w["slack_minutes"]) == (60, 30)
     assert w["items"][1] == {"index": 1, "title": "Work", "kind": "exercise", "offset_minutes": 20,
                              "minutes": 30, "start": "10:20", "end": "10:50"}
-    [f] = data["findings"]
+    [f] = [f for f in data["findings"] if f["code"] == "timing.slack"]
     assert f == {"severity": "info", "code": "timing.slack", "workshop": "workshop", "item": None,
                  "line": 5, "message": f["message"]}

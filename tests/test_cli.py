@@ -103,8 +103,7 @@ def test_named_checks_only(tmp_path: Path):
     "args, message",
     [
         (["check", "timing"], "there is no 'timing' check; did you mean 'timings'?"),
-        (["check", "language"], "the 'language' check is not available in this version yet"),
-        (["check", "principles"], "the 'principles' check is not available in this version yet"),
+        (["check", "principle"], "there is no 'principle' check; did you mean 'principles'?"),
     ],
 )
 def test_usage_errors_exit_2(args: list[str], message: str):

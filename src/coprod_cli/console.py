@@ -48,10 +48,16 @@ def print_report(report: Report, strict: bool) -> None:
     by_workshop: dict[str | None, list[Finding]] = {}
     for finding in report.findings:
         by_workshop.setdefault(finding.workshop, []).append(finding)
+    show_mix = "principles" in report.families
     for number, sched in enumerate(report.schedules, start=1):
         _print_workshop(number, sched)
+        if show_mix:
+            _print_mix(sched)
         _print_findings(report, by_workshop.get(sched.workshop.id, []))
         out.print()
+    matrix = report.coverage()
+    if matrix is not None:
+        _print_matrix(report, matrix)
     rest = by_workshop.get(None, [])
     if rest:
         out.print("[bold]The series[/bold]")
@@ -110,6 +116,46 @@ def _when(sched: Schedule, offset: int) -> str:
     return clock if clock is not None else f"+{format_duration(offset)}"
 
 
+def _print_mix(sched: Schedule) -> None:
+    """A small bar of how the workshop's time is spent, by kind of activity."""
+    from coprod_cli.checks.principles import kind_minutes
+
+    minutes = kind_minutes(sched)
+    total = sum(minutes.values())
+    if not total:
+        return
+    line = Text("   time: ", style="dim")
+    ranked = sorted(minutes.items(), key=lambda kv: -kv[1])
+    for kind, spent in ranked[:4]:
+        share = spent / total
+        line.append("█" * max(1, round(share * 10)), style="dim" if kind in ("break", "meal") else "cyan")
+        line.append(f" {kind} {share:.0%}  ", style="dim")
+    if len(ranked) > 4:
+        line.append(f"+{len(ranked) - 4} more", style="dim")
+    out.print(line, no_wrap=True, overflow="ellipsis")
+
+
+def _print_matrix(report: Report, matrix: dict[str, dict[str, list[str]]]) -> None:
+    """Principles by workshop: how many activities serve each, ✗ where none do."""
+    from coprod_cli.frameworks import FRAMEWORKS
+
+    framework = FRAMEWORKS[report.loaded.plan.framework or ""]
+    out.print(f"[bold]{escape(framework.name)}[/bold] [dim](activities serving each principle, by workshop)[/dim]")
+    table = Table(box=None, padding=(0, 1), pad_edge=False, header_style="dim")
+    table.add_column("principle")
+    for number, _ in enumerate(report.schedules, start=1):
+        table.add_column(str(number), justify="center", no_wrap=True)
+    for pid, by_workshop in matrix.items():
+        cells = []
+        for sched in report.schedules:
+            served = by_workshop.get(sched.workshop.id or "", [])
+            cells.append(Text(str(len(served)), style="green") if served else Text("·", style="dim"))
+        name = Text(pid, style="" if by_workshop else "yellow")
+        table.add_row(name, *cells)
+    out.print(Padding(table, (0, 0, 0, 3)))
+    out.print()
+
+
 def _end_note(sched: Schedule) -> str:
     slack = (sched.booked_minutes - sched.total_minutes) if sched.booked_minutes is not None else None
     if slack is None:
@@ -143,12 +189,16 @@ def _plural(n: int, word: str) -> str:
 def _print_summary(report: Report, strict: bool) -> None:
     errors, warnings, notes = report.count("error"), report.count("warning"), report.count("info")
     counts = f"{_plural(errors, 'error')}, {_plural(warnings, 'warning')}, {_plural(notes, 'note')}"
-    scope = f"{_plural(len(report.schedules), 'workshop')}, checks: {', '.join(report.families)}"
+    from coprod_cli.checks import FAMILIES
+
+    scope = _plural(len(report.schedules), "workshop")
+    if report.families != FAMILIES:
+        scope += f" (checks: {', '.join(report.families)})"
     if report.failed(strict):
         why = "errors" if errors else "warnings (--strict)"
-        out.print(f"[bold red]✗ {counts}[/bold red] in {scope}: fix the {why} above")
+        out.print(f"[bold red]✗ {counts}[/bold red] in {scope}: fix the {why} above", soft_wrap=True)
     else:
-        out.print(f"[bold green]✓ {counts}[/bold green] in {scope}")
+        out.print(f"[bold green]✓ {counts}[/bold green] in {scope}", soft_wrap=True)
 
 
 def github_annotations(report: Report) -> list[str]:

@@ -114,6 +114,14 @@ def participant_texts(plan: Plan, workshop: Workshop) -> list[str]:
     return texts
 
 
+def _unexplained_jargon(texts: list[str], glossary: list[str]) -> list[tuple[str, str]]:
+    """Jargon the handout uses that the plan's glossary does not explain, with a plain meaning."""
+    from coprod_cli.language import explained_by, jargon_in
+
+    found = jargon_in("\n".join(texts))
+    return [(entry.term, entry.meaning) for entry, _ in found if not explained_by(entry, glossary)]
+
+
 def _participant_item(sched: Schedule, t: TimedItem) -> ParticipantItem:
     tracks = tuple(
         ParticipantTrack(
@@ -140,7 +148,9 @@ def participant_view(plan: Plan, schedules: list[Schedule]) -> ParticipantSeries
     workshops = []
     for number, sched in enumerate(schedules, start=1):
         w = sched.workshop
-        used = terms_in(participant_texts(plan, w), plan.glossary)
+        texts = participant_texts(plan, w)
+        used = [(term, plan.glossary[term]) for term in terms_in(texts, plan.glossary)]
+        used += _unexplained_jargon(texts, list(plan.glossary))
         workshops.append(ParticipantWorkshop(
             number=number,
             folder=folder_name(number, w),
@@ -156,7 +166,7 @@ def participant_view(plan: Plan, schedules: list[Schedule]) -> ParticipantSeries
             goals=tuple(w.goals),
             items=tuple(_participant_item(sched, t) for t in sched.items),
             homework=w.homework,
-            glossary=tuple((term, plan.glossary[term]) for term in used),
+            glossary=tuple(used),
         ))
     return ParticipantSeries(
         title=plan.title,

@@ -15,8 +15,8 @@ from coprod_cli.loader import LoadedPlan
 from coprod_cli.suggest import did_you_mean
 from coprod_cli.timing import Schedule, schedule
 
-# Families in the order they run and report. Later issues add `language` and `principles`.
-FAMILIES: tuple[str, ...] = ("agenda", "timings", "series")
+# Families in the order they run and report.
+FAMILIES: tuple[str, ...] = ("agenda", "timings", "series", "language", "principles")
 
 
 @dataclass(frozen=True)
@@ -43,6 +43,7 @@ class Report:
 
     def to_dict(self, strict: bool = False) -> dict:
         """The stable JSON report of DESIGN section 3."""
+        from coprod_cli.checks.principles import kind_minutes
         from coprod_cli.durations import format_clock
 
         def clock(value: int | None) -> str | None:
@@ -61,6 +62,7 @@ class Report:
                 "planned_end": clock(s.planned_end),
                 "total_minutes": s.total_minutes,
                 "slack_minutes": s.slack_minutes,
+                "kind_minutes": kind_minutes(s),
                 "items": [
                     {
                         "index": t.index,
@@ -74,7 +76,7 @@ class Report:
                     for t in s.items
                 ],
             })
-        return {
+        data: dict = {
             "plan": self.loaded.file,
             "ok": not self.failed(strict),
             "workshops": workshops,
@@ -90,6 +92,18 @@ class Report:
                 for f in self.findings
             ],
         }
+        matrix = self.coverage()
+        if matrix is not None:
+            data["principles"] = {"framework": self.loaded.plan.framework, "coverage": matrix}
+        return data
+
+    def coverage(self) -> dict[str, dict[str, list[str]]] | None:
+        """The principles matrix, when the principles check ran on a plan with a framework."""
+        if "principles" not in self.families:
+            return None
+        from coprod_cli.checks.principles import coverage
+
+        return coverage(self.loaded.plan, self.schedules)
 
 
 def _runner(family: str) -> Callable[[Context], list[Finding]]:
@@ -103,9 +117,6 @@ def parse_families(names: Iterable[str]) -> tuple[str, ...]:
     chosen: list[str] = []
     for name in names:
         if name not in FAMILIES:
-            if name in ("language", "principles"):
-                raise UsageError(f"the '{name}' check is not available in this version yet; "
-                                 f"choose from {', '.join(FAMILIES)}")
             raise UsageError(f"there is no '{name}' check{did_you_mean(name, FAMILIES)} "
                              f"(choose from {', '.join(FAMILIES)})")
         if name not in chosen:

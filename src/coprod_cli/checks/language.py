@@ -1,0 +1,74 @@
+"""Plain language: jargon the glossary does not explain, and handouts above the reading age."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from coprod_cli.findings import Finding
+from coprod_cli.language import explained_by, jargon_in, reading_age, sentence_age, sentences_of
+from coprod_cli.models import Item, Plan
+from coprod_cli.views import participant_view
+
+if TYPE_CHECKING:
+    from coprod_cli.checks import Context
+
+Loc = tuple[str | int, ...]
+
+
+def participant_texts(plan: Plan) -> Iterator[tuple[str | None, int | None, Loc, str]]:
+    """(workshop id, item index, path, text) for every participant-facing text of the plan."""
+    if plan.purpose:
+        yield None, None, ("purpose",), plan.purpose
+    for i, rule in enumerate(plan.ground_rules):
+        yield None, None, ("ground_rules", i), rule
+    for w_index, w in enumerate(plan.workshops):
+        path: Loc = ("workshops", w_index)
+        yield w.id, None, (*path, "title"), w.title
+        for g, goal in enumerate(w.goals):
+            yield w.id, None, (*path, "goals", g), goal
+        if w.homework:
+            yield w.id, None, (*path, "homework"), w.homework
+        for i, item in enumerate(w.agenda):
+            yield from _item_texts(w.id, i, (*path, "agenda", i), item)
+
+
+def _item_texts(wid: str | None, index: int, path: Loc, item: Item) -> Iterator[tuple[str | None, int | None, Loc, str]]:
+    yield wid, index, (*path, "title"), item.title or ""
+    if item.handout:
+        yield wid, index, (*path, "handout"), item.handout
+    for t, track in enumerate(item.tracks):
+        for s, sub in enumerate(track.agenda):
+            yield from _item_texts(wid, index, (*path, "tracks", t, "agenda", s), sub)
+
+
+def run(ctx: Context) -> list[Finding]:
+    plan = ctx.loaded.plan
+    glossary = list(plan.glossary)
+    findings: list[Finding] = []
+    for wid, index, path, text in participant_texts(plan):
+        for entry, words in jargon_in(text):
+            if explained_by(entry, glossary):
+                continue
+            findings.append(Finding(
+                "warning", "language.jargon", wid, index, path,
+                f"'{words}' is jargon to many people: say '{entry.plain}' instead, or explain "
+                f"'{entry.term}' under glossary:",
+            ))
+    target = plan.settings.reading_age
+    view = participant_view(plan, ctx.schedules)
+    for w_index, w in enumerate(view.workshops):
+        texts = [plan.purpose or "", *w.goals, w.homework or "", *plan.ground_rules]
+        texts += [t for item in w.items for t in (item.title, item.description or "")]
+        age = reading_age(texts)
+        if age is not None and age > target + 0.5:
+            sentences = sentences_of(texts)
+            long_ones = [s for s in sentences if len(s.split()) >= 6] or sentences
+            hardest = max(long_ones, key=sentence_age)
+            findings.append(Finding(
+                "warning", "language.reading-level", w.id, None, ("workshops", w_index),
+                f"the handout reads at about age {age:.0f}, above the {target} the plan aims for "
+                f"(settings: reading_age); shorter sentences and everyday words help. "
+                f"The hardest line: \"{hardest}\"",
+            ))
+    return findings

@@ -1,0 +1,110 @@
+"""Co-production: which principles each workshop serves, and whether people get to take part."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from coprod_cli.durations import format_duration
+from coprod_cli.findings import Finding
+from coprod_cli.frameworks import FRAMEWORKS
+from coprod_cli.language import jargon_in
+from coprod_cli.timing import Schedule, TimedItem
+
+if TYPE_CHECKING:
+    from coprod_cli.checks import Context
+
+LISTENING_SHARE = 1 / 3
+
+
+def _all_items(items: list[TimedItem]):
+    for t in items:
+        yield t
+        for track in t.tracks:
+            yield from _all_items(track.items)
+
+
+def coverage(plan, schedules: list[Schedule]) -> dict[str, dict[str, list[str]]] | None:
+    """principle id -> workshop id -> titles of the activities serving it; None without a framework."""
+    if not plan.framework:
+        return None
+    framework = FRAMEWORKS[plan.framework]
+    matrix: dict[str, dict[str, list[str]]] = {pid: {} for pid in framework.ids()}
+    for sched in schedules:
+        for t in _all_items(sched.items):
+            for pid in t.item.principles:
+                if pid in matrix:
+                    titles = matrix[pid].setdefault(sched.workshop.id or "", [])
+                    if t.item.title not in titles:
+                        titles.append(t.item.title or "")
+    return matrix
+
+
+def kind_minutes(sched: Schedule) -> dict[str, int]:
+    """Minutes of the workshop spent in each kind of activity (split items count their longest track)."""
+    minutes: dict[str, int] = {}
+    for t in sched.items:
+        if t.tracks:
+            longest = max(t.tracks, key=lambda tr: tr.minutes)
+            for sub in longest.items:
+                minutes[sub.item.kind or ""] = minutes.get(sub.item.kind or "", 0) + sub.minutes
+            rest = t.minutes - longest.minutes
+            if rest:
+                minutes[t.item.kind or ""] = minutes.get(t.item.kind or "", 0) + rest
+        else:
+            minutes[t.item.kind or ""] = minutes.get(t.item.kind or "", 0) + t.minutes
+    return minutes
+
+
+def _calls_itself_coproduction(plan) -> bool:
+    if plan.framework:
+        return True
+    text = " ".join([plan.title, plan.purpose or "", plan.challenge or ""])
+    return any(entry.term in ("co-production", "co-design") for entry, _ in jargon_in(text))
+
+
+def run(ctx: Context) -> list[Finding]:
+    plan = ctx.loaded.plan
+    findings: list[Finding] = []
+    matrix = coverage(plan, ctx.schedules)
+    if matrix is not None:
+        framework = FRAMEWORKS[plan.framework]
+        for pid, by_workshop in matrix.items():
+            if not by_workshop:
+                principle = framework.get(pid)
+                findings.append(Finding(
+                    "info", "principles.uncovered", None, None, ("framework",),
+                    f"nothing in the series serves '{principle.name if principle else pid}' ({pid}); "
+                    f"see `coprod library list --principle {pid}` for activities that do",
+                ))
+    if _calls_itself_coproduction(plan):
+        findings.extend(_balance(ctx.schedules))
+    return findings
+
+
+def _balance(schedules: list[Schedule]) -> list[Finding]:
+    findings = []
+    total = listening = 0
+    worst: tuple[float, Schedule] | None = None
+    for sched in schedules:
+        kinds = kind_minutes(sched)
+        working = sum(m for k, m in kinds.items() if k not in ("break", "meal"))
+        heard = kinds.get("presentation", 0)
+        total += working
+        listening += heard
+        if working and (worst is None or heard / working > worst[0]):
+            worst = (heard / working, sched)
+    if total and listening / total > LISTENING_SHARE and worst is not None:
+        findings.append(Finding(
+            "warning", "participation.balance", None, None, ("workshops",),
+            f"{listening * 100 // total}% of the series' working time is presentations "
+            f"({format_duration(listening)} of {format_duration(total)}): people mostly listen. "
+            f"Turn some into discussions or exercises, starting with '{worst[1].workshop.title}'",
+        ))
+    has_decision = any(t.item.kind == "decision" for s in schedules for t in _all_items(s.items))
+    if schedules and not has_decision:
+        findings.append(Finding(
+            "warning", "participation.balance", None, None, ("workshops",),
+            "no activity lets participants decide anything (kind: decision); co-production means "
+            "sharing decisions. Try `use: dot-voting` or `use: fist-to-five`",
+        ))
+    return findings

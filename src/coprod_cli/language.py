@@ -1,0 +1,128 @@
+"""Plain language: the built-in jargon list and a reading-age estimate, computed offline.
+
+The reading age is Flesch-Kincaid grade + 5 (UK reading age), with syllables counted by a
+small rule set, so it needs no data download (textstat 0.7.9+ fetches data at run time).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from coprod_cli.glossary import term_pattern
+
+
+@dataclass(frozen=True)
+class Jargon:
+    term: str
+    variants: tuple[str, ...]
+    plain: str  # a plainer word to use instead
+    meaning: str  # what it means, for a handout's glossary
+
+
+JARGON: tuple[Jargon, ...] = (
+    Jargon("prototype", ("prototype", "prototyping"), "a rough version to try out",
+           "a quick, rough version of an idea, made to try it out"),
+    Jargon("blueprint", ("blueprint", "blueprinting", "service blueprint"), "a map of how a service works",
+           "a map of what a service does, including what happens behind the scenes"),
+    Jargon("persona", ("persona",), "a made-up character", "a made-up person who stands for many real people"),
+    Jargon("journey map", ("journey map", "journey mapping"), "a step-by-step picture",
+           "a picture of each step someone takes through a service, and how it feels"),
+    Jargon("touchpoint", ("touchpoint", "touch point"), "a moment of contact",
+           "any moment when someone comes into contact with a service"),
+    Jargon("stakeholder", ("stakeholder",), "people involved", "anyone who is affected by something or can change it"),
+    Jargon("ideation", ("ideation", "ideate"), "coming up with ideas", "coming up with ideas"),
+    Jargon("co-production", ("co-production", "coproduction", "co-produce", "coproduce", "co-productive",
+                             "coproductive"), "working together as equals",
+           "people who use a service and people who run it working on it together, as equals"),
+    Jargon("co-design", ("co-design", "codesign"), "designing together", "designing something together with the people who will use it"),
+    Jargon("service user", ("service user",), "people who use the service", "someone who uses a service"),
+    Jargon("insight", ("insight",), "something we learned", "something new we learned or understood"),
+    Jargon("pain point", ("pain point",), "a problem", "a part of a service that causes problems or frustration"),
+    Jargon("iterate", ("iterate", "iteration", "iterative"), "try again and improve", "to try something, learn, and improve it, again and again"),
+    Jargon("deliverable", ("deliverable",), "what we will make", "something that has to be made or done by a certain time"),
+    Jargon("outcomes", ("outcome",), "results", "the results or changes that something leads to"),
+    Jargon("leverage", ("leverage",), "use", "to use something to get a result"),
+    Jargon("holistic", ("holistic",), "whole-person", "looking at the whole person or situation, not just one part"),
+    Jargon("place-based", ("place-based", "place based"), "local", "organised around a local area and the people in it"),
+    Jargon("going forward", ("going forward",), "from now on", "from now on"),
+    Jargon("stakeholder mapping", ("stakeholder mapping",), "mapping who is involved", "drawing a map of everyone who is involved"),
+    Jargon("synergy", ("synergy", "synergies"), "working well together", "when working together gives more than working apart"),
+    Jargon("empower", ("empower", "empowerment"), "give more say", "to give people more power and say over what happens"),
+    Jargon("facilitator", ("facilitator", "facilitate", "facilitation"), "the person running the session",
+           "the person who runs the session and helps everyone take part"),
+    Jargon("workstream", ("workstream", "work stream"), "part of the work", "one part of a bigger piece of work"),
+    Jargon("upskill", ("upskill",), "learn new skills", "to learn new skills"),
+    Jargon("key performance indicator", ("KPI", "key performance indicator"), "a measure of success", "a number used to measure whether something is working"),
+    Jargon("user journey", ("user journey",), "the steps someone takes", "the steps someone takes when they use a service"),
+    Jargon("scoping", ("scoping",), "working out what is involved", "working out what a problem or piece of work includes"),
+)
+
+
+def jargon_in(text: str) -> list[tuple[Jargon, str]]:
+    """Every jargon entry that `text` uses, with the words as first written.
+
+    A match inside a longer one ("stakeholder" inside "stakeholder mapping") does not count.
+    """
+    matches = []
+    for entry in JARGON:
+        for variant in entry.variants:
+            matches += [(m.start(), m.end(), entry, m.group(0)) for m in term_pattern(variant).finditer(text)]
+    matches.sort(key=lambda m: (m[0], -(m[1] - m[0])))
+    found: dict[str, tuple[Jargon, str]] = {}
+    covered_to = -1
+    for start, end, entry, words in matches:
+        if end <= covered_to:
+            continue
+        covered_to = max(covered_to, end)
+        found.setdefault(entry.term, (entry, words))
+    return list(found.values())
+
+
+def explained_by(entry: Jargon, glossary_terms: list[str]) -> bool:
+    """True when a glossary term names this jargon (in any of its forms)."""
+    return any(term_pattern(v).search(term) for term in glossary_terms for v in entry.variants)
+
+
+_VOWELS = re.compile(r"[aeiouy]+")
+_WORD = re.compile(r"[A-Za-z]+(?:'[a-z]+)?")
+
+
+def syllables(word: str) -> int:
+    """An estimate of the syllables in an English word (good enough for a reading age)."""
+    w = word.lower()
+    if len(w) <= 3:
+        return 1
+    w = re.sub(r"(?:[^laeiouy]es|[^laeiouy]ed|[^laeiouy]e)$", "", w)
+    w = re.sub(r"^y", "", w)
+    count = len(_VOWELS.findall(w))
+    return max(1, count)
+
+
+def sentences_of(texts: list[str]) -> list[str]:
+    """Sentences of the texts; a title or bullet without a full stop counts as one sentence."""
+    out: list[str] = []
+    for text in texts:
+        for part in re.split(r"(?<=[.!?])\s+|\n+", text.strip()):
+            if _WORD.search(part):
+                out.append(part.strip())
+    return out
+
+
+def reading_age(texts: list[str]) -> float | None:
+    """UK reading age (Flesch-Kincaid grade + 5) of the texts, or None when there are too few words."""
+    sentences = sentences_of(texts)
+    words = [w for s in sentences for w in _WORD.findall(s)]
+    if len(words) < 30 or not sentences:
+        return None
+    grade = 0.39 * len(words) / len(sentences) + 11.8 * sum(syllables(w) for w in words) / len(words) - 15.59
+    return round(grade + 5, 1)
+
+
+def sentence_age(sentence: str) -> float:
+    """The reading age of one sentence, to point at the hardest ones."""
+    words = _WORD.findall(sentence)
+    if not words:
+        return 0.0
+    grade = 0.39 * len(words) + 11.8 * sum(syllables(w) for w in words) / len(words) - 15.59
+    return grade + 5

@@ -1,0 +1,85 @@
+"""The built-in library: complete, valid, plain-spoken, and browsable from the command line."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+
+import pytest
+
+from coprod_cli.frameworks import FRAMEWORKS, all_principle_ids
+from coprod_cli.language import jargon_in
+from coprod_cli.library import load_library
+from helpers import run
+
+LIBRARY = load_library()
+FIELDS = ("title", "kind", "duration", "groups", "materials", "say", "steps", "notes", "handout", "online",
+          "principles", "tags")
+
+
+def test_library_is_big_enough_and_covers_the_ground():
+    assert len(LIBRARY) >= 40
+    kinds = Counter(a.kind for a in LIBRARY.values())
+    assert kinds["icebreaker"] >= 8
+    for needed in ("welcome", "energiser", "exercise", "decision", "feedback", "closing", "break", "meal"):
+        assert kinds[needed] >= 1, needed
+    online_icebreakers = [a for a in LIBRARY.values() if a.kind == "icebreaker" and "online" in a.tags]
+    assert len(online_icebreakers) >= 3
+
+
+@pytest.mark.parametrize("key", sorted(LIBRARY))
+def test_every_activity_is_complete(key: str):
+    activity = LIBRARY[key]
+    missing = [f for f in FIELDS if not getattr(activity, f)]
+    assert missing == []
+    assert sum(s.duration or 0 for s in activity.steps) == activity.duration
+    assert set(activity.principles) <= set(all_principle_ids())
+
+
+@pytest.mark.parametrize("key", sorted(LIBRARY))
+def test_handouts_have_no_jargon(key: str):
+    assert jargon_in(LIBRARY[key].handout or "") == []
+
+
+def test_every_principle_has_an_explanation_and_activities():
+    for framework in FRAMEWORKS.values():
+        for principle in framework.principles:
+            assert len(principle.explanation) > 80
+            assert any(principle.id in a.principles for a in LIBRARY.values()), principle.id
+
+
+def test_list_table_and_filters():
+    result = run("library", "list", "--kind", "icebreaker")
+    assert result.exit_code == 0
+    assert "couldnt-guess" in result.stdout and "dot-voting" not in result.stdout
+    data = json.loads(run("library", "list", "--principle", "connecting-with-policy", "-f", "json").stdout)
+    assert data and all("connecting-with-policy" in a["principles"] for a in data)
+    online = json.loads(run("library", "list", "--online", "-f", "json").stdout)
+    assert "shared-lunch" not in {a["id"] for a in online} and "breakout-pairs" in {a["id"] for a in online}
+    found = json.loads(run("library", "list", "--search", "STICKERS", "-f", "json").stdout)
+    assert {a["id"] for a in found} >= {"dot-voting"}
+    tagged = json.loads(run("library", "list", "--tag", "homework", "-f", "json").stdout)
+    assert {a["id"] for a in tagged} == {"homework-review", "set-homework"}
+
+
+def test_show_one_activity():
+    result = run("library", "show", "journey-map")
+    assert result.exit_code == 0
+    for text in ("Map the journey", "Say:", "+15", "Materials:", "Online:", "Note:", "Participants read:",
+                 "humanising-experiences: Humanising experiences", "- use: journey-map"):
+        assert text in result.stdout, text
+    data = json.loads(run("library", "show", "journey-map", "-f", "json").stdout)
+    assert data["id"] == "journey-map" and data["duration"] == 45 and len(data["steps"]) == 4
+
+
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["library", "show", "journey-mapp"], "did you mean 'journey-map'?"),
+        (["library", "list", "--kind", "icebraker"], "did you mean 'icebreaker'?"),
+        (["library", "list", "--principle", "clear-journy"], "did you mean 'clear-journey'?"),
+    ],
+)
+def test_library_usage_errors(args, message):
+    result = run(*args)
+    assert result.exit_code == 2 and message in result.stderr
