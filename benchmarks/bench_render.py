@@ -13,14 +13,14 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench_check import EXAMPLES, big_plan, coprod_cmd  # noqa: E402
-
 import subprocess  # noqa: E402
+
+from bench_check import ENV, EXAMPLES, big_plan, coprod_cmd  # noqa: E402
 
 
 def once(argv: list[str]) -> float:
     start = time.perf_counter()
-    subprocess.run(argv, capture_output=True, check=True)
+    subprocess.run(argv, capture_output=True, check=True, env=ENV)
     return (time.perf_counter() - start) * 1000
 
 

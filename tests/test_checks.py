@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from helpers import plan_text
 
 from coprod_cli.checks import FAMILIES, parse_families, run_checks
 from coprod_cli.errors import UsageError
 from coprod_cli.loader import load_plan_text
-from helpers import plan_text
 
 GOOD_AGENDA = "- use: welcome-and-ground-rules\n- {title: Work, duration: 30m}\n- use: exit-words"
 
@@ -85,9 +85,11 @@ def test_homework_not_picked_up():
 
 
 def test_homework_picked_up_by_title_say_or_handout():
-    for extra in ("      - use: homework-review\n",
-                  "      - {title: Talk, duration: 10m, say: Share your homework}\n",
-                  "      - {title: Talk, duration: 10m, handout: We go over the HOMEWORK}\n"):
+    for extra in (
+        "      - use: homework-review\n",
+        "      - {title: Talk, duration: 10m, say: Share your homework}\n",
+        "      - {title: Talk, duration: 10m, handout: We go over the HOMEWORK}\n",
+    ):
         plan = _series(_workshop("A", "2026-10-03", homework="Think"), _workshop("B", "2026-10-10", extra=extra))
         assert _report(plan, "series").findings == []
 
@@ -117,13 +119,37 @@ def test_json_report_shape():
     data = _report(text).to_dict()
     assert list(data) == ["plan", "ok", "workshops", "findings"]
     [w] = data["workshops"]
-    assert list(w) == ["id", "title", "date", "mode", "start", "booked_end", "planned_end",
-                       "total_minutes", "slack_minutes", "kind_minutes", "items"]
+    assert list(w) == [
+        "id",
+        "title",
+        "date",
+        "mode",
+        "start",
+        "booked_end",
+        "planned_end",
+        "total_minutes",
+        "slack_minutes",
+        "kind_minutes",
+        "items",
+    ]
     assert w["kind_minutes"] == {"welcome": 20, "exercise": 30, "feedback": 10}
     assert (w["date"], w["start"], w["booked_end"], w["planned_end"]) == ("2026-10-03", "10:00", "11:30", "11:00")
     assert (w["total_minutes"], w["slack_minutes"]) == (60, 30)
-    assert w["items"][1] == {"index": 1, "title": "Work", "kind": "exercise", "offset_minutes": 20,
-                             "minutes": 30, "start": "10:20", "end": "10:50"}
+    assert w["items"][1] == {
+        "index": 1,
+        "title": "Work",
+        "kind": "exercise",
+        "offset_minutes": 20,
+        "minutes": 30,
+        "start": "10:20",
+        "end": "10:50",
+    }
     [f] = [f for f in data["findings"] if f["code"] == "timing.slack"]
-    assert f == {"severity": "info", "code": "timing.slack", "workshop": "workshop", "item": None,
-                 "line": 5, "message": f["message"]}
+    assert f == {
+        "severity": "info",
+        "code": "timing.slack",
+        "workshop": "workshop",
+        "item": None,
+        "line": 5,
+        "message": f["message"],
+    }

@@ -8,7 +8,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from helpers import EXAMPLES, plan_text, run, write_tree
 
 ONLINE = next(p for p in EXAMPLES if p.stem == "online-engagement")
@@ -128,7 +127,10 @@ def test_schema_is_json_schema_that_accepts_examples_and_bare_numbers():
         data, _ = read_yaml(example.read_text())
         data = json.loads(json.dumps(data, default=str))  # dates as text, as an editor sees them
         assert list(validator.iter_errors(data)) == [], example
-    bare = {"title": "T", "workshops": [{"title": "W", "start": "10:30", "agenda": [{"title": "A", "duration": 90}, {"break": 10}]}]}
+    bare = {
+        "title": "T",
+        "workshops": [{"title": "W", "start": "10:30", "agenda": [{"title": "A", "duration": 90}, {"break": 10}]}],
+    }
     assert list(validator.iter_errors(bare)) == []
     wrong = {"title": "T", "workshops": [{"title": "W", "agenda": [{"title": "A", "duraton": 90}]}]}
     assert list(validator.iter_errors(wrong))

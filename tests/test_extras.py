@@ -6,7 +6,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from helpers import EXAMPLES, run
 
 CARE = next(p for p in EXAMPLES if p.stem == "care-leavers")

@@ -6,11 +6,11 @@ import json
 import socket
 
 import pytest
+from helpers import EXAMPLES, plan_text, run
 
 from coprod_cli.checks import run_checks
 from coprod_cli.language import jargon_in, reading_age
 from coprod_cli.loader import load_plan_text
-from helpers import EXAMPLES, plan_text, run, write_tree
 
 OPEN = "- use: welcome-and-ground-rules\n"
 CLOSE = "- use: exit-words\n"
@@ -39,9 +39,17 @@ def test_glossary_silences_a_term():
     assert _jargon(glossed) == []
 
 
-@pytest.mark.parametrize("words, term", [("Stakeholders", "stakeholder"), ("PROTOTYPED", "prototype"),
-                                         ("journey mapping", "journey map"), ("Co-Production", "co-production"),
-                                         ("iterating", "iterate"), ("outcomes", "outcomes")])
+@pytest.mark.parametrize(
+    "words, term",
+    [
+        ("Stakeholders", "stakeholder"),
+        ("PROTOTYPED", "prototype"),
+        ("journey mapping", "journey map"),
+        ("Co-Production", "co-production"),
+        ("iterating", "iterate"),
+        ("outcomes", "outcomes"),
+    ],
+)
 def test_suffixes_and_case(words: str, term: str):
     assert [e.term for e, _ in jargon_in(f"We talk about {words} today.")] == [term]
 
@@ -73,8 +81,10 @@ def test_facilitator_only_text_is_not_checked_for_jargon():
 
 
 EASY = "We sit in a ring. We say our names. We talk and have fun. We share a cup of tea."
-HARD = ("Participants will collaboratively interrogate organisational accountability frameworks, "
-        "considering intersectional vulnerabilities alongside institutional responsibilities.")
+HARD = (
+    "Participants will collaboratively interrogate organisational accountability frameworks, "
+    "considering intersectional vulnerabilities alongside institutional responsibilities."
+)
 
 
 def test_reading_age_easy_and_hard():
@@ -85,9 +95,13 @@ def test_reading_age_easy_and_hard():
 
 def _handout_plan(handout: str, reading_age_setting: int | None = None) -> str:
     settings = f"settings: {{reading_age: {reading_age_setting}}}\n" if reading_age_setting else ""
-    items = "".join(f"      - {{title: Part {n}, kind: exercise, duration: 10m, handout: \"{handout}\"}}\n" for n in range(4))
-    return (f"title: T\n{settings}workshops:\n  - title: W\n    agenda:\n      - use: welcome-and-ground-rules\n"
-            f"{items}      - use: exit-words\n")
+    items = "".join(
+        f'      - {{title: Part {n}, kind: exercise, duration: 10m, handout: "{handout}"}}\n' for n in range(4)
+    )
+    return (
+        f"title: T\n{settings}workshops:\n  - title: W\n    agenda:\n      - use: welcome-and-ground-rules\n"
+        f"{items}      - use: exit-words\n"
+    )
 
 
 def test_reading_level_on_the_rendered_handout():
@@ -97,8 +111,10 @@ def test_reading_level_on_the_rendered_handout():
     assert easy == []
 
 
-MEDIUM = ("Together we will consider how the council organises its services for residents, "
-          "and we will recommend improvements to the leadership team.")
+MEDIUM = (
+    "Together we will consider how the council organises its services for residents, "
+    "and we will recommend improvements to the leadership team."
+)
 
 
 def test_reading_age_is_configurable():
@@ -135,8 +151,13 @@ def test_coverage_counts_explicit_and_library_principles():
     assert matrix["respect-the-venue"] == {"workshop": ["Our own"]}
     assert matrix["design-for-trust"] == {"workshop": ["Welcome and ground rules"]}  # from the library
     uncovered = {f.message.split("(")[1].split(")")[0] for f in report.findings if f.code == "principles.uncovered"}
-    assert uncovered == {"empower-communities", "genuine-participation", "challenge-as-catalyst",
-                         "debate-across-comfort-zones", "clear-journey"}
+    assert uncovered == {
+        "empower-communities",
+        "genuine-participation",
+        "challenge-as-catalyst",
+        "debate-across-comfort-zones",
+        "clear-journey",
+    }
     assert all(f.severity == "info" for f in report.findings if f.code == "principles.uncovered")
 
 
@@ -150,7 +171,9 @@ def test_principles_in_json_and_text(tmp_path):
     data = json.loads(run("check", "principles", "-f", "json", "-p", str(example)).stdout)
     assert data["principles"]["framework"] == "jam-and-justice"
     assert data["principles"]["coverage"]["connecting-with-policy"]["review"] == [
-        "Presenting to the Head of Corporate Parenting", "What happens next"]
+        "Presenting to the Head of Corporate Parenting",
+        "What happens next",
+    ]
     text = run("check", "language", "principles", "-p", str(example)).stdout
     assert "Jam and Justice" in text and "shaping-participation" in text and "time: " in text
     assert "(checks: language, principles)" in text

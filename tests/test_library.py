@@ -6,15 +6,27 @@ import json
 from collections import Counter
 
 import pytest
+from helpers import run
 
 from coprod_cli.frameworks import FRAMEWORKS, all_principle_ids
 from coprod_cli.language import jargon_in
 from coprod_cli.library import load_library
-from helpers import run
 
 LIBRARY = load_library()
-FIELDS = ("title", "kind", "duration", "groups", "materials", "say", "steps", "notes", "handout", "online",
-          "principles", "tags")
+FIELDS = (
+    "title",
+    "kind",
+    "duration",
+    "groups",
+    "materials",
+    "say",
+    "steps",
+    "notes",
+    "handout",
+    "online",
+    "principles",
+    "tags",
+)
 
 
 def test_library_is_big_enough_and_covers_the_ground():
@@ -65,8 +77,17 @@ def test_list_table_and_filters():
 def test_show_one_activity():
     result = run("library", "show", "journey-map")
     assert result.exit_code == 0
-    for text in ("Map the journey", "Say:", "+15", "Materials:", "Online:", "Note:", "Participants read:",
-                 "humanising-experiences: Humanising experiences", "- use: journey-map"):
+    for text in (
+        "Map the journey",
+        "Say:",
+        "+15",
+        "Materials:",
+        "Online:",
+        "Note:",
+        "Participants read:",
+        "humanising-experiences: Humanising experiences",
+        "- use: journey-map",
+    ):
         assert text in result.stdout, text
     data = json.loads(run("library", "show", "journey-map", "-f", "json").stdout)
     assert data["id"] == "journey-map" and data["duration"] == 45 and len(data["steps"]) == 4

@@ -6,10 +6,10 @@ import re
 from pathlib import Path
 
 import pytest
+from helpers import ROOT, plan_text, run, write_tree
 
 from coprod_cli.errors import PlanError
 from coprod_cli.loader import load_plan, load_plan_text
-from helpers import ROOT, plan_text, run, write_tree
 
 BAD = sorted((ROOT / "tests" / "cases" / "bad").glob("*.yaml"))
 EXPECT = re.compile(r"^# expect: (\d+):(\d+): (.+)$")
@@ -58,8 +58,17 @@ def test_clock_times_unquoted_or_quoted(raw: str, minutes: int):
 
 @pytest.mark.parametrize(
     "raw, minutes",
-    [("15", 15), ("15m", 15), ("15 min", 15), ("1h", 60), ("1h30m", 90), ("1h 30m", 90),
-     ("PT1H30M", 90), ("010", 10), ("90", 90)],
+    [
+        ("15", 15),
+        ("15m", 15),
+        ("15 min", 15),
+        ("1h", 60),
+        ("1h30m", 90),
+        ("1h 30m", 90),
+        ("PT1H30M", 90),
+        ("010", 10),
+        ("90", 90),
+    ],
 )
 def test_duration_forms(raw: str, minutes: int):
     loaded = load_plan_text(plan_text(f"- title: A\n  duration: {raw}"))
@@ -102,10 +111,7 @@ def test_workshop_id_from_title_slug():
 
 
 def test_merge_keys_and_anchors_work():
-    text = (
-        "title: T\nworkshops:\n  - &base\n    title: A\n    venue: Hall\n"
-        "  - <<: *base\n    title: B\n"
-    )
+    text = "title: T\nworkshops:\n  - &base\n    title: A\n    venue: Hall\n  - <<: *base\n    title: B\n"
     plan = load_plan_text(text).plan
     assert [(w.title, w.venue) for w in plan.workshops] == [("A", "Hall"), ("B", "Hall")]
 

@@ -6,12 +6,12 @@ import itertools
 from pathlib import Path
 
 import pytest
+from helpers import EXAMPLES, run, write_tree
 
 from coprod_cli.checks import run_checks
 from coprod_cli.loader import load_plan
 from coprod_cli.render import render_documents
 from coprod_cli.starters import STARTERS
-from helpers import EXAMPLES, run, write_tree
 
 MODES = ("in-person", "online", "hybrid")
 
@@ -20,8 +20,7 @@ def _new(folder: Path, *args: str):
     return run("new", "series", str(folder), "--title", "Test series", "--start", "2026-12-07", *args)
 
 
-@pytest.mark.parametrize("template, sessions, mode",
-                         list(itertools.product(STARTERS, range(1, 7), MODES)))
+@pytest.mark.parametrize("template, sessions, mode", list(itertools.product(STARTERS, range(1, 7), MODES)))
 def test_every_starter_checks_clean_and_renders(template: str, sessions: int, mode: str, tmp_path: Path):
     result = _new(tmp_path, "--template", template, "--sessions", str(sessions), "--mode", mode)
     assert result.exit_code == 0, result.stderr
@@ -43,8 +42,21 @@ def test_starter_is_commented_with_a_schema_modeline(tmp_path: Path):
 
 
 def test_options_shape_the_plan(tmp_path: Path):
-    result = _new(tmp_path, "--template", "citizen-lab", "--sessions", "2", "--every", "1d",
-                  "--time", "09:30-15:30", "--venue", "Town Hall: Room 1", "--mode", "in-person")
+    result = _new(
+        tmp_path,
+        "--template",
+        "citizen-lab",
+        "--sessions",
+        "2",
+        "--every",
+        "1d",
+        "--time",
+        "09:30-15:30",
+        "--venue",
+        "Town Hall: Room 1",
+        "--mode",
+        "in-person",
+    )
     assert result.exit_code == 0, result.stderr
     plan = load_plan(tmp_path / "coprod.yaml").plan
     assert [str(w.date) for w in plan.workshops] == ["2026-12-07", "2026-12-08"]
@@ -80,7 +92,9 @@ def test_without_a_terminal_a_missing_title_is_an_error(tmp_path: Path):
 
 def test_in_a_terminal_it_asks(tmp_path: Path, monkeypatch):
     monkeypatch.setattr("coprod_cli.cli.new.interactive", lambda: True)
-    answers = "\n".join(["online-engagement", "Residents panel", "3", "2026-12-01", "2w", "18:00-19:30", "online"]) + "\n"
+    answers = (
+        "\n".join(["online-engagement", "Residents panel", "3", "2026-12-01", "2w", "18:00-19:30", "online"]) + "\n"
+    )
     result = run("new", "series", str(tmp_path), input=answers)
     assert result.exit_code == 0, result.stdout + result.stderr
     assert "Title of the series" in result.stdout
@@ -159,8 +173,13 @@ def test_new_workshop_refuses_a_broken_plan(tmp_path: Path):
 def test_new_activity_from_library_and_fresh(tmp_path: Path):
     write_tree(tmp_path, {"coprod.yaml": COMMENTED})
     plan_file = str(tmp_path / "coprod.yaml")
-    assert run("new", "activity", "our-vote", "--from", "dot-voting", "--title", "Our vote", "-p", plan_file).exit_code == 0
-    assert run("new", "activity", "river", "--title", "River of life", "--duration", "30m", "-p", plan_file).exit_code == 0
+    assert (
+        run("new", "activity", "our-vote", "--from", "dot-voting", "--title", "Our vote", "-p", plan_file).exit_code
+        == 0
+    )
+    assert (
+        run("new", "activity", "river", "--title", "River of life", "--duration", "30m", "-p", plan_file).exit_code == 0
+    )
     plan = load_plan(plan_file).plan
     assert plan.activities["our-vote"].title == "Our vote" and plan.activities["our-vote"].steps
     assert plan.activities["river"].duration == 30

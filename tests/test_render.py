@@ -6,6 +6,7 @@ import os
 from pathlib import Path
 
 import pytest
+from helpers import EXAMPLES, ROOT, run, write_tree
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -13,7 +14,6 @@ from coprod_cli.checks import schedules_for
 from coprod_cli.errors import RenderError
 from coprod_cli.loader import load_plan, load_plan_text
 from coprod_cli.render import Document, render_documents, write_documents
-from helpers import EXAMPLES, ROOT, run, write_tree
 
 GOLDEN = ROOT / "tests" / "golden"
 CARE = next(p for p in EXAMPLES if p.stem == "care-leavers")
@@ -39,14 +39,19 @@ def test_render_handouts_only(tmp_path: Path):
     result = run("render", "handouts", "-p", str(CARE), "-o", str(tmp_path), "--format", "md")
     assert result.exit_code == 0
     assert _files(tmp_path) == {".coprod-manifest.json"} | {
-        f"{f}/handout.md" for f in ("01-intro", "02-experiences", "03-designing", "04-review")}
+        f"{f}/handout.md" for f in ("01-intro", "02-experiences", "03-designing", "04-review")
+    }
 
 
 def test_render_one_workshop(tmp_path: Path):
     result = run("render", "scripts", "calendar", "-w", "review", "-p", str(CARE), "-o", str(tmp_path))
     assert result.exit_code == 0
-    assert _files(tmp_path) == {".coprod-manifest.json", "calendar.ics",
-                                "04-review/facilitator-script.md", "04-review/facilitator-script.html"}
+    assert _files(tmp_path) == {
+        ".coprod-manifest.json",
+        "calendar.ics",
+        "04-review/facilitator-script.md",
+        "04-review/facilitator-script.html",
+    }
 
 
 @pytest.mark.parametrize(
@@ -69,8 +74,7 @@ def test_render_usage_errors(args: list[str], message: str, tmp_path: Path):
 
 
 def _golden_cases():
-    for example in EXAMPLES:
-        yield example
+    yield from EXAMPLES
 
 
 @pytest.mark.parametrize("example", list(_golden_cases()), ids=lambda p: p.stem)
@@ -92,7 +96,7 @@ def test_golden_documents(example: Path, tmp_path: Path, monkeypatch):
 
 # ---------------------------------------------------------------- escaping and audiences
 
-NASTY = "<script>alert(1)</script> {{ 7*7 }} {% for x in y %}{% endfor %} & \"quotes\""
+NASTY = '<script>alert(1)</script> {{ 7*7 }} {% for x in y %}{% endfor %} & "quotes"'
 
 
 def _nasty_plan() -> str:
@@ -180,8 +184,12 @@ def secret_plans(draw):
     for w in range(draw(st.integers(1, 3))):
         items = []
         for _ in range(draw(st.integers(1, 4))):
-            item = {"title": f"Item {len(items)}", "duration": draw(st.integers(5, 40)),
-                    "handout": "Plain words", "kind": draw(st.sampled_from(["welcome", "exercise", "feedback"]))}
+            item = {
+                "title": f"Item {len(items)}",
+                "duration": draw(st.integers(5, 40)),
+                "handout": "Plain words",
+                "kind": draw(st.sampled_from(["welcome", "exercise", "feedback"])),
+            }
             for name in draw(st.lists(st.sampled_from(FACILITATOR_ONLY[:4]), unique=True)):
                 item[name] = secret()
             if draw(st.booleans()):
@@ -189,8 +197,13 @@ def secret_plans(draw):
             if draw(st.booleans()):
                 item["use"] = draw(st.sampled_from(["dot-voting", "journey-map", "exit-words"]))
             items.append(item)
-        workshop = {"title": f"Workshop {w}", "start": "10:00", "mode": draw(st.sampled_from(["in-person", "online"])),
-                    "prepare": [secret()], "agenda": items}
+        workshop = {
+            "title": f"Workshop {w}",
+            "start": "10:00",
+            "mode": draw(st.sampled_from(["in-person", "online"])),
+            "prepare": [secret()],
+            "agenda": items,
+        }
         workshops.append(workshop)
     return {"title": "Series", "workshops": workshops}, secrets
 
@@ -227,8 +240,19 @@ def test_no_facilitator_text_reaches_participant_documents(case):
 
 def test_user_template_is_searched_first(tmp_path: Path):
     write_tree(tmp_path / "tpl", {"agenda.md": "MY AGENDA {{ workshop.title }}\n"})
-    result = run("render", "agendas", "handouts", "-f", "md", "-p", str(CARE), "-o", str(tmp_path / "out"),
-                 "--templates", str(tmp_path / "tpl"))
+    result = run(
+        "render",
+        "agendas",
+        "handouts",
+        "-f",
+        "md",
+        "-p",
+        str(CARE),
+        "-o",
+        str(tmp_path / "out"),
+        "--templates",
+        str(tmp_path / "tpl"),
+    )
     assert result.exit_code == 0, result.stderr
     assert (tmp_path / "out/01-intro/agenda.md").read_text() == "MY AGENDA An Introduction to Service Design\n"
     assert (tmp_path / "out/01-intro/handout.md").read_text().startswith("*Care Leavers")  # built-in
@@ -254,8 +278,18 @@ def test_user_base_block_override_reaches_every_document(tmp_path: Path):
 )
 def test_bad_user_templates_fail_cleanly(template: str, message: str, tmp_path: Path):
     write_tree(tmp_path / "tpl", {"agenda.md": template})
-    result = run("render", "agendas", "-f", "md", "-p", str(CARE), "-o", str(tmp_path / "out"),
-                 "--templates", str(tmp_path / "tpl"))
+    result = run(
+        "render",
+        "agendas",
+        "-f",
+        "md",
+        "-p",
+        str(CARE),
+        "-o",
+        str(tmp_path / "out"),
+        "--templates",
+        str(tmp_path / "tpl"),
+    )
     assert result.exit_code == 2
     assert message in result.stderr and "Traceback" not in result.stderr
     assert not (tmp_path / "out").exists()
@@ -330,3 +364,18 @@ def test_calendar_events_zone_and_stable_uids(tmp_path: Path):
     assert events[0].decoded("dtend").isoformat() == "2016-10-03T13:30:00+01:00"
     assert second.walk("VEVENT")[0].decoded("dtstart").isoformat() == "2016-10-03T09:30:00+01:00"
     assert first.walk("VTIMEZONE")
+
+
+def test_only_safe_links_become_links(tmp_path: Path):
+    plan = (
+        "title: T\nworkshops:\n  - title: W\n    mode: online\n    links:\n"
+        '      Zoom: https://zoom.example/j/1\n      Bad: "javascript:alert(1)"\n      Data: "data:text/html,x"\n'
+        "    agenda: [{use: welcome-and-ground-rules}, {use: exit-words}]\n"
+    )
+    write_tree(tmp_path, {"p.yaml": plan})
+    assert run("render", "-f", "html", "-p", str(tmp_path / "p.yaml"), "-o", str(tmp_path / "out")).exit_code == 0
+    for path in (tmp_path / "out").rglob("*.html"):
+        html = path.read_text()
+        assert 'href="javascript' not in html and 'href="data:' not in html, path
+    handout = (tmp_path / "out" / "01-w" / "handout.html").read_text()
+    assert '<a href="https://zoom.example/j/1">' in handout and "javascript:alert(1)" in handout

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
+from helpers import plan_text
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from coprod_cli.loader import load_plan_text
 from coprod_cli.models import KINDS, Settings, Workshop
 from coprod_cli.timing import schedule
-from helpers import plan_text
 
 durations = st.integers(min_value=1, max_value=120)
 
@@ -16,8 +16,7 @@ durations = st.integers(min_value=1, max_value=120)
 @st.composite
 def items(draw, allow_tracks=True, allow_pins=True, start=600):
     minutes = draw(durations)
-    item = {"title": draw(st.text(min_size=1, max_size=12)), "duration": minutes,
-            "kind": draw(st.sampled_from(KINDS))}
+    item = {"title": draw(st.text(min_size=1, max_size=12)), "duration": minutes, "kind": draw(st.sampled_from(KINDS))}
     if draw(st.booleans()):
         item["flex"] = draw(st.integers(min_value=1, max_value=minutes))
     if allow_pins and draw(st.integers(0, 5)) == 0:
@@ -39,9 +38,13 @@ def items(draw, allow_tracks=True, allow_pins=True, start=600):
 @st.composite
 def workshops(draw):
     start = draw(st.integers(min_value=6 * 60, max_value=14 * 60))
-    data = {"id": "w", "title": "W", "start": f"{start // 60:02d}:{start % 60:02d}",
-            "mode": draw(st.sampled_from(["in-person", "online", "hybrid"])),
-            "agenda": draw(st.lists(items(start=start), min_size=1, max_size=12))}
+    data = {
+        "id": "w",
+        "title": "W",
+        "start": f"{start // 60:02d}:{start % 60:02d}",
+        "mode": draw(st.sampled_from(["in-person", "online", "hybrid"])),
+        "agenda": draw(st.lists(items(start=start), min_size=1, max_size=12)),
+    }
     if draw(st.booleans()):
         data["length"] = draw(st.integers(min_value=30, max_value=600))
     return Workshop.model_validate(data)
@@ -176,9 +179,11 @@ def test_steps_longer_than_item():
 
 
 def test_tracks_longer_than_item():
-    agenda = ("- title: Split\n  duration: 20m\n  tracks:\n"
-              "    - {group: Young people, agenda: [{title: X, duration: 30m}]}\n"
-              "    - {group: Adults, agenda: [{title: Y, duration: 10m}]}")
+    agenda = (
+        "- title: Split\n  duration: 20m\n  tracks:\n"
+        "    - {group: Young people, agenda: [{title: X, duration: 30m}]}\n"
+        "    - {group: Adults, agenda: [{title: Y, duration: 10m}]}"
+    )
     s = _sched(agenda)
     [f] = [f for f in s.findings if f.code == "timing.tracks"]
     assert "the Young people group needs 30 min" in f.message
@@ -186,8 +191,10 @@ def test_tracks_longer_than_item():
 
 
 def test_break_inside_every_track_resets_stretch():
-    agenda = ("- {title: A, duration: 60m}\n- title: Split\n  tracks:\n"
-              "    - {group: G1, agenda: [{title: X, duration: 20m}, {break: 10m}]}\n"
-              "    - {group: G2, agenda: [{title: Y, duration: 20m}, {break: 10m}]}\n"
-              "- {title: B, duration: 60m}")
+    agenda = (
+        "- {title: A, duration: 60m}\n- title: Split\n  tracks:\n"
+        "    - {group: G1, agenda: [{title: X, duration: 20m}, {break: 10m}]}\n"
+        "    - {group: G2, agenda: [{title: Y, duration: 20m}, {break: 10m}]}\n"
+        "- {title: B, duration: 60m}"
+    )
     assert "timing.no-break" not in _codes(_sched(agenda))

@@ -95,8 +95,12 @@ def _print_workshop(number: int, sched: Schedule) -> None:
 
 def _add_row(table: Table, sched: Schedule, t: TimedItem, indent: str) -> None:
     if t.gap_before:
-        table.add_row(_when(sched, t.offset - t.gap_before), format_duration(t.gap_before), "",
-                      Text(f"{indent}(waiting)", style="dim"))
+        table.add_row(
+            _when(sched, t.offset - t.gap_before),
+            format_duration(t.gap_before),
+            "",
+            Text(f"{indent}(waiting)", style="dim"),
+        )
     title = Text(indent + (t.item.title or ""))
     if t.item.at is not None:
         title.append(f"  pinned {format_clock(t.item.at)}", style="dim")
@@ -206,7 +210,9 @@ def github_annotations(report: Report) -> list[str]:
     levels = {"error": "error", "warning": "warning", "info": "notice"}
 
     def prop(value: str) -> str:
-        return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A").replace(":", "%3A").replace(",", "%2C")
+        return (
+            value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A").replace(":", "%3A").replace(",", "%2C")
+        )
 
     def data(value: str) -> str:
         return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
@@ -276,8 +282,10 @@ def print_library_list(found: dict) -> None:
     for key, a in found.items():
         table.add_row(key, a.kind, str(a.duration), a.groups or "", ", ".join(a.principles))
     out.print(table)
-    out.print(f"[dim]{_plural(len(found), 'activity').replace('activitys', 'activities')}; "
-              "`coprod library show ID` for one, `use: ID` in a plan[/dim]")
+    out.print(
+        f"[dim]{_plural(len(found), 'activity').replace('activitys', 'activities')}; "
+        "`coprod library show ID` for one, `use: ID` in a plan[/dim]"
+    )
 
 
 def print_library_show(key: str, a) -> None:
@@ -297,10 +305,17 @@ def print_library_show(key: str, a) -> None:
         out.print(Text("\nSteps:", style="bold"))
         at = 0
         for step in a.steps:
-            out.print(Text(f"   +{at:<3} {step.do}" + (f" ({format_duration(step.duration)})" if step.duration else "")))
+            out.print(
+                Text(f"   +{at:<3} {step.do}" + (f" ({format_duration(step.duration)})" if step.duration else ""))
+            )
             at += step.duration or 0
-    for label, value in (("Materials", ", ".join(a.materials)), ("Online", a.online), ("Note", a.notes),
-                         ("Participants read", a.handout), ("Tags", ", ".join(a.tags))):
+    for label, value in (
+        ("Materials", ", ".join(a.materials)),
+        ("Online", a.online),
+        ("Note", a.notes),
+        ("Participants read", a.handout),
+        ("Tags", ", ".join(a.tags)),
+    ):
         if value:
             line = Text(f"\n{label}: ", style="bold")
             line.append(value)
@@ -314,14 +329,20 @@ def print_library_show(key: str, a) -> None:
 
 
 def print_created(path: Path, sessions: int, template: str) -> None:
-    out.print(f"[green]✓[/green] wrote {escape(str(path))}: {_plural(sessions, 'workshop')} from the {template} starter",
-              soft_wrap=True)
+    out.print(
+        f"[green]✓[/green] wrote {escape(str(path))}: {_plural(sessions, 'workshop')} from the {template} starter",
+        soft_wrap=True,
+    )
     folder = path.parent
     where = "" if str(folder) in (".", "") else f" -p {escape(str(path))}"
-    out.print(f"   next: fill in the lines marked CHANGE, then `coprod check{where}` and `coprod render{where}`",
-              soft_wrap=True)
+    out.print(
+        f"   next: fill in the lines marked CHANGE, then `coprod check{where}` and `coprod render{where}`",
+        soft_wrap=True,
+    )
 
 
 def print_added(path: Path, what: str, ident: str) -> None:
-    out.print(f"[green]✓[/green] added {what} '{escape(ident)}' to {escape(str(path))} (your comments are kept)",
-              soft_wrap=True)
+    out.print(
+        f"[green]✓[/green] added {what} '{escape(ident)}' to {escape(str(path))} (your comments are kept)",
+        soft_wrap=True,
+    )

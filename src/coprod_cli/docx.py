@@ -53,8 +53,11 @@ def _handout(document, series, workshop) -> None:
         document.add_paragraph(series.purpose)
     _bullets(document, workshop.goals)
     document.add_heading("What will happen", 1)
-    _table(document, ["Time", "What we will do"],
-           [[i.when, i.title + (f"\n{i.description}" if i.description else "")] for i in workshop.items])
+    _table(
+        document,
+        ["Time", "What we will do"],
+        [[i.when, i.title + (f"\n{i.description}" if i.description else "")] for i in workshop.items],
+    )
     if series.ground_rules:
         document.add_heading("How we work together", 1)
         _bullets(document, series.ground_rules)
@@ -130,9 +133,19 @@ def _overview(document, series) -> None:
         document.add_heading("The challenge", 1)
         document.add_paragraph(series.challenge)
     document.add_heading("The workshops at a glance", 1)
-    _table(document, ["#", "Workshop", "When", "Where"],
-           [[str(w.number), w.title, ", ".join(p for p in (w.day, w.time) if p) or "date to be set",
-             "Online" if w.mode == "online" else (w.venue or "")] for w in series.workshops])
+    _table(
+        document,
+        ["#", "Workshop", "When", "Where"],
+        [
+            [
+                str(w.number),
+                w.title,
+                ", ".join(p for p in (w.day, w.time) if p) or "date to be set",
+                "Online" if w.mode == "online" else (w.venue or ""),
+            ]
+            for w in series.workshops
+        ],
+    )
     document.add_heading("The journey", 1)
     for w in series.workshops:
         document.add_heading(f"{w.number}. {w.title}", 2)

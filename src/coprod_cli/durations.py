@@ -6,8 +6,16 @@ import re
 from difflib import get_close_matches
 
 _UNIT_MINUTES = {
-    "h": 60, "hr": 60, "hrs": 60, "hour": 60, "hours": 60,
-    "m": 1, "min": 1, "mins": 1, "minute": 1, "minutes": 1,
+    "h": 60,
+    "hr": 60,
+    "hrs": 60,
+    "hour": 60,
+    "hours": 60,
+    "m": 1,
+    "min": 1,
+    "mins": 1,
+    "minute": 1,
+    "minutes": 1,
 }
 _PART = re.compile(r"\s*(\d+(?:\.\d+)?)\s*([a-z]+)\s*")
 _ISO = re.compile(r"^P(?:T(?:(\d+)H)?(?:(\d+)M)?)$", re.IGNORECASE)

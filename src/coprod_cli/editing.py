@@ -7,10 +7,9 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 from pathlib import Path
 from typing import Any
-
-import re
 
 from coprod_cli.errors import UsageError
 from coprod_cli.files import write_atomic
@@ -80,8 +79,14 @@ def append_workshop(path: Path, title: str, date: dt.date | None = None) -> str:
         agenda.append(CommentedMap(use="welcome-back"))
         if last.homework:
             agenda.append(CommentedMap(use="homework-review"))
-        agenda.append(CommentedMap(title="Your activity", kind="exercise", duration="40m",
-                                   handout="Say in plain words what participants will do."))
+        agenda.append(
+            CommentedMap(
+                title="Your activity",
+                kind="exercise",
+                duration="40m",
+                handout="Say in plain words what participants will do.",
+            )
+        )
         agenda.append(CommentedMap(use="exit-words"))
         entry["agenda"] = agenda
         data["workshops"].append(entry)
@@ -102,7 +107,9 @@ def add_activity(path: Path, activity_id: str, copy: str | None, title: str | No
         raise UsageError(f"'{activity_id}' cannot be an id; use letters, digits, '-' and '_'")
     library = load_library()
     if copy is not None and copy not in library:
-        raise UsageError(f"there is no library activity '{copy}'{did_you_mean(copy, library)} (see `coprod library list`)")
+        raise UsageError(
+            f"there is no library activity '{copy}'{did_you_mean(copy, library)} (see `coprod library list`)"
+        )
     if copy is None and not title:
         raise UsageError("--title is missing: give the activity a title, or copy one with --from LIBRARY-ID")
 
@@ -110,7 +117,9 @@ def add_activity(path: Path, activity_id: str, copy: str | None, title: str | No
         if activity_id in loaded.plan.activities:
             raise UsageError(f"the plan already has an activity '{activity_id}'")
         if copy is not None:
-            source = library[copy].model_dump(exclude_defaults=True)
+            dumped = library[copy].model_dump(exclude_defaults=True)
+            first = {k: dumped.pop(k) for k in ("title", "kind", "duration") if k in dumped}
+            source = {**first, **dumped}  # title, kind and length first, as people write them
             framework = loaded.plan.framework
             if framework and "principles" in source:
                 from coprod_cli.frameworks import FRAMEWORKS
@@ -122,18 +131,21 @@ def add_activity(path: Path, activity_id: str, copy: str | None, title: str | No
             entry = CommentedMap()
             for key, value in source.items():
                 if key == "steps":
-                    value = CommentedSeq([
-                        CommentedMap({k: f"{v}m" if k == "duration" and v else v for k, v in step.items()})
-                        for step in value
-                    ])
+                    value = CommentedSeq(
+                        [
+                            CommentedMap({k: f"{v}m" if k == "duration" and v else v for k, v in step.items()})
+                            for step in value
+                        ]
+                    )
                 elif isinstance(value, list):
                     value = CommentedSeq(value)
                 entry[key] = f"{value}m" if key in ("duration", "flex") else value
             if title:
                 entry["title"] = title
         else:
-            entry = CommentedMap(title=title, kind=kind, duration=duration,
-                                 handout="Say in plain words what participants will do.")
+            entry = CommentedMap(
+                title=title, kind=kind, duration=duration, handout="Say in plain words what participants will do."
+            )
         if "activities" not in data or data["activities"] is None:
             data.insert(list(data).index("workshops"), "activities", CommentedMap())
         data["activities"][activity_id] = entry

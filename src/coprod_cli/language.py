@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from coprod_cli.glossary import term_pattern
 
@@ -21,42 +22,115 @@ class Jargon:
 
 
 JARGON: tuple[Jargon, ...] = (
-    Jargon("prototype", ("prototype", "prototyping"), "a rough version to try out",
-           "a quick, rough version of an idea, made to try it out"),
-    Jargon("blueprint", ("blueprint", "blueprinting", "service blueprint"), "a map of how a service works",
-           "a map of what a service does, including what happens behind the scenes"),
+    Jargon(
+        "prototype",
+        ("prototype", "prototyping"),
+        "a rough version to try out",
+        "a quick, rough version of an idea, made to try it out",
+    ),
+    Jargon(
+        "blueprint",
+        ("blueprint", "blueprinting", "service blueprint"),
+        "a map of how a service works",
+        "a map of what a service does, including what happens behind the scenes",
+    ),
     Jargon("persona", ("persona",), "a made-up character", "a made-up person who stands for many real people"),
-    Jargon("journey map", ("journey map", "journey mapping"), "a step-by-step picture",
-           "a picture of each step someone takes through a service, and how it feels"),
-    Jargon("touchpoint", ("touchpoint", "touch point"), "a moment of contact",
-           "any moment when someone comes into contact with a service"),
+    Jargon(
+        "journey map",
+        ("journey map", "journey mapping"),
+        "a step-by-step picture",
+        "a picture of each step someone takes through a service, and how it feels",
+    ),
+    Jargon(
+        "touchpoint",
+        ("touchpoint", "touch point"),
+        "a moment of contact",
+        "any moment when someone comes into contact with a service",
+    ),
     Jargon("stakeholder", ("stakeholder",), "people involved", "anyone who is affected by something or can change it"),
     Jargon("ideation", ("ideation", "ideate"), "coming up with ideas", "coming up with ideas"),
-    Jargon("co-production", ("co-production", "coproduction", "co-produce", "coproduce", "co-productive",
-                             "coproductive"), "working together as equals",
-           "people who use a service and people who run it working on it together, as equals"),
-    Jargon("co-design", ("co-design", "codesign"), "designing together", "designing something together with the people who will use it"),
+    Jargon(
+        "co-production",
+        ("co-production", "coproduction", "co-produce", "coproduce", "co-productive", "coproductive"),
+        "working together as equals",
+        "people who use a service and people who run it working on it together, as equals",
+    ),
+    Jargon(
+        "co-design",
+        ("co-design", "codesign"),
+        "designing together",
+        "designing something together with the people who will use it",
+    ),
     Jargon("service user", ("service user",), "people who use the service", "someone who uses a service"),
     Jargon("insight", ("insight",), "something we learned", "something new we learned or understood"),
     Jargon("pain point", ("pain point",), "a problem", "a part of a service that causes problems or frustration"),
-    Jargon("iterate", ("iterate", "iteration", "iterative"), "try again and improve", "to try something, learn, and improve it, again and again"),
-    Jargon("deliverable", ("deliverable",), "what we will make", "something that has to be made or done by a certain time"),
+    Jargon(
+        "iterate",
+        ("iterate", "iteration", "iterative"),
+        "try again and improve",
+        "to try something, learn, and improve it, again and again",
+    ),
+    Jargon(
+        "deliverable", ("deliverable",), "what we will make", "something that has to be made or done by a certain time"
+    ),
     Jargon("outcomes", ("outcome",), "results", "the results or changes that something leads to"),
     Jargon("leverage", ("leverage",), "use", "to use something to get a result"),
     Jargon("holistic", ("holistic",), "whole-person", "looking at the whole person or situation, not just one part"),
-    Jargon("place-based", ("place-based", "place based"), "local", "organised around a local area and the people in it"),
+    Jargon(
+        "place-based", ("place-based", "place based"), "local", "organised around a local area and the people in it"
+    ),
     Jargon("going forward", ("going forward",), "from now on", "from now on"),
-    Jargon("stakeholder mapping", ("stakeholder mapping",), "mapping who is involved", "drawing a map of everyone who is involved"),
-    Jargon("synergy", ("synergy", "synergies"), "working well together", "when working together gives more than working apart"),
-    Jargon("empower", ("empower", "empowerment"), "give more say", "to give people more power and say over what happens"),
-    Jargon("facilitator", ("facilitator", "facilitate", "facilitation"), "the person running the session",
-           "the person who runs the session and helps everyone take part"),
+    Jargon(
+        "stakeholder mapping",
+        ("stakeholder mapping",),
+        "mapping who is involved",
+        "drawing a map of everyone who is involved",
+    ),
+    Jargon(
+        "synergy",
+        ("synergy", "synergies"),
+        "working well together",
+        "when working together gives more than working apart",
+    ),
+    Jargon(
+        "empower", ("empower", "empowerment"), "give more say", "to give people more power and say over what happens"
+    ),
+    Jargon(
+        "facilitator",
+        ("facilitator", "facilitate", "facilitation"),
+        "the person running the session",
+        "the person who runs the session and helps everyone take part",
+    ),
     Jargon("workstream", ("workstream", "work stream"), "part of the work", "one part of a bigger piece of work"),
     Jargon("upskill", ("upskill",), "learn new skills", "to learn new skills"),
-    Jargon("key performance indicator", ("KPI", "key performance indicator"), "a measure of success", "a number used to measure whether something is working"),
-    Jargon("user journey", ("user journey",), "the steps someone takes", "the steps someone takes when they use a service"),
-    Jargon("scoping", ("scoping",), "working out what is involved", "working out what a problem or piece of work includes"),
+    Jargon(
+        "key performance indicator",
+        ("KPI", "key performance indicator"),
+        "a measure of success",
+        "a number used to measure whether something is working",
+    ),
+    Jargon(
+        "user journey", ("user journey",), "the steps someone takes", "the steps someone takes when they use a service"
+    ),
+    Jargon(
+        "scoping", ("scoping",), "working out what is involved", "working out what a problem or piece of work includes"
+    ),
 )
+
+
+@lru_cache(maxsize=1)
+def _jargon_pattern() -> tuple[re.Pattern[str], dict[str, Jargon]]:
+    """All jargon variants in one pattern, longest first, so one scan finds them all and
+    "stakeholder mapping" wins over the "stakeholder" inside it. Group names say which entry."""
+    variants = sorted(((v, e) for e in JARGON for v in e.variants), key=lambda ve: len(ve[0]), reverse=True)
+    groups: dict[str, Jargon] = {}
+    parts = []
+    for n, (variant, entry) in enumerate(variants):
+        body = term_pattern(variant).pattern[len("(?<![\\w-])") : -len("(?![\\w-])")]
+        groups[f"j{n}"] = entry
+        parts.append(f"(?P<j{n}>{body})")
+    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])", re.IGNORECASE)
+    return pattern, groups
 
 
 def jargon_in(text: str) -> list[tuple[Jargon, str]]:
@@ -64,18 +138,11 @@ def jargon_in(text: str) -> list[tuple[Jargon, str]]:
 
     A match inside a longer one ("stakeholder" inside "stakeholder mapping") does not count.
     """
-    matches = []
-    for entry in JARGON:
-        for variant in entry.variants:
-            matches += [(m.start(), m.end(), entry, m.group(0)) for m in term_pattern(variant).finditer(text)]
-    matches.sort(key=lambda m: (m[0], -(m[1] - m[0])))
+    pattern, groups = _jargon_pattern()
     found: dict[str, tuple[Jargon, str]] = {}
-    covered_to = -1
-    for start, end, entry, words in matches:
-        if end <= covered_to:
-            continue
-        covered_to = max(covered_to, end)
-        found.setdefault(entry.term, (entry, words))
+    for match in pattern.finditer(text):
+        entry = groups[match.lastgroup or ""]
+        found.setdefault(entry.term, (entry, match.group(0)))
     return list(found.values())
 
 

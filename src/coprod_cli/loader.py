@@ -58,9 +58,7 @@ def load_plan_bytes(data: bytes, name: str = "coprod.yaml") -> LoadedPlan:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as err:
         line = data[: err.start].count(b"\n") + 1
-        raise PlanError.single(
-            name, "the file is not UTF-8 text; save it as UTF-8 in your editor", line=line
-        ) from None
+        raise PlanError.single(name, "the file is not UTF-8 text; save it as UTF-8 in your editor", line=line) from None
     return load_plan_text(text, name)
 
 
@@ -180,9 +178,9 @@ def _misspelt(loc: Loc, err: ValidationError) -> bool:
     parent, name = loc[:-1], str(loc[-1])
     for other in err.errors(include_url=False):
         other_loc = tuple(other["loc"])
-        if other["type"] == "extra_forbidden" and other_loc[:-1] == parent:
-            if did_you_mean(str(other_loc[-1]), [name]):
-                return True
+        misspelt = other["type"] == "extra_forbidden" and other_loc[:-1] == parent
+        if misspelt and did_you_mean(str(other_loc[-1]), [name]):
+            return True
     return False
 
 
@@ -202,9 +200,7 @@ def _fields_at(loc: Loc) -> list[str]:
     for part in loc:
         current = _unwrap(current)
         if isinstance(current, type) and issubclass(current, BaseModel):
-            field = next(
-                (f for n, f in current.model_fields.items() if (f.alias or n) == part), None
-            )
+            field = next((f for n, f in current.model_fields.items() if (f.alias or n) == part), None)
             if field is None:
                 return []
             current = field.annotation

@@ -25,8 +25,17 @@ from coprod_cli.frameworks import FRAMEWORKS
 from coprod_cli.suggest import did_you_mean
 
 KINDS = (
-    "welcome", "icebreaker", "energiser", "presentation", "exercise", "discussion",
-    "decision", "feedback", "closing", "break", "meal",
+    "welcome",
+    "icebreaker",
+    "energiser",
+    "presentation",
+    "exercise",
+    "discussion",
+    "decision",
+    "feedback",
+    "closing",
+    "break",
+    "meal",
 )
 PAUSE_KINDS = frozenset({"break", "meal"})
 MODES = ("in-person", "online", "hybrid")
@@ -37,8 +46,7 @@ def _choice(name: str, choices: tuple[str, ...]):
     def check(value: str) -> str:
         if value not in choices:
             raise ValueError(
-                f"'{value}' is not a {name}{did_you_mean(value, choices)} "
-                f"(choose from {', '.join(choices)})"
+                f"'{value}' is not a {name}{did_you_mean(value, choices)} (choose from {', '.join(choices)})"
             )
         return value
 
@@ -94,18 +102,14 @@ Duration = Annotated[
 Clock = Annotated[
     int,
     BeforeValidator(parse_clock),
-    WithJsonSchema(
-        {"type": "string", "pattern": CLOCK_PATTERN, "description": "A clock time like 10:00"}
-    ),
+    WithJsonSchema({"type": "string", "pattern": CLOCK_PATTERN, "description": "A clock time like 10:00"}),
 ]
 Kind = Annotated[str, AfterValidator(_choice("kind", KINDS)), WithJsonSchema({"enum": list(KINDS)})]
 Mode = Annotated[str, AfterValidator(_choice("mode", MODES)), WithJsonSchema({"enum": list(MODES)})]
 TextList = Annotated[
     list[str],
     BeforeValidator(_listify),
-    WithJsonSchema(
-        {"anyOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}]}
-    ),
+    WithJsonSchema({"anyOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}]}),
 ]
 SafeId = Annotated[str, AfterValidator(_check_id), WithJsonSchema({"type": "string", "pattern": ID_PATTERN})]
 
@@ -113,9 +117,7 @@ SafeId = Annotated[str, AfterValidator(_check_id), WithJsonSchema({"type": "stri
 class Strict(BaseModel):
     """Base of every plan model: unknown keys are errors, numbers are accepted as text."""
 
-    model_config = ConfigDict(
-        extra="forbid", coerce_numbers_to_str=True, str_strip_whitespace=True, frozen=False
-    )
+    model_config = ConfigDict(extra="forbid", coerce_numbers_to_str=True, str_strip_whitespace=True, frozen=False)
 
 
 class Settings(Strict):
@@ -140,23 +142,28 @@ class Step(Strict):
     duration: Duration | None = None
 
 
-class Activity(Strict):
+class ActivityDetails(Strict):
+    """What an activity and an agenda item both carry, beyond title, kind and length."""
+
+    flex: Duration | None = None
+    groups: str | None = None
+    lead: str | None = None
+    materials: TextList = Field(default_factory=list)
+    say: str | None = None
+    steps: list[Step] = Field(default_factory=list)
+    notes: str | None = None
+    handout: str | None = None
+    online: str | None = None
+    principles: TextList = Field(default_factory=list)
+    tags: TextList = Field(default_factory=list)
+
+
+class Activity(ActivityDetails):
     """A reusable activity: the library's, or a plan's own under `activities:`."""
 
     title: str
     kind: Kind = "exercise"
     duration: Duration
-    flex: Duration | None = None
-    groups: str | None = None
-    lead: str | None = None
-    materials: TextList = []
-    say: str | None = None
-    steps: list[Step] = []
-    notes: str | None = None
-    handout: str | None = None
-    online: str | None = None
-    principles: TextList = []
-    tags: TextList = []
 
 
 # Fields an agenda item shares with an activity, copied from a `use:` reference unless overridden.
@@ -172,26 +179,15 @@ class Track(Strict):
     agenda: list[Item] = Field(min_length=1)
 
 
-class Item(Strict):
+class Item(ActivityDetails):
     """One agenda item, as written: an inline activity, a `use:` reference or a shorthand."""
 
     use: str | None = Field(None, description="Id of a library or plan activity to use")
     title: str | None = None
     kind: Kind | None = None
     duration: Duration | None = None
-    flex: Duration | None = None
-    groups: str | None = None
-    lead: str | None = None
-    materials: TextList = []
-    say: str | None = None
-    steps: list[Step] = []
-    notes: str | None = None
-    handout: str | None = None
-    online: str | None = None
-    principles: TextList = []
-    tags: TextList = []
     at: Clock | None = Field(None, description="Pinned start time")
-    tracks: list[Track] = []
+    tracks: list[Track] = Field(default_factory=list)
     break_: Duration | None = Field(None, alias="break", description="Shorthand: a break")
     lunch: Duration | None = Field(None, description="Shorthand: a meal break")
     meal: Duration | None = Field(None, description="Shorthand: a meal break")
@@ -224,8 +220,7 @@ class Item(Strict):
         if self.use is None:
             if self.title is None:
                 raise ValueError(
-                    "an item needs a 'title' and a 'duration', or 'use: ACTIVITY-ID', "
-                    "or a shorthand like 'break: 10m'"
+                    "an item needs a 'title' and a 'duration', or 'use: ACTIVITY-ID', or a shorthand like 'break: 10m'"
                 )
             if self.duration is None and not self.tracks:
                 raise ValueError(f"'{self.title}' needs a 'duration' (like 20m)")
@@ -253,10 +248,10 @@ class Workshop(Strict):
     venue: str | None = None
     access: str | None = Field(None, description="Access details for participants")
     mode: Mode = "in-person"
-    links: dict[str, str] = {}
-    goals: TextList = []
-    prepare: TextList = []
-    agenda: list[Item] = []
+    links: dict[str, str] = Field(default_factory=dict)
+    goals: TextList = Field(default_factory=list)
+    prepare: TextList = Field(default_factory=list)
+    agenda: list[Item] = Field(default_factory=list)
     homework: str | None = None
 
     @property
@@ -271,15 +266,15 @@ class Plan(Strict):
     challenge: str | None = None
     contact: str | None = None
     timezone: Annotated[str, AfterValidator(_check_timezone)] | None = None
-    framework: Annotated[
-        str, AfterValidator(_check_framework), WithJsonSchema({"enum": list(FRAMEWORKS)})
-    ] | None = None
-    facilitators: list[Facilitator] = []
-    participants: list[ParticipantGroup] = []
-    ground_rules: TextList = []
-    glossary: dict[str, str] = {}
-    settings: Settings = Settings()
-    activities: dict[str, Activity] = {}
+    framework: Annotated[str, AfterValidator(_check_framework), WithJsonSchema({"enum": list(FRAMEWORKS)})] | None = (
+        None
+    )
+    facilitators: list[Facilitator] = Field(default_factory=list)
+    participants: list[ParticipantGroup] = Field(default_factory=list)
+    ground_rules: TextList = Field(default_factory=list)
+    glossary: dict[str, str] = Field(default_factory=dict)
+    settings: Settings = Field(default_factory=Settings)
+    activities: dict[str, Activity] = Field(default_factory=dict)
     workshops: list[Workshop] = Field(min_length=1)
 
 

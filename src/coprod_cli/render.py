@@ -71,7 +71,13 @@ def make_environment(user_templates: Path | None, markdown: bool) -> SandboxedEn
         finalize=_md_escape if markdown else None,
     )
     env.filters["paragraphs"] = lambda text: [p.strip() for p in re.split(r"\n\s*\n", str(text)) if p.strip()]
+    env.tests["linkable"] = is_linkable
     return env
+
+
+def is_linkable(url: object) -> bool:
+    """Only web, mail and phone addresses become links; `javascript:` and the like stay text."""
+    return bool(re.match(r"^(https?://|mailto:|tel:)[^\s\"'<>]+$", str(url).strip(), re.IGNORECASE))
 
 
 @dataclass(frozen=True)
@@ -123,8 +129,10 @@ def render_documents(
     plan = loaded.plan
     ids = [s.workshop.id for s in schedules]
     if workshop is not None and workshop not in ids:
-        raise UsageError(f"there is no workshop '{workshop}'{did_you_mean(workshop, [i or '' for i in ids])} "
-                         f"(the plan has {', '.join(i or '' for i in ids)})")
+        raise UsageError(
+            f"there is no workshop '{workshop}'{did_you_mean(workshop, [i or '' for i in ids])} "
+            f"(the plan has {', '.join(i or '' for i in ids)})"
+        )
     participants = participant_view(plan, schedules)
     facilitators = facilitator_view(plan, schedules)
     text_formats = [f for f in formats if f in ("md", "html")]
@@ -155,8 +163,15 @@ def render_documents(
             if doc not in PER_WORKSHOP:
                 continue
             stem, audience = PER_WORKSHOP[doc]
-            context = {"series": participants, "workshop": pw} if audience == "participant" else {
-                "series": participants, "workshop": fw, "previous": participants.workshops[index - 1] if index else None}
+            context = (
+                {"series": participants, "workshop": pw}
+                if audience == "participant"
+                else {
+                    "series": participants,
+                    "workshop": fw,
+                    "previous": participants.workshops[index - 1] if index else None,
+                }
+            )
             for fmt in html_or_md:
                 emit(f"{folder}/{stem}.{fmt}", stem, fmt, context)
             if "docx" in formats:
@@ -253,7 +268,9 @@ def write_documents(out_dir: Path, documents: list[Document], force: bool = Fals
         _atomic_write(target, doc.content)
         manifest[doc.path] = new_hash
         outcomes.append(Outcome(doc.path, "written"))
-    payload = {"about": "Files coprod wrote, with their SHA-256. Edited files are kept on re-render.",
-               "files": dict(sorted(manifest.items()))}
+    payload = {
+        "about": "Files coprod wrote, with their SHA-256. Edited files are kept on re-render.",
+        "files": dict(sorted(manifest.items())),
+    }
     _atomic_write(out_dir / MANIFEST, (json.dumps(payload, indent=2) + "\n").encode("utf-8"))
     return outcomes

@@ -34,8 +34,7 @@ def resolve_plan(plan: Plan, library: dict[str, Activity]) -> list[Problem]:
                 problems.append(
                     (
                         (*path, "principles", i),
-                        f"'{name}' is not a principle of {framework_name}"
-                        f"{did_you_mean(name, principles)}",
+                        f"'{name}' is not a principle of {framework_name}{did_you_mean(name, principles)}",
                     )
                 )
 
@@ -54,8 +53,11 @@ def resolve_plan(plan: Plan, library: dict[str, Activity]) -> list[Problem]:
             id_path = (*w_path, "id")
         if workshop.id in seen:
             problems.append(
-                (id_path, f"two workshops have the id '{workshop.id}' (the other is workshop "
-                          f"{seen[workshop.id] + 1}); give this one its own 'id:'")
+                (
+                    id_path,
+                    f"two workshops have the id '{workshop.id}' (the other is workshop "
+                    f"{seen[workshop.id] + 1}); give this one its own 'id:'",
+                )
             )
         seen.setdefault(workshop.id, w_index)
         problems.extend(_booking_problems(workshop, w_path))
@@ -106,9 +108,12 @@ def _resolve_item(item: Item, path, catalog, check_principles, problems: list[Pr
         activity = catalog.get(item.use)
         if activity is None:
             problems.append(
-                ((*path, "use"), f"there is no activity '{item.use}' in the library or the plan's "
-                                 f"'activities'{did_you_mean(item.use, catalog)} "
-                                 "(see `coprod library list`)")
+                (
+                    (*path, "use"),
+                    f"there is no activity '{item.use}' in the library or the plan's "
+                    f"'activities'{did_you_mean(item.use, catalog)} "
+                    "(see `coprod library list`)",
+                )
             )
             return
         for name in ACTIVITY_FIELDS:
@@ -132,4 +137,6 @@ def _resolve_item(item: Item, path, catalog, check_principles, problems: list[Pr
         problems.append(((*path, "at"), "items inside a track cannot be pinned; pin the whole split item instead"))
     for t_index, track in enumerate(item.tracks):
         for s_index, sub in enumerate(track.agenda):
-            _resolve_item(sub, (*path, "tracks", t_index, "agenda", s_index), catalog, check_principles, problems, nested=True)
+            _resolve_item(
+                sub, (*path, "tracks", t_index, "agenda", s_index), catalog, check_principles, problems, nested=True
+            )

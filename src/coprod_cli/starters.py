@@ -74,7 +74,9 @@ def parse_time_window(text: str) -> tuple[int, int]:
 
 def check_template(name: str) -> str:
     if name not in STARTERS:
-        raise UsageError(f"there is no '{name}' starter{did_you_mean(name, STARTERS)} (choose from {', '.join(STARTERS)})")
+        raise UsageError(
+            f"there is no '{name}' starter{did_you_mean(name, STARTERS)} (choose from {', '.join(STARTERS)})"
+        )
     return name
 
 
@@ -213,21 +215,21 @@ def build_sessions(options: Options, library: dict[str, Activity]) -> list[dict[
         for slot in slots:
             spec = dict(slot.spec)
             default = library[spec["use"]].duration if "use" in spec else None
-            if "use" in spec and slot.minutes != default:
-                spec["duration"] = f"{slot.minutes}m"
-            elif "use" not in spec and "duration" in spec:
+            if "use" in spec and slot.minutes != default or "use" not in spec and "duration" in spec:
                 spec["duration"] = f"{slot.minutes}m"
             agenda.append(spec)
-        out.append({
-            "id": ident,
-            "title": session["title"],
-            "date": (options.start + dt.timedelta(days=options.every_days * (number - 1))).isoformat(),
-            "start": format_clock(start),
-            "end": format_clock(end),
-            "goals": session.get("goals", []),
-            "agenda": agenda,
-            "homework": homework,
-        })
+        out.append(
+            {
+                "id": ident,
+                "title": session["title"],
+                "date": (options.start + dt.timedelta(days=options.every_days * (number - 1))).isoformat(),
+                "start": format_clock(start),
+                "end": format_clock(end),
+                "goals": session.get("goals", []),
+                "agenda": agenda,
+                "homework": homework,
+            }
+        )
     return out
 
 

@@ -113,26 +113,44 @@ def schedule(workshop: Workshop, settings: Settings, path: Loc = ()) -> Schedule
         gap = 0
         if item.at is not None:
             if start is None:
-                findings.append(Finding(
-                    "warning", "timing.no-start", wid, index, item_path,
-                    f"'{item.title}' is pinned at {format_clock(item.at)}, but the workshop has no "
-                    "start time, so the pin cannot be checked; add 'start:' to the workshop",
-                ))
+                findings.append(
+                    Finding(
+                        "warning",
+                        "timing.no-start",
+                        wid,
+                        index,
+                        item_path,
+                        f"'{item.title}' is pinned at {format_clock(item.at)}, but the workshop has no "
+                        "start time, so the pin cannot be checked; add 'start:' to the workshop",
+                    )
+                )
             else:
                 wanted = item.at - start
                 if wanted < cursor:
-                    findings.append(Finding(
-                        "error", "timing.pinned", wid, index, item_path,
-                        _pin_message(item, wanted, cursor, start, timed),
-                    ))
+                    findings.append(
+                        Finding(
+                            "error",
+                            "timing.pinned",
+                            wid,
+                            index,
+                            item_path,
+                            _pin_message(item, wanted, cursor, start, timed),
+                        )
+                    )
                 elif wanted > cursor:
                     gap = wanted - cursor
-                    findings.append(Finding(
-                        "info", "timing.gap", wid, index, item_path,
-                        f"'{item.title}' is pinned at {format_clock(item.at)}, so the room waits "
-                        f"{format_duration(gap)} from {format_clock(start + cursor)}; "
-                        "lengthen an item before it or add a break",
-                    ))
+                    findings.append(
+                        Finding(
+                            "info",
+                            "timing.gap",
+                            wid,
+                            index,
+                            item_path,
+                            f"'{item.title}' is pinned at {format_clock(item.at)}, so the room waits "
+                            f"{format_duration(gap)} from {format_clock(start + cursor)}; "
+                            "lengthen an item before it or add a break",
+                        )
+                    )
         offset = cursor + gap
         timed_item = _time_item(item, index, offset, item_path, wid, findings)
         timed_item.gap_before = gap
@@ -158,7 +176,9 @@ def _time_item(item: Item, index: int, offset: int, path: Loc, wid: str | None, 
         sub_items: list[TimedItem] = []
         sub_cursor = offset
         for s_index, sub in enumerate(track.agenda):
-            sub_timed = _time_item(sub, s_index, sub_cursor, (*path, "tracks", t_index, "agenda", s_index), wid, findings)
+            sub_timed = _time_item(
+                sub, s_index, sub_cursor, (*path, "tracks", t_index, "agenda", s_index), wid, findings
+            )
             sub_items.append(sub_timed)
             sub_cursor = sub_timed.end_offset
         tracks.append(TimedTrack(track.group, track.where, track.lead, sub_items))
@@ -166,12 +186,18 @@ def _time_item(item: Item, index: int, offset: int, path: Loc, wid: str | None, 
     minutes = max(item.minutes, longest)
     if item.duration is not None and longest > item.duration:
         slow = max(tracks, key=lambda t: t.minutes)
-        findings.append(Finding(
-            "warning", "timing.tracks", wid, index, path,
-            f"in '{item.title}' the {slow.group} group needs {format_duration(slow.minutes)}, longer "
-            f"than the {format_duration(item.duration)} set for the item; the item now lasts "
-            f"{format_duration(longest)}, so shorten that group's agenda or lengthen the item",
-        ))
+        findings.append(
+            Finding(
+                "warning",
+                "timing.tracks",
+                wid,
+                index,
+                path,
+                f"in '{item.title}' the {slow.group} group needs {format_duration(slow.minutes)}, longer "
+                f"than the {format_duration(item.duration)} set for the item; the item now lasts "
+                f"{format_duration(longest)}, so shorten that group's agenda or lengthen the item",
+            )
+        )
     steps: list[TimedStep] = []
     step_cursor = offset
     for step in item.steps:
@@ -179,24 +205,34 @@ def _time_item(item: Item, index: int, offset: int, path: Loc, wid: str | None, 
         step_cursor += step.duration or 0
     step_total = step_cursor - offset
     if item.steps and step_total > minutes:
-        findings.append(Finding(
-            "warning", "timing.steps", wid, index, (*path, "steps"),
-            f"the steps of '{item.title}' add up to {format_duration(step_total)}, "
-            f"{format_duration(step_total - minutes)} more than its {format_duration(minutes)}; "
-            "shorten the steps or lengthen the item",
-        ))
+        findings.append(
+            Finding(
+                "warning",
+                "timing.steps",
+                wid,
+                index,
+                (*path, "steps"),
+                f"the steps of '{item.title}' add up to {format_duration(step_total)}, "
+                f"{format_duration(step_total - minutes)} more than its {format_duration(minutes)}; "
+                "shorten the steps or lengthen the item",
+            )
+        )
     return TimedItem(index, item, offset, minutes, steps=steps, tracks=tracks, path=path)
 
 
 def _pin_message(item: Item, wanted: int, cursor: int, start: int, timed: list[TimedItem]) -> str:
     assert item.at is not None
     if wanted < 0:
-        return (f"'{item.title}' is pinned at {format_clock(item.at)}, before the workshop starts "
-                f"at {format_clock(start)}; move the pin or the start")
+        return (
+            f"'{item.title}' is pinned at {format_clock(item.at)}, before the workshop starts "
+            f"at {format_clock(start)}; move the pin or the start"
+        )
     late = cursor - wanted
     advice = _flex_advice(timed, late) or "shorten the items before it"
-    return (f"'{item.title}' is pinned at {format_clock(item.at)}, but the items before it run "
-            f"until {format_clock(start + cursor)} ({format_duration(late)} late); {advice}")
+    return (
+        f"'{item.title}' is pinned at {format_clock(item.at)}, but the items before it run "
+        f"until {format_clock(start + cursor)} ({format_duration(late)} late); {advice}"
+    )
 
 
 def _flex_advice(timed: list[TimedItem], needed: int) -> str:
@@ -225,29 +261,49 @@ def _booking_findings(sched: Schedule, path: Loc) -> list[Finding]:
         over = total - booked
         advice = _flex_advice(sched.items, over) or "shorten or drop an item, or book the room for longer"
         if sched.start is not None:
-            head = (f"ends {format_clock(sched.start + total)}, {format_duration(over)} after the "
-                    f"room is booked until {format_clock(sched.start + booked)}")
+            head = (
+                f"ends {format_clock(sched.start + total)}, {format_duration(over)} after the "
+                f"room is booked until {format_clock(sched.start + booked)}"
+            )
         else:
-            head = (f"runs {format_duration(total)}, {format_duration(over)} longer than the "
-                    f"{format_duration(booked)} booked")
+            head = (
+                f"runs {format_duration(total)}, {format_duration(over)} longer than the "
+                f"{format_duration(booked)} booked"
+            )
         return [Finding("error", "timing.overrun", wid, None, where, f"{head}; {advice}")]
     spare = booked - total
     if spare >= SLACK_INFO_MINUTES:
         if sched.start is not None:
-            head = (f"ends {format_clock(sched.start + total)}, {format_duration(spare)} before the "
-                    f"room is booked until {format_clock(sched.start + booked)}")
+            head = (
+                f"ends {format_clock(sched.start + total)}, {format_duration(spare)} before the "
+                f"room is booked until {format_clock(sched.start + booked)}"
+            )
         else:
-            head = f"runs {format_duration(total)}, {format_duration(spare)} less than the {format_duration(booked)} booked"
-        return [Finding("info", "timing.slack", wid, None, where,
-                        f"{head}: room for a longer break, more discussion or an early finish")]
+            head = (
+                f"runs {format_duration(total)}, {format_duration(spare)} less than "
+                f"the {format_duration(booked)} booked"
+            )
+        return [
+            Finding(
+                "info",
+                "timing.slack",
+                wid,
+                None,
+                where,
+                f"{head}: room for a longer break, more discussion or an early finish",
+            )
+        ]
     return []
 
 
 def _break_findings(sched: Schedule, settings: Settings, path: Loc) -> list[Finding]:
     workshop = sched.workshop
     limit = settings.online_max_without_break if workshop.online else settings.max_without_break
-    mode_words = "online sessions" if workshop.mode == "online" else (
-        "hybrid sessions" if workshop.mode == "hybrid" else "sessions in person")
+    mode_words = (
+        "online sessions"
+        if workshop.mode == "online"
+        else ("hybrid sessions" if workshop.mode == "hybrid" else "sessions in person")
+    )
     findings: list[Finding] = []
     run_start: TimedItem | None = None
     run_minutes = 0
@@ -268,11 +324,17 @@ def _break_findings(sched: Schedule, settings: Settings, path: Loc) -> list[Find
             reported = True
             span_from = sched.clock(run_start.offset)
             span = f" from {span_from}" if span_from else ""
-            findings.append(Finding(
-                "warning", "timing.no-break", workshop.id, t.index, t.path,
-                f"{format_duration(peak)} without a break{span} (the limit for {mode_words} "
-                f"is {format_duration(limit)}); add a break before '{t.item.title}'",
-            ))
+            findings.append(
+                Finding(
+                    "warning",
+                    "timing.no-break",
+                    workshop.id,
+                    t.index,
+                    t.path,
+                    f"{format_duration(peak)} without a break{span} (the limit for {mode_words} "
+                    f"is {format_duration(limit)}); add a break before '{t.item.title}'",
+                )
+            )
     return findings
 
 

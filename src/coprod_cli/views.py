@@ -127,7 +127,9 @@ def _participant_item(sched: Schedule, t: TimedItem) -> ParticipantItem:
         ParticipantTrack(
             track.group,
             track.where,
-            tuple(ParticipantTrackItem(s.item.title or "", _when(sched, s.offset), s.item.handout) for s in track.items),
+            tuple(
+                ParticipantTrackItem(s.item.title or "", _when(sched, s.offset), s.item.handout) for s in track.items
+            ),
         )
         for track in t.tracks
     )
@@ -151,23 +153,25 @@ def participant_view(plan: Plan, schedules: list[Schedule]) -> ParticipantSeries
         texts = participant_texts(plan, w)
         used = [(term, plan.glossary[term]) for term in terms_in(texts, plan.glossary)]
         used += _unexplained_jargon(texts, list(plan.glossary))
-        workshops.append(ParticipantWorkshop(
-            number=number,
-            folder=folder_name(number, w),
-            id=w.id or "",
-            title=w.title,
-            date=w.date,
-            day=_day(w.date),
-            time=_time_span(sched),
-            venue=w.venue,
-            access=w.access,
-            mode=w.mode,
-            links=tuple(w.links.items()),
-            goals=tuple(w.goals),
-            items=tuple(_participant_item(sched, t) for t in sched.items),
-            homework=w.homework,
-            glossary=tuple(used),
-        ))
+        workshops.append(
+            ParticipantWorkshop(
+                number=number,
+                folder=folder_name(number, w),
+                id=w.id or "",
+                title=w.title,
+                date=w.date,
+                day=_day(w.date),
+                time=_time_span(sched),
+                venue=w.venue,
+                access=w.access,
+                mode=w.mode,
+                links=tuple(w.links.items()),
+                goals=tuple(w.goals),
+                items=tuple(_participant_item(sched, t) for t in sched.items),
+                homework=w.homework,
+                glossary=tuple(used),
+            )
+        )
     return ParticipantSeries(
         title=plan.title,
         organiser=plan.organiser,
@@ -275,8 +279,13 @@ def _cues(sched: Schedule) -> list[Cue]:
             cues.append(Cue(_when(sched, at), at, f"five minutes left for '{t.item.title}'"))
         if t.item.at is not None and i > 0:
             at = max(t.offset - 20, items[i - 1].offset)
-            cues.append(Cue(_when(sched, at), at,
-                            f"'{t.item.title}' is fixed at {format_clock(t.item.at)}: check you are on time"))
+            cues.append(
+                Cue(
+                    _when(sched, at),
+                    at,
+                    f"'{t.item.title}' is fixed at {format_clock(t.item.at)}: check you are on time",
+                )
+            )
     return sorted(cues, key=lambda c: c.offset)
 
 
@@ -324,8 +333,10 @@ def _facilitator_item(sched: Schedule, t: TimedItem, online: bool, cues: list[Cu
         flex=format_duration(item.flex) if item.flex else None,
         pinned=format_clock(item.at) if item.at is not None else None,
         say=item.say,
-        steps=[FacilitatorStep(_when(sched, s.offset), format_duration(s.minutes) if s.minutes else None, s.do)
-               for s in t.steps],
+        steps=[
+            FacilitatorStep(_when(sched, s.offset), format_duration(s.minutes) if s.minutes else None, s.do)
+            for s in t.steps
+        ],
         materials=list(item.materials),
         online=item.online if online else None,
         notes=item.notes,
@@ -333,8 +344,9 @@ def _facilitator_item(sched: Schedule, t: TimedItem, online: bool, cues: list[Cu
         gap_before=format_duration(t.gap_before) if t.gap_before else None,
         cues=[c for c in cues if t.offset <= c.offset < t.end_offset or (c.offset == t.offset)],
         tracks=[
-            FacilitatorTrack(track.group, track.where, track.lead,
-                             [_facilitator_item(sched, s, online, []) for s in track.items])
+            FacilitatorTrack(
+                track.group, track.where, track.lead, [_facilitator_item(sched, s, online, []) for s in track.items]
+            )
             for track in t.tracks
         ],
     )
@@ -355,28 +367,30 @@ def facilitator_view(plan: Plan, schedules: list[Schedule]) -> list[FacilitatorW
             end_note = f"{format_duration(-slack)} over the booking: cut something before the day"
         else:
             end_note = f"{format_duration(slack)} to spare" if slack else "no spare time"
-        views.append(FacilitatorWorkshop(
-            number=number,
-            of=len(schedules),
-            folder=folder_name(number, w),
-            id=w.id or "",
-            title=w.title,
-            day=_day(w.date),
-            time=_time_span(sched),
-            venue=w.venue,
-            mode=w.mode,
-            links=list(w.links.items()),
-            goals=list(w.goals),
-            facilitators=[f"{f.name} ({f.role})" if f.role else f.name for f in plan.facilitators],
-            groups=[f"{g.group}: {g.count}" if g.count is not None else g.group for g in plan.participants],
-            todo=todo,
-            bring=bring,
-            items=[_facilitator_item(sched, t, w.online, cues) for t in sched.items],
-            cues=cues,
-            homework=w.homework,
-            previous_homework=previous,
-            total=format_duration(sched.total_minutes),
-            end_note=end_note,
-            has_leads=any(t.item.lead for t in sched.items),
-        ))
+        views.append(
+            FacilitatorWorkshop(
+                number=number,
+                of=len(schedules),
+                folder=folder_name(number, w),
+                id=w.id or "",
+                title=w.title,
+                day=_day(w.date),
+                time=_time_span(sched),
+                venue=w.venue,
+                mode=w.mode,
+                links=list(w.links.items()),
+                goals=list(w.goals),
+                facilitators=[f"{f.name} ({f.role})" if f.role else f.name for f in plan.facilitators],
+                groups=[f"{g.group}: {g.count}" if g.count is not None else g.group for g in plan.participants],
+                todo=todo,
+                bring=bring,
+                items=[_facilitator_item(sched, t, w.online, cues) for t in sched.items],
+                cues=cues,
+                homework=w.homework,
+                previous_homework=previous,
+                total=format_duration(sched.total_minutes),
+                end_note=end_note,
+                has_leads=any(t.item.lead for t in sched.items),
+            )
+        )
     return views

@@ -209,7 +209,9 @@ def read_yaml(text: str) -> tuple[Any, SourceMap]:
                 if len(stack) >= MAX_DEPTH:
                     raise YamlProblem(*_pos(event.start_mark), f"the plan is nested more than {MAX_DEPTH} levels deep")
                 if event.tag not in (None, "!", _TAG + "map", _TAG + "seq"):
-                    raise YamlProblem(*_pos(event.start_mark), f"the YAML tag '{event.tag}' is not supported here; remove it")
+                    raise YamlProblem(
+                        *_pos(event.start_mark), f"the YAML tag '{event.tag}' is not supported here; remove it"
+                    )
                 path = child_path()
                 container: Any = {} if kind is yaml.MappingStartEvent else []
                 source.values.setdefault(path, _pos(event.start_mark))
@@ -234,8 +236,7 @@ def read_yaml(text: str) -> tuple[Any, SourceMap]:
                 if event.anchor not in anchors:
                     raise YamlProblem(
                         *_pos(event.start_mark),
-                        f"'*{event.anchor}' refers to an anchor that is not defined before it "
-                        "(or refers to itself)",
+                        f"'*{event.anchor}' refers to an anchor that is not defined before it (or refers to itself)",
                     )
                 value, size = anchors[event.anchor]
                 attach(value, size, _pos(event.start_mark))

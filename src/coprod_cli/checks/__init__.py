@@ -52,30 +52,32 @@ class Report:
         workshops = []
         for s in self.schedules:
             w = s.workshop
-            workshops.append({
-                "id": w.id,
-                "title": w.title,
-                "date": w.date.isoformat() if w.date else None,
-                "mode": w.mode,
-                "start": clock(s.start),
-                "booked_end": clock(s.booked_end),
-                "planned_end": clock(s.planned_end),
-                "total_minutes": s.total_minutes,
-                "slack_minutes": s.slack_minutes,
-                "kind_minutes": kind_minutes(s),
-                "items": [
-                    {
-                        "index": t.index,
-                        "title": t.item.title,
-                        "kind": t.item.kind,
-                        "offset_minutes": t.offset,
-                        "minutes": t.minutes,
-                        "start": s.clock(t.offset),
-                        "end": s.clock(t.end_offset),
-                    }
-                    for t in s.items
-                ],
-            })
+            workshops.append(
+                {
+                    "id": w.id,
+                    "title": w.title,
+                    "date": w.date.isoformat() if w.date else None,
+                    "mode": w.mode,
+                    "start": clock(s.start),
+                    "booked_end": clock(s.booked_end),
+                    "planned_end": clock(s.planned_end),
+                    "total_minutes": s.total_minutes,
+                    "slack_minutes": s.slack_minutes,
+                    "kind_minutes": kind_minutes(s),
+                    "items": [
+                        {
+                            "index": t.index,
+                            "title": t.item.title,
+                            "kind": t.item.kind,
+                            "offset_minutes": t.offset,
+                            "minutes": t.minutes,
+                            "start": s.clock(t.offset),
+                            "end": s.clock(t.end_offset),
+                        }
+                        for t in s.items
+                    ],
+                }
+            )
         data: dict = {
             "plan": self.loaded.file,
             "ok": not self.failed(strict),
@@ -117,8 +119,9 @@ def parse_families(names: Iterable[str]) -> tuple[str, ...]:
     chosen: list[str] = []
     for name in names:
         if name not in FAMILIES:
-            raise UsageError(f"there is no '{name}' check{did_you_mean(name, FAMILIES)} "
-                             f"(choose from {', '.join(FAMILIES)})")
+            raise UsageError(
+                f"there is no '{name}' check{did_you_mean(name, FAMILIES)} (choose from {', '.join(FAMILIES)})"
+            )
         if name not in chosen:
             chosen.append(name)
     return tuple(chosen) or FAMILIES
@@ -138,6 +141,7 @@ def run_checks(loaded: LoadedPlan, families: Iterable[str] = ()) -> Report:
         findings.extend(_runner(family)(ctx))
     order = {s: i for i, s in enumerate(SEVERITIES)}
     workshop_order = {s.workshop.id: i for i, s in enumerate(ctx.schedules)}
-    findings.sort(key=lambda f: (workshop_order.get(f.workshop, -1), f.item if f.item is not None else -1,
-                                 order[f.severity]))
+    findings.sort(
+        key=lambda f: (workshop_order.get(f.workshop, -1), f.item if f.item is not None else -1, order[f.severity])
+    )
     return Report(loaded, ctx.schedules, findings, chosen)

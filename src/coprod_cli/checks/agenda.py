@@ -19,24 +19,42 @@ def run(ctx: Context) -> list[Finding]:
         workshop = sched.workshop
         path = ("workshops", w_index)
         if not sched.items:
-            findings.append(Finding(
-                "error", "agenda.empty", workshop.id, None, path,
-                f"'{workshop.title}' has no agenda yet; add items under 'agenda:'",
-            ))
+            findings.append(
+                Finding(
+                    "error",
+                    "agenda.empty",
+                    workshop.id,
+                    None,
+                    path,
+                    f"'{workshop.title}' has no agenda yet; add items under 'agenda:'",
+                )
+            )
             continue
         first = next((t for t in sched.items if not t.item.is_pause), sched.items[0])
         if first.item.kind not in OPENING_KINDS:
-            findings.append(Finding(
-                "warning", "agenda.opening", workshop.id, first.index, first.path,
-                f"the workshop opens with '{first.item.title}' ({first.item.kind}); start with a "
-                "welcome or an icebreaker so people can settle in (try `use: welcome-and-ground-rules`)",
-            ))
+            findings.append(
+                Finding(
+                    "warning",
+                    "agenda.opening",
+                    workshop.id,
+                    first.index,
+                    first.path,
+                    f"the workshop opens with '{first.item.title}' ({first.item.kind}); start with a "
+                    "welcome or an icebreaker so people can settle in (try `use: welcome-and-ground-rules`)",
+                )
+            )
         last_third = sched.total_minutes * 2 / 3
         if not any(t.item.kind in CLOSING_KINDS and t.end_offset > last_third for t in sched.items):
             last = sched.items[-1]
-            findings.append(Finding(
-                "warning", "agenda.closing", workshop.id, last.index, last.path,
-                "nothing at the end asks for feedback or closes the session; add a closing or "
-                "feedback item (try `use: exit-words`)",
-            ))
+            findings.append(
+                Finding(
+                    "warning",
+                    "agenda.closing",
+                    workshop.id,
+                    last.index,
+                    last.path,
+                    "nothing at the end asks for feedback or closes the session; add a closing or "
+                    "feedback item (try `use: exit-words`)",
+                )
+            )
     return findings

@@ -33,7 +33,9 @@ def participant_texts(plan: Plan) -> Iterator[tuple[str | None, int | None, Loc,
             yield from _item_texts(w.id, i, (*path, "agenda", i), item)
 
 
-def _item_texts(wid: str | None, index: int, path: Loc, item: Item) -> Iterator[tuple[str | None, int | None, Loc, str]]:
+def _item_texts(
+    wid: str | None, index: int, path: Loc, item: Item
+) -> Iterator[tuple[str | None, int | None, Loc, str]]:
     yield wid, index, (*path, "title"), item.title or ""
     if item.handout:
         yield wid, index, (*path, "handout"), item.handout
@@ -50,11 +52,17 @@ def run(ctx: Context) -> list[Finding]:
         for entry, words in jargon_in(text):
             if explained_by(entry, glossary):
                 continue
-            findings.append(Finding(
-                "warning", "language.jargon", wid, index, path,
-                f"'{words}' is jargon to many people: say '{entry.plain}' instead, or explain "
-                f"'{entry.term}' under glossary:",
-            ))
+            findings.append(
+                Finding(
+                    "warning",
+                    "language.jargon",
+                    wid,
+                    index,
+                    path,
+                    f"'{words}' is jargon to many people: say '{entry.plain}' instead, or explain "
+                    f"'{entry.term}' under glossary:",
+                )
+            )
     target = plan.settings.reading_age
     view = participant_view(plan, ctx.schedules)
     for w_index, w in enumerate(view.workshops):
@@ -65,10 +73,16 @@ def run(ctx: Context) -> list[Finding]:
             sentences = sentences_of(texts)
             long_ones = [s for s in sentences if len(s.split()) >= 6] or sentences
             hardest = max(long_ones, key=sentence_age)
-            findings.append(Finding(
-                "warning", "language.reading-level", w.id, None, ("workshops", w_index),
-                f"the handout reads at about age {age:.0f}, above the {target} the plan aims for "
-                f"(settings: reading_age); shorter sentences and everyday words help. "
-                f"The hardest line: \"{hardest}\"",
-            ))
+            findings.append(
+                Finding(
+                    "warning",
+                    "language.reading-level",
+                    w.id,
+                    None,
+                    ("workshops", w_index),
+                    f"the handout reads at about age {age:.0f}, above the {target} the plan aims for "
+                    f"(settings: reading_age); shorter sentences and everyday words help. "
+                    f'The hardest line: "{hardest}"',
+                )
+            )
     return findings

@@ -71,11 +71,17 @@ def run(ctx: Context) -> list[Finding]:
         for pid, by_workshop in matrix.items():
             if not by_workshop:
                 principle = framework.get(pid)
-                findings.append(Finding(
-                    "info", "principles.uncovered", None, None, ("framework",),
-                    f"nothing in the series serves '{principle.name if principle else pid}' ({pid}); "
-                    f"see `coprod library list --principle {pid}` for activities that do",
-                ))
+                findings.append(
+                    Finding(
+                        "info",
+                        "principles.uncovered",
+                        None,
+                        None,
+                        ("framework",),
+                        f"nothing in the series serves '{principle.name if principle else pid}' ({pid}); "
+                        f"see `coprod library list --principle {pid}` for activities that do",
+                    )
+                )
     if _calls_itself_coproduction(plan):
         findings.extend(_balance(ctx.schedules))
     return findings
@@ -94,17 +100,29 @@ def _balance(schedules: list[Schedule]) -> list[Finding]:
         if working and (worst is None or heard / working > worst[0]):
             worst = (heard / working, sched)
     if total and listening / total > LISTENING_SHARE and worst is not None:
-        findings.append(Finding(
-            "warning", "participation.balance", None, None, ("workshops",),
-            f"{listening * 100 // total}% of the series' working time is presentations "
-            f"({format_duration(listening)} of {format_duration(total)}): people mostly listen. "
-            f"Turn some into discussions or exercises, starting with '{worst[1].workshop.title}'",
-        ))
+        findings.append(
+            Finding(
+                "warning",
+                "participation.balance",
+                None,
+                None,
+                ("workshops",),
+                f"{listening * 100 // total}% of the series' working time is presentations "
+                f"({format_duration(listening)} of {format_duration(total)}): people mostly listen. "
+                f"Turn some into discussions or exercises, starting with '{worst[1].workshop.title}'",
+            )
+        )
     has_decision = any(t.item.kind == "decision" for s in schedules for t in _all_items(s.items))
     if schedules and not has_decision:
-        findings.append(Finding(
-            "warning", "participation.balance", None, None, ("workshops",),
-            "no activity lets participants decide anything (kind: decision); co-production means "
-            "sharing decisions. Try `use: dot-voting` or `use: fist-to-five`",
-        ))
+        findings.append(
+            Finding(
+                "warning",
+                "participation.balance",
+                None,
+                None,
+                ("workshops",),
+                "no activity lets participants decide anything (kind: decision); co-production means "
+                "sharing decisions. Try `use: dot-voting` or `use: fist-to-five`",
+            )
+        )
     return findings

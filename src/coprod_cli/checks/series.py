@@ -34,22 +34,37 @@ def _dates(schedules: list[Schedule]) -> list[Finding]:
             p_index, p = previous
             assert p.workshop.date is not None
             if w.date < p.workshop.date:
-                findings.append(Finding(
-                    "error", "series.dates", w.id, None, path,
-                    f"'{w.title}' is on {w.date:%a %d %b %Y}, before '{p.workshop.title}' "
-                    f"({p.workshop.date:%a %d %b %Y}) which comes earlier in the plan; "
-                    "put the workshops in date order or fix the date",
-                ))
+                findings.append(
+                    Finding(
+                        "error",
+                        "series.dates",
+                        w.id,
+                        None,
+                        path,
+                        f"'{w.title}' is on {w.date:%a %d %b %Y}, before '{p.workshop.title}' "
+                        f"({p.workshop.date:%a %d %b %Y}) which comes earlier in the plan; "
+                        "put the workshops in date order or fix the date",
+                    )
+                )
             elif w.date == p.workshop.date:
                 here, there = _span(sched), _span(p)
                 if here is None or there is None or here[0] < there[1]:
-                    clash = (f"at {format_clock(here[0])}, before '{p.workshop.title}' has finished"
-                             if here and there else "and one of them has no start time")
-                    findings.append(Finding(
-                        "error", "series.dates", w.id, None, path,
-                        f"'{w.title}' is on the same day as '{p.workshop.title}' "
-                        f"({w.date:%a %d %b %Y}) {clash}; move one of them",
-                    ))
+                    clash = (
+                        f"at {format_clock(here[0])}, before '{p.workshop.title}' has finished"
+                        if here and there
+                        else "and one of them has no start time"
+                    )
+                    findings.append(
+                        Finding(
+                            "error",
+                            "series.dates",
+                            w.id,
+                            None,
+                            path,
+                            f"'{w.title}' is on the same day as '{p.workshop.title}' "
+                            f"({w.date:%a %d %b %Y}) {clash}; move one of them",
+                        )
+                    )
         previous = (index, sched)
     return findings
 
@@ -74,17 +89,29 @@ def _homework(schedules: list[Schedule]) -> list[Finding]:
             continue
         path = ("workshops", index, "homework")
         if index == len(schedules) - 1:
-            findings.append(Finding(
-                "warning", "series.homework", w.id, None, path,
-                f"'{w.title}' is the last workshop but sets homework that no workshop picks up; "
-                "add the next workshop to the plan, or drop the homework",
-            ))
+            findings.append(
+                Finding(
+                    "warning",
+                    "series.homework",
+                    w.id,
+                    None,
+                    path,
+                    f"'{w.title}' is the last workshop but sets homework that no workshop picks up; "
+                    "add the next workshop to the plan, or drop the homework",
+                )
+            )
             continue
         following = schedules[index + 1]
         if not _mentions_homework(following):
-            findings.append(Finding(
-                "warning", "series.homework", w.id, None, path,
-                f"'{w.title}' sets homework, but '{following.workshop.title}' never picks it up; "
-                "add an item that mentions the homework (try `use: homework-review`)",
-            ))
+            findings.append(
+                Finding(
+                    "warning",
+                    "series.homework",
+                    w.id,
+                    None,
+                    path,
+                    f"'{w.title}' sets homework, but '{following.workshop.title}' never picks it up; "
+                    "add an item that mentions the homework (try `use: homework-review`)",
+                )
+            )
     return findings

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import json
-from enum import Enum
+import sys
+from enum import StrEnum
 from typing import Annotated
 
 import typer
@@ -12,7 +13,7 @@ from coprod_cli.cli import app
 from coprod_cli.cli.common import DEFAULT_PLAN, PlanOption, exit_on_error
 
 
-class ReportFormat(str, Enum):
+class ReportFormat(StrEnum):
     text = "text"
     json = "json"
     github = "github"
@@ -57,7 +58,9 @@ def check(
     if format is ReportFormat.json:
         from coprod_cli.console import print_json
 
-        print_json(json.dumps(report.to_dict(strict), indent=2, ensure_ascii=False))
+        # Indented for a person at a terminal; compact (and much faster) for programs.
+        indent = 2 if sys.stdout.isatty() else None
+        print_json(json.dumps(report.to_dict(strict), indent=indent, ensure_ascii=False))
     elif format is ReportFormat.github:
         from coprod_cli.console import github_annotations, print_json
 

@@ -8,8 +8,8 @@ from typing import Annotated
 import typer
 
 from coprod_cli.cli import app
-from coprod_cli.cli.common import exit_on_error
 from coprod_cli.cli.check import ReportFormat
+from coprod_cli.cli.common import exit_on_error
 
 library_app = typer.Typer(no_args_is_help=True, help="Browse the built-in activity library.")
 app.add_typer(library_app, name="library")
@@ -21,9 +21,13 @@ FormatOption = Annotated[ReportFormat, typer.Option("--format", "-f", help="text
 def library_list(
     kind: Annotated[str | None, typer.Option("--kind", help="Only this kind, like icebreaker.")] = None,
     tag: Annotated[str | None, typer.Option("--tag", help="Only activities with this tag, like online.")] = None,
-    principle: Annotated[str | None, typer.Option("--principle", help="Only activities serving this principle id.")] = None,
+    principle: Annotated[
+        str | None, typer.Option("--principle", help="Only activities serving this principle id.")
+    ] = None,
     online: Annotated[bool, typer.Option("--online", help="Only activities that work online.")] = False,
-    search: Annotated[str | None, typer.Option("--search", "-s", help="Words to look for in titles and descriptions.")] = None,
+    search: Annotated[
+        str | None, typer.Option("--search", "-s", help="Words to look for in titles and descriptions.")
+    ] = None,
     format: FormatOption = ReportFormat.text,
 ) -> None:
     """List library activities: id, kind, minutes, group set-up and principles."""
@@ -64,8 +68,9 @@ def library_show(
 
         library = load_library()
         if activity_id not in library:
-            raise UsageError(f"there is no activity '{activity_id}'{did_you_mean(activity_id, library)} "
-                             "(see `coprod library list`)")
+            raise UsageError(
+                f"there is no activity '{activity_id}'{did_you_mean(activity_id, library)} (see `coprod library list`)"
+            )
     activity = library[activity_id]
     if format is ReportFormat.json:
         from coprod_cli.console import print_json

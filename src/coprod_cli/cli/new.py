@@ -28,14 +28,20 @@ def _next_monday(today: dt.date, weeks_ahead: int = 2) -> dt.date:
 
 @new_app.command("series")
 def new_series(
-    folder: Annotated[Path, typer.Argument(help="Folder for the new coprod.yaml (made if missing).", show_default=True)] = Path("."),
+    folder: Annotated[
+        Path, typer.Argument(help="Folder for the new coprod.yaml (made if missing).", show_default=True)
+    ] = Path("."),
     template: Annotated[
-        str | None, typer.Option("--template", "-t", help="Starter: service-design, citizen-lab, online-engagement or blank.")
+        str | None,
+        typer.Option("--template", "-t", help="Starter: service-design, citizen-lab, online-engagement or blank."),
     ] = None,
-    title: Annotated[str | None, typer.Option("--title", help="The series title (required without a terminal).")] = None,
+    title: Annotated[
+        str | None, typer.Option("--title", help="The series title (required without a terminal).")
+    ] = None,
     sessions: Annotated[int | None, typer.Option("--sessions", "-n", min=1, max=30, help="How many workshops.")] = None,
     start: Annotated[
-        dt.datetime | None, typer.Option("--start", formats=["%Y-%m-%d"], help="Date of the first workshop, like 2026-12-07.")
+        dt.datetime | None,
+        typer.Option("--start", formats=["%Y-%m-%d"], help="Date of the first workshop, like 2026-12-07."),
     ] = None,
     every: Annotated[str | None, typer.Option("--every", help="Time between workshops: 1w, 2w, 7d, 1d.")] = None,
     time: Annotated[str | None, typer.Option("--time", help="Each workshop's time, like 10:00-13:00.")] = None,
@@ -66,36 +72,55 @@ def new_series(
 
         plan_path = folder / "coprod.yaml"
         if plan_path.exists():
-            raise UsageError(f"{plan_path}: a plan is already here; coprod never overwrites one "
-                             "(use `coprod new workshop` to add to it, or choose another folder)")
+            raise UsageError(
+                f"{plan_path}: a plan is already here; coprod never overwrites one "
+                "(use `coprod new workshop` to add to it, or choose another folder)"
+            )
         ask = interactive()
         if template is None:
-            template = typer.prompt(f"Starter ({', '.join(STARTERS)})", default="service-design") if ask else "service-design"
+            template = (
+                typer.prompt(f"Starter ({', '.join(STARTERS)})", default="service-design") if ask else "service-design"
+            )
         defaults = load_blueprint(check_template(template))["defaults"]
         if title is None:
             if not ask:
-                raise UsageError("--title is missing: give the series a title, like --title \"Care leavers project\"")
+                raise UsageError('--title is missing: give the series a title, like --title "Care leavers project"')
             title = typer.prompt("Title of the series")
         if not title.strip():
             raise UsageError("the title cannot be empty")
         if sessions is None:
             default_sessions = 2 if template == "citizen-lab" else 4
-            sessions = typer.prompt("How many workshops", default=default_sessions, type=int) if ask else default_sessions
+            sessions = (
+                typer.prompt("How many workshops", default=default_sessions, type=int) if ask else default_sessions
+            )
         first = start.date() if start else None
         if first is None:
             suggested = _next_monday(dt.date.today())
-            first = typer.prompt("Date of the first workshop", default=suggested.isoformat(),
-                                 value_proc=lambda v: dt.date.fromisoformat(v.strip())) if ask else suggested
-        every = every or (typer.prompt("Time between workshops", default=defaults["every"]) if ask else defaults["every"])
+            first = (
+                typer.prompt(
+                    "Date of the first workshop",
+                    default=suggested.isoformat(),
+                    value_proc=lambda v: dt.date.fromisoformat(v.strip()),
+                )
+                if ask
+                else suggested
+            )
+        every = every or (
+            typer.prompt("Time between workshops", default=defaults["every"]) if ask else defaults["every"]
+        )
         time = time or (typer.prompt("Time of each workshop", default=defaults["time"]) if ask else defaults["time"])
-        mode = mode or (typer.prompt("Mode (in-person, online, hybrid)", default=defaults["mode"]) if ask else defaults["mode"])
+        mode = mode or (
+            typer.prompt("Mode (in-person, online, hybrid)", default=defaults["mode"]) if ask else defaults["mode"]
+        )
         if mode not in MODES:
             from coprod_cli.suggest import did_you_mean
 
             raise UsageError(f"'{mode}' is not a mode{did_you_mean(mode, MODES)} (choose from {', '.join(MODES)})")
         if venue is None and ask and mode != "online":
             venue = typer.prompt("Venue (leave empty to fill in later)", default="", show_default=False) or None
-        options = Options(template, title.strip(), sessions, first, parse_every(every), parse_time_window(time), mode, venue)
+        options = Options(
+            template, title.strip(), sessions, first, parse_every(every), parse_time_window(time), mode, venue
+        )
         text = render_starter(options, load_library())
         write_new_file(plan_path, text)
         schema_path = folder / "coprod.schema.json"
@@ -110,7 +135,8 @@ def new_series(
 def new_workshop(
     title: Annotated[str | None, typer.Option("--title", help="The new workshop's title.")] = None,
     date: Annotated[
-        dt.datetime | None, typer.Option("--date", formats=["%Y-%m-%d"], help="Its date; default: next in the series' rhythm.")
+        dt.datetime | None,
+        typer.Option("--date", formats=["%Y-%m-%d"], help="Its date; default: next in the series' rhythm."),
     ] = None,
     plan: PlanOption = DEFAULT_PLAN,
 ) -> None:
@@ -132,9 +158,13 @@ def new_workshop(
 @new_app.command("activity")
 def new_activity(
     activity_id: Annotated[str, typer.Argument(metavar="ID", help="Id for the activity, like create-a-service.")],
-    copy: Annotated[str | None, typer.Option("--from", help="Copy a library activity to change it.", metavar="LIBRARY-ID")] = None,
+    copy: Annotated[
+        str | None, typer.Option("--from", help="Copy a library activity to change it.", metavar="LIBRARY-ID")
+    ] = None,
     title: Annotated[str | None, typer.Option("--title", help="Its title (needed unless --from).")] = None,
-    kind: Annotated[str, typer.Option("--kind", help="welcome, icebreaker, exercise, discussion, decision, feedback...")] = "exercise",
+    kind: Annotated[
+        str, typer.Option("--kind", help="welcome, icebreaker, exercise, discussion, decision, feedback...")
+    ] = "exercise",
     duration: Annotated[str, typer.Option("--duration", help="How long, like 20m.")] = "20m",
     plan: PlanOption = DEFAULT_PLAN,
 ) -> None:

@@ -36,7 +36,9 @@ def render(
     ] = None,
     templates: Annotated[
         Path | None,
-        typer.Option("--templates", help="A folder of your own templates, used before the built-in ones.", metavar="DIR"),
+        typer.Option(
+            "--templates", help="A folder of your own templates, used before the built-in ones.", metavar="DIR"
+        ),
     ] = None,
     force: Annotated[
         bool, typer.Option("--force", help="Overwrite files that were edited since coprod wrote them.")
