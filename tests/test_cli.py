@@ -20,7 +20,22 @@ def test_no_arguments_shows_help():
     assert "Usage: coprod" in result.stdout + result.stderr
 
 
-@pytest.mark.parametrize("command", [[], ["check"], ["render"], ["schema"]])
+@pytest.mark.parametrize(
+    "command",
+    [
+        [],
+        ["check"],
+        ["render"],
+        ["schema"],
+        ["new"],
+        ["new", "series"],
+        ["new", "workshop"],
+        ["new", "activity"],
+        ["library"],
+        ["library", "list"],
+        ["library", "show"],
+    ],
+)
 def test_every_command_has_help(command: list[str]):
     result = run(*command, "--help")
     assert result.exit_code == 0
@@ -153,3 +168,13 @@ def test_help_and_check_do_not_import_jinja2(argv):
     assert "coprod_cli.cli" in modules
     assert "jinja2" not in modules
     assert not any(m.startswith(("weasyprint", "docx", "icalendar")) for m in modules)
+
+
+def test_github_format_annotates_a_broken_plan(tmp_path: Path):
+    write_tree(tmp_path, {"p.yaml": "title: T\nworkshops:\n  - title: W\n    mode: onlin\n"})
+    result = run("check", "-f", "github", "-p", str(tmp_path / "p.yaml"))
+    assert result.exit_code == 2
+    assert result.stdout.splitlines() == [
+        f"::error file={tmp_path / 'p.yaml'},line=4,col=11,title=plan::workshops[0].mode: 'onlin' is not a mode; "
+        "did you mean 'online'? (choose from in-person, online, hybrid)"
+    ]

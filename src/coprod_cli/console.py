@@ -205,26 +205,40 @@ def _print_summary(report: Report, strict: bool) -> None:
         out.print(f"[bold green]✓ {counts}[/bold green] in {scope}", soft_wrap=True)
 
 
+def _data(value: str) -> str:
+    """Escape text for a GitHub Actions workflow command's message."""
+    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _prop(value: str) -> str:
+    """Escape text for a workflow command's property (file=, title=)."""
+    return _data(value).replace(":", "%3A").replace(",", "%2C")
+
+
+def problem_annotations(error: Exception) -> list[str]:
+    """GitHub Actions error annotations for a plan that could not be used."""
+    from coprod_cli.errors import PlanError
+
+    if not isinstance(error, PlanError):
+        return [f"::error::{_data(str(error))}"]
+    lines = []
+    for p in error.problems:
+        message = f"{p.where}: {p.what}" if p.where else p.what
+        lines.append(f"::error file={_prop(p.file)},line={p.line},col={p.column},title=plan::{_data(message)}")
+    return lines
+
+
 def github_annotations(report: Report) -> list[str]:
     """GitHub Actions workflow commands, one per finding."""
     levels = {"error": "error", "warning": "warning", "info": "notice"}
-
-    def prop(value: str) -> str:
-        return (
-            value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A").replace(":", "%3A").replace(",", "%2C")
-        )
-
-    def data(value: str) -> str:
-        return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-
     lines = []
     for f in report.findings:
-        parts = [f"file={prop(report.loaded.file)}"]
+        parts = [f"file={_prop(report.loaded.file)}"]
         line = report.line(f)
         if line:
             parts.append(f"line={line}")
-        parts.append(f"title={prop(f.code)}")
-        lines.append(f"::{levels[f.severity]} {','.join(parts)}::{data(f.message)}")
+        parts.append(f"title={_prop(f.code)}")
+        lines.append(f"::{levels[f.severity]} {','.join(parts)}::{_data(f.message)}")
     return lines
 
 

@@ -51,7 +51,7 @@ def check(
     from coprod_cli.checks import parse_families, run_checks
     from coprod_cli.loader import load_plan
 
-    with exit_on_error():
+    with exit_on_error(annotate=format is ReportFormat.github):
         families = parse_families(checks or [])
         loaded = load_plan(plan)
         report = run_checks(loaded, families)

@@ -19,12 +19,18 @@ DEFAULT_PLAN = Path("coprod.yaml")
 
 
 @contextmanager
-def exit_on_error() -> Iterator[None]:
-    """Print a CoprodError as one line per problem on stderr and exit 2."""
+def exit_on_error(annotate: bool = False) -> Iterator[None]:
+    """Print a CoprodError as one line per problem on stderr and exit 2.
+
+    With `annotate`, plan problems are also GitHub Actions annotations on stdout.
+    """
     try:
         yield
     except CoprodError as error:
-        from coprod_cli.console import print_errors
+        from coprod_cli.console import print_errors, problem_annotations
 
         print_errors(error.lines())
+        if annotate:
+            for line in problem_annotations(error):
+                typer.echo(line)
         raise typer.Exit(2) from None
