@@ -118,8 +118,8 @@ def add_activity(path: Path, activity_id: str, copy: str | None, title: str | No
             raise UsageError(f"the plan already has an activity '{activity_id}'")
         if copy is not None:
             dumped = library[copy].model_dump(exclude_defaults=True)
-            first = {k: dumped.pop(k) for k in ("title", "kind", "duration") if k in dumped}
-            source = {**first, **dumped}  # title, kind and length first, as people write them
+            first: dict[str, Any] = {k: dumped.pop(k) for k in ("title", "kind", "duration") if k in dumped}
+            source: dict[str, Any] = {**first, **dumped}  # title, kind and length first, as people write them
             framework = loaded.plan.framework
             if framework and "principles" in source:
                 from coprod_cli.frameworks import FRAMEWORKS

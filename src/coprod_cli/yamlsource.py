@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -121,7 +122,12 @@ def _scalar(event: Any) -> Any:
         return event.value
     if tag == _TAG + "str":
         return event.value
-    kinds = {"int": int, "float": float, "null": lambda _v: None, "bool": lambda v: v in _TRUE}
+    kinds: dict[str, Callable[[str], Any]] = {
+        "int": int,
+        "float": float,
+        "null": lambda _v: None,
+        "bool": lambda v: v in _TRUE,
+    }
     short = tag.removeprefix(_TAG)
     if short in kinds:
         try:
@@ -198,6 +204,7 @@ def read_yaml(text: str) -> tuple[Any, SourceMap]:
         return (*top.path, str(top.key))
 
     try:
+        event: Any
         for event in yaml.parse(text, Loader=_EventLoader):
             kind = type(event)
             if kind is yaml.ScalarEvent:

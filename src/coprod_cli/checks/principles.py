@@ -66,7 +66,7 @@ def run(ctx: Context) -> list[Finding]:
     plan = ctx.loaded.plan
     findings: list[Finding] = []
     matrix = coverage(plan, ctx.schedules)
-    if matrix is not None:
+    if matrix is not None and plan.framework:
         framework = FRAMEWORKS[plan.framework]
         for pid, by_workshop in matrix.items():
             if not by_workshop:
