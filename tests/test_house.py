@@ -6,6 +6,7 @@ import ast
 import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -16,9 +17,9 @@ SRC = ROOT / "src" / "coprod_cli"
 
 @pytest.mark.parametrize("tool, args", [("ruff", ["check", "src", "tests", "benchmarks"]), ("mypy", [])])
 def test_tool_is_clean(tool: str, args: list[str]):
-    if shutil.which(tool, path=str(ROOT / ".venv" / "bin")) is None and shutil.which(tool) is None:
+    exe = shutil.which(tool, path=str(Path(sys.executable).parent)) or shutil.which(tool)
+    if exe is None:
         pytest.skip(f"{tool} is not installed (pip install -e '.[dev]')")
-    exe = shutil.which(tool) or shutil.which(tool, path=str(ROOT / ".venv" / "bin"))
     result = subprocess.run([exe, *args], cwd=ROOT, capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stdout + result.stderr
 
