@@ -16,7 +16,12 @@ def build_docx(stem: str, context: dict[str, Any]) -> bytes:
     except ImportError:
         raise RenderError("Word documents need the docx extra: pip install 'coprod[docx]'") from None
     document = docx.Document()
-    builders: dict[str, Callable[..., None]] = {"handout": _handout, "agenda": _agenda, "facilitator-script": _script, "overview": _overview}
+    builders: dict[str, Callable[..., None]] = {
+        "handout": _handout,
+        "agenda": _agenda,
+        "facilitator-script": _script,
+        "overview": _overview,
+    }
     builders[stem](document, **context)
     buffer = io.BytesIO()
     document.save(buffer)
