@@ -297,7 +297,7 @@ def print_library_list(found: dict) -> None:
         table.add_row(key, a.kind, str(a.duration), a.groups or "", ", ".join(a.principles))
     out.print(table)
     out.print(
-        f"[dim]{_plural(len(found), 'activity').replace('activitys', 'activities')}; "
+        f"[dim]{len(found)} {'activity' if len(found) == 1 else 'activities'}; "
         "`coprod library show ID` for one, `use: ID` in a plan[/dim]"
     )
 

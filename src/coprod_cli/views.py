@@ -342,7 +342,7 @@ def _facilitator_item(sched: Schedule, t: TimedItem, online: bool, cues: list[Cu
         notes=item.notes,
         handout=item.handout,
         gap_before=format_duration(t.gap_before) if t.gap_before else None,
-        cues=[c for c in cues if t.offset <= c.offset < t.end_offset or (c.offset == t.offset)],
+        cues=[c for c in cues if t.offset <= c.offset < t.end_offset],
         tracks=[
             FacilitatorTrack(
                 track.group, track.where, track.lead, [_facilitator_item(sched, s, online, []) for s in track.items]
