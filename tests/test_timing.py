@@ -20,7 +20,7 @@ def items(draw, allow_tracks=True, allow_pins=True, start=600):
     if draw(st.booleans()):
         item["flex"] = draw(st.integers(min_value=1, max_value=minutes))
     if allow_pins and draw(st.integers(0, 5)) == 0:
-        at = start + draw(st.integers(min_value=-30, max_value=600))
+        at = min(start + draw(st.integers(min_value=-30, max_value=600)), 23 * 60 + 59)
         item["at"] = f"{at // 60:02d}:{at % 60:02d}"
     if allow_tracks and draw(st.integers(0, 6)) == 0:
         item["tracks"] = [
