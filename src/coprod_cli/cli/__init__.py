@@ -9,11 +9,24 @@ from __future__ import annotations
 from typing import Annotated
 
 import typer
+from typer.core import TyperGroup
 
 from coprod_cli import __version__
 
+ORDER = ("new", "check", "render", "library", "schema")
+
+
+class _WorkflowOrder(TyperGroup):
+    """List commands in the order a facilitator uses them, not the order Python loads them."""
+
+    def list_commands(self, ctx) -> list[str]:  # type: ignore[no-untyped-def]
+        names = super().list_commands(ctx)
+        return sorted(names, key=lambda n: ORDER.index(n) if n in ORDER else len(ORDER))
+
+
 app = typer.Typer(
     name="coprod",
+    cls=_WorkflowOrder,
     no_args_is_help=True,
     add_completion=False,
     help="Plan, check and render co-production workshop series from one YAML plan.",

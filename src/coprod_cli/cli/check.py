@@ -30,16 +30,16 @@ def check(
     checks: Annotated[
         list[str] | None,
         typer.Argument(
-            help="Which checks to run: agenda, timings, series. None named: all of them.",
+            help="Which checks to run: agenda, timings, series, language, principles. None named: all.",
             autocompletion=_complete_families,
             show_default=False,
-            metavar="[CHECK]...",
+            metavar="[CHECK]",
         ),
     ] = None,
     plan: PlanOption = DEFAULT_PLAN,
     format: Annotated[
         ReportFormat,
-        typer.Option("--format", "-f", help="text for people, json for programs, github for Actions annotations."),
+        typer.Option("--format", "-f", metavar="text|json|github", help="text for people, json for programs, github for Actions annotations."),
     ] = ReportFormat.text,
     strict: Annotated[bool, typer.Option("--strict", help="Warnings fail the check too (exit 1).")] = False,
 ) -> None:

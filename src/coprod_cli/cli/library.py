@@ -14,19 +14,19 @@ from coprod_cli.cli.common import exit_on_error
 library_app = typer.Typer(no_args_is_help=True, help="Browse the built-in activity library.")
 app.add_typer(library_app, name="library")
 
-FormatOption = Annotated[ReportFormat, typer.Option("--format", "-f", help="text or json.")]
+FormatOption = Annotated[ReportFormat, typer.Option("--format", "-f", metavar="text|json", help="text or json.")]
 
 
 @library_app.command("list")
 def library_list(
-    kind: Annotated[str | None, typer.Option("--kind", help="Only this kind, like icebreaker.")] = None,
-    tag: Annotated[str | None, typer.Option("--tag", help="Only activities with this tag, like online.")] = None,
+    kind: Annotated[str | None, typer.Option("--kind", metavar="KIND", help="Only this kind, like icebreaker.")] = None,
+    tag: Annotated[str | None, typer.Option("--tag", metavar="TAG", help="Only activities with this tag, like online.")] = None,
     principle: Annotated[
-        str | None, typer.Option("--principle", help="Only activities serving this principle id.")
+        str | None, typer.Option("--principle", metavar="PRINCIPLE", help="Only activities serving this principle id.")
     ] = None,
     online: Annotated[bool, typer.Option("--online", help="Only activities that work online.")] = False,
     search: Annotated[
-        str | None, typer.Option("--search", "-s", help="Words to look for in titles and descriptions.")
+        str | None, typer.Option("--search", "-s", metavar="WORDS", help="Words to look for in titles and descriptions.")
     ] = None,
     format: FormatOption = ReportFormat.text,
 ) -> None:
