@@ -39,7 +39,12 @@ def check(
     plan: PlanOption = DEFAULT_PLAN,
     format: Annotated[
         ReportFormat,
-        typer.Option("--format", "-f", metavar="text|json|github", help="text for people, json for programs, github for Actions annotations."),
+        typer.Option(
+            "--format",
+            "-f",
+            metavar="text|json|github",
+            help="text for people, json for programs, github for Actions annotations.",
+        ),
     ] = ReportFormat.text,
     strict: Annotated[bool, typer.Option("--strict", help="Warnings fail the check too (exit 1).")] = False,
 ) -> None:

@@ -20,13 +20,16 @@ FormatOption = Annotated[ReportFormat, typer.Option("--format", "-f", metavar="t
 @library_app.command("list")
 def library_list(
     kind: Annotated[str | None, typer.Option("--kind", metavar="KIND", help="Only this kind, like icebreaker.")] = None,
-    tag: Annotated[str | None, typer.Option("--tag", metavar="TAG", help="Only activities with this tag, like online.")] = None,
+    tag: Annotated[
+        str | None, typer.Option("--tag", metavar="TAG", help="Only activities with this tag, like online.")
+    ] = None,
     principle: Annotated[
         str | None, typer.Option("--principle", metavar="PRINCIPLE", help="Only activities serving this principle id.")
     ] = None,
     online: Annotated[bool, typer.Option("--online", help="Only activities that work online.")] = False,
     search: Annotated[
-        str | None, typer.Option("--search", "-s", metavar="WORDS", help="Words to look for in titles and descriptions.")
+        str | None,
+        typer.Option("--search", "-s", metavar="WORDS", help="Words to look for in titles and descriptions."),
     ] = None,
     format: FormatOption = ReportFormat.text,
 ) -> None:

@@ -29,22 +29,36 @@ def _next_monday(today: dt.date, weeks_ahead: int = 2) -> dt.date:
 @new_app.command("series")
 def new_series(
     folder: Annotated[
-        Path, typer.Argument(help="Folder for the new coprod.yaml (made if missing).", show_default=True, metavar="[FOLDER]")
+        Path,
+        typer.Argument(help="Folder for the new coprod.yaml (made if missing).", show_default=True, metavar="[FOLDER]"),
     ] = Path("."),
     template: Annotated[
         str | None,
-        typer.Option("--template", "-t", metavar="STARTER", help="Starter: service-design, citizen-lab, online-engagement or blank."),
+        typer.Option(
+            "--template",
+            "-t",
+            metavar="STARTER",
+            help="Starter: service-design, citizen-lab, online-engagement or blank.",
+        ),
     ] = None,
     title: Annotated[
         str | None, typer.Option("--title", metavar="TITLE", help="The series title (required without a terminal).")
     ] = None,
-    sessions: Annotated[int | None, typer.Option("--sessions", "-n", min=1, max=30, metavar="N", help="How many workshops (1 to 30).")] = None,
+    sessions: Annotated[
+        int | None, typer.Option("--sessions", "-n", min=1, max=30, metavar="N", help="How many workshops (1 to 30).")
+    ] = None,
     start: Annotated[
         dt.datetime | None,
-        typer.Option("--start", formats=["%Y-%m-%d"], metavar="DATE", help="Date of the first workshop, like 2026-12-07."),
+        typer.Option(
+            "--start", formats=["%Y-%m-%d"], metavar="DATE", help="Date of the first workshop, like 2026-12-07."
+        ),
     ] = None,
-    every: Annotated[str | None, typer.Option("--every", metavar="RHYTHM", help="Time between workshops: 1w, 2w, 7d, 1d.")] = None,
-    time: Annotated[str | None, typer.Option("--time", metavar="FROM-TO", help="Each workshop's time, like 10:00-13:00.")] = None,
+    every: Annotated[
+        str | None, typer.Option("--every", metavar="RHYTHM", help="Time between workshops: 1w, 2w, 7d, 1d.")
+    ] = None,
+    time: Annotated[
+        str | None, typer.Option("--time", metavar="FROM-TO", help="Each workshop's time, like 10:00-13:00.")
+    ] = None,
     mode: Annotated[str | None, typer.Option("--mode", metavar="MODE", help="in-person, online or hybrid.")] = None,
     venue: Annotated[str | None, typer.Option("--venue", metavar="VENUE", help="Where the workshops happen.")] = None,
 ) -> None:
@@ -136,7 +150,9 @@ def new_workshop(
     title: Annotated[str | None, typer.Option("--title", metavar="TITLE", help="The new workshop's title.")] = None,
     date: Annotated[
         dt.datetime | None,
-        typer.Option("--date", formats=["%Y-%m-%d"], metavar="DATE", help="Its date; default: next in the series' rhythm."),
+        typer.Option(
+            "--date", formats=["%Y-%m-%d"], metavar="DATE", help="Its date; default: next in the series' rhythm."
+        ),
     ] = None,
     plan: PlanOption = DEFAULT_PLAN,
 ) -> None:
@@ -161,9 +177,12 @@ def new_activity(
     copy: Annotated[
         str | None, typer.Option("--from", help="Copy a library activity to change it.", metavar="LIBRARY-ID")
     ] = None,
-    title: Annotated[str | None, typer.Option("--title", metavar="TITLE", help="Its title (needed unless --from).")] = None,
+    title: Annotated[
+        str | None, typer.Option("--title", metavar="TITLE", help="Its title (needed unless --from).")
+    ] = None,
     kind: Annotated[
-        str, typer.Option("--kind", metavar="KIND", help="welcome, icebreaker, exercise, discussion, decision, feedback...")
+        str,
+        typer.Option("--kind", metavar="KIND", help="welcome, icebreaker, exercise, discussion, decision, feedback..."),
     ] = "exercise",
     duration: Annotated[str, typer.Option("--duration", metavar="LENGTH", help="How long, like 20m.")] = "20m",
     plan: PlanOption = DEFAULT_PLAN,

@@ -29,7 +29,13 @@ def render(
     plan: PlanOption = DEFAULT_PLAN,
     out: Annotated[Path, typer.Option("-o", "--out", help="The folder to write to.", metavar="DIR")] = Path("out"),
     format: Annotated[
-        str, typer.Option("--format", "-f", metavar="FORMATS", help="Comma-separated: md, html, pdf (coprod[pdf]), docx (coprod[docx]).")
+        str,
+        typer.Option(
+            "--format",
+            "-f",
+            metavar="FORMATS",
+            help="Comma-separated: md, html, pdf (coprod[pdf]), docx (coprod[docx]).",
+        ),
     ] = "md,html",
     workshop: Annotated[
         str | None, typer.Option("--workshop", "-w", help="Render only the workshop with this id.", metavar="ID")
