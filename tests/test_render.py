@@ -379,3 +379,31 @@ def test_only_safe_links_become_links(tmp_path: Path):
         assert 'href="javascript' not in html and 'href="data:' not in html, path
     handout = (tmp_path / "out" / "01-w" / "handout.html").read_text()
     assert '<a href="https://zoom.example/j/1">' in handout and "javascript:alert(1)" in handout
+
+
+def test_user_template_can_replace_one_block_of_a_builtin(tmp_path: Path):
+    write_tree(
+        tmp_path / "tpl",
+        {
+            "handout.md": '{% extends "builtin/handout.md" %}{% block ground_rules %}## Our promise\n\nBe kind.\n\n'
+            "{% endblock %}"
+        },
+    )
+    result = run(
+        "render",
+        "handouts",
+        "-f",
+        "md",
+        "-w",
+        "intro",
+        "-p",
+        str(CARE),
+        "-o",
+        str(tmp_path / "out"),
+        "--templates",
+        str(tmp_path / "tpl"),
+    )
+    assert result.exit_code == 0, result.stderr
+    text = (tmp_path / "out" / "01-intro" / "handout.md").read_text()
+    assert "## Our promise" in text and "## How we work together" not in text
+    assert "## What will happen" in text  # every other block is the built-in one

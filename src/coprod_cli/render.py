@@ -54,13 +54,18 @@ def _md_escape(value: Any) -> str:
 
 
 def make_environment(user_templates: Path | None, markdown: bool) -> SandboxedEnvironment:
-    """A sandboxed environment searching the user's folder first, then the built-ins."""
+    """A sandboxed environment searching the user's folder first, then the built-ins.
+
+    The built-ins are also reachable as `builtin/NAME`, so a user's handout.html can
+    `{% extends "builtin/handout.html" %}` and replace just one block.
+    """
     loaders: list[jinja2.BaseLoader] = []
     if user_templates is not None:
         if not user_templates.is_dir():
             raise UsageError(f"{user_templates}: there is no such templates folder")
         loaders.append(jinja2.FileSystemLoader(str(user_templates)))
-    loaders.append(jinja2.FileSystemLoader(str(builtin_templates())))
+    builtin = jinja2.FileSystemLoader(str(builtin_templates()))
+    loaders += [builtin, jinja2.PrefixLoader({"builtin": builtin})]
     env = SandboxedEnvironment(
         loader=jinja2.ChoiceLoader(loaders),
         undefined=jinja2.StrictUndefined,
