@@ -197,3 +197,14 @@ def test_inherited_flex_follows_a_shorter_duration():
     item = load_plan_text(plan_text("- use: journey-map\n  duration: 5m")).plan.workshops[0].agenda[0]
     assert item.duration == 5 and (item.flex or 0) <= 5
     assert sum(s.duration or 0 for s in item.steps) <= 5 or len(item.steps) > 5
+
+
+def test_empty_lists_may_be_left_blank():
+    text = "title: T\nground_rules:\nglossary:\nworkshops:\n  - title: W\n    goals:\n    agenda:\n"
+    plan = load_plan_text(text).plan
+    assert plan.workshops[0].agenda == [] and plan.workshops[0].goals == [] and plan.glossary == {}
+    result_codes = [
+        f.code
+        for f in __import__("coprod_cli.checks", fromlist=["run_checks"]).run_checks(load_plan_text(text)).findings
+    ]
+    assert result_codes == ["agenda.empty"]

@@ -407,3 +407,21 @@ def test_user_template_can_replace_one_block_of_a_builtin(tmp_path: Path):
     text = (tmp_path / "out" / "01-intro" / "handout.md").read_text()
     assert "## Our promise" in text and "## How we work together" not in text
     assert "## What will happen" in text  # every other block is the built-in one
+
+
+def test_unwritable_output_folder_is_exit_2(tmp_path: Path, monkeypatch):
+    def refuse(path, content):
+        raise PermissionError(13, "Permission denied", str(path))
+
+    monkeypatch.setattr("coprod_cli.render._atomic_write", refuse)
+    result = run("render", "-p", str(CARE), "-o", str(tmp_path / "out"))
+    assert result.exit_code == 2
+    assert "could not read or write this (Permission denied)" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_output_path_that_is_a_file_is_exit_2(tmp_path: Path):
+    write_tree(tmp_path, {"out": "I am a file"})
+    result = run("render", "-p", str(CARE), "-o", str(tmp_path / "out"))
+    assert result.exit_code == 2 and "is a file, not a folder" in result.stderr
+    assert (tmp_path / "out").read_text() == "I am a file"

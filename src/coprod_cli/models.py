@@ -119,6 +119,15 @@ class Strict(BaseModel):
 
     model_config = ConfigDict(extra="forbid", coerce_numbers_to_str=True, str_strip_whitespace=True, frozen=False)
 
+    @model_validator(mode="before")
+    @classmethod
+    def _empty_means_default(cls, data: Any) -> Any:
+        """`agenda:` or `goals:` with nothing after it means none, not an error."""
+        if isinstance(data, dict) and None in data.values():
+            fields = cls.model_fields
+            return {k: v for k, v in data.items() if not (v is None and k in fields and fields[k].default_factory)}
+        return data
+
 
 class Settings(Strict):
     max_without_break: Duration = Field(90, description="Longest stretch without a break in person")

@@ -34,3 +34,9 @@ def exit_on_error(annotate: bool = False) -> Iterator[None]:
             for line in problem_annotations(error):
                 typer.echo(line)
         raise typer.Exit(2) from None
+    except OSError as error:  # a folder that cannot be written, a disk that is full
+        from coprod_cli.console import print_errors
+
+        where = error.filename or "coprod"
+        print_errors([f"{where}: could not read or write this ({error.strerror or error}); nothing else was changed"])
+        raise typer.Exit(2) from None
