@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 from helpers import ROOT, plan_text, run, write_tree
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from coprod_cli.errors import PlanError
 from coprod_cli.loader import load_plan, load_plan_text
@@ -208,3 +210,33 @@ def test_empty_lists_may_be_left_blank():
         for f in __import__("coprod_cli.checks", fromlist=["run_checks"]).run_checks(load_plan_text(text)).findings
     ]
     assert result_codes == ["agenda.empty"]
+
+
+@st.composite
+def mangled_plans(draw):
+    """An example plan with a few random characters deleted, replaced or inserted."""
+    text = draw(st.sampled_from([p.read_text() for p in sorted((ROOT / "examples").glob("*.yaml"))]))
+    for _ in range(draw(st.integers(1, 4))):
+        at = draw(st.integers(0, len(text) - 1))
+        what = draw(st.sampled_from(["delete", "replace", "insert"]))
+        char = draw(st.sampled_from(list(":-[]{}#&*!|>'\"\t\n 0123456789abc,")))
+        if what == "delete":
+            text = text[:at] + text[at + 1 :]
+        elif what == "replace":
+            text = text[:at] + char + text[at + 1 :]
+        else:
+            text = text[:at] + char + text[at:]
+    return text
+
+
+@settings(max_examples=150, deadline=None)
+@given(mangled_plans())
+def test_any_mangled_plan_is_a_plan_error_or_checks(text: str):
+    from coprod_cli.checks import run_checks
+
+    try:
+        loaded = load_plan_text(text, "p.yaml")
+    except PlanError as error:
+        assert error.lines() and all(re.match(r"^p\.yaml:\d+:\d+: ", line) for line in error.lines())
+        return
+    run_checks(loaded)
