@@ -7,10 +7,14 @@ small rule set, so it needs no data download (textstat 0.7.9+ fetches data at ru
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
 from coprod_cli.glossary import term_pattern
+from coprod_cli.models import Item, Plan
+
+Loc = tuple[str | int, ...]
 
 
 @dataclass(frozen=True)
@@ -193,3 +197,31 @@ def sentence_age(sentence: str) -> float:
         return 0.0
     grade = 0.39 * len(words) + 11.8 * sum(syllables(w) for w in words) / len(words) - 15.59
     return grade + 5
+
+
+def participant_texts(plan: Plan) -> Iterator[tuple[str | None, int | None, Loc, str]]:
+    """(workshop id, item index, path, text) for every participant-facing text of the plan."""
+    if plan.purpose:
+        yield None, None, ("purpose",), plan.purpose
+    for i, rule in enumerate(plan.ground_rules):
+        yield None, None, ("ground_rules", i), rule
+    for w_index, w in enumerate(plan.workshops):
+        path: Loc = ("workshops", w_index)
+        yield w.id, None, (*path, "title"), w.title
+        for g, goal in enumerate(w.goals):
+            yield w.id, None, (*path, "goals", g), goal
+        if w.homework:
+            yield w.id, None, (*path, "homework"), w.homework
+        for i, item in enumerate(w.agenda):
+            yield from _item_texts(w.id, i, (*path, "agenda", i), item)
+
+
+def _item_texts(
+    wid: str | None, index: int, path: Loc, item: Item
+) -> Iterator[tuple[str | None, int | None, Loc, str]]:
+    yield wid, index, (*path, "title"), item.title or ""
+    if item.handout:
+        yield wid, index, (*path, "handout"), item.handout
+    for t, track in enumerate(item.tracks):
+        for s, sub in enumerate(track.agenda):
+            yield from _item_texts(wid, index, (*path, "tracks", t, "agenda", s), sub)

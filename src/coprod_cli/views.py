@@ -99,19 +99,11 @@ def _when(sched: Schedule, offset: int) -> str:
     return clock if clock is not None else f"+{format_duration(offset)}" if offset else "start"
 
 
-def participant_texts(plan: Plan, workshop: Workshop) -> list[str]:
-    """Every participant-facing text of one workshop's documents."""
-    texts = [plan.title, plan.purpose or "", workshop.title, workshop.homework or ""]
-    texts += plan.ground_rules + workshop.goals
+def handout_texts(plan: Plan, workshop: Workshop) -> list[str]:
+    """Every text one workshop's handout prints: the series title and the series-wide texts too."""
+    from coprod_cli.language import participant_texts
 
-    def walk(items):
-        for item in items:
-            texts.extend([item.title or "", item.handout or ""])
-            for track in item.tracks:
-                walk(track.agenda)
-
-    walk(workshop.agenda)
-    return texts
+    return [plan.title] + [text for wid, _, _, text in participant_texts(plan) if wid in (None, workshop.id)]
 
 
 def _unexplained_jargon(texts: list[str], glossary: list[str]) -> list[tuple[str, str]]:
@@ -150,7 +142,7 @@ def participant_view(plan: Plan, schedules: list[Schedule]) -> ParticipantSeries
     workshops = []
     for number, sched in enumerate(schedules, start=1):
         w = sched.workshop
-        texts = participant_texts(plan, w)
+        texts = handout_texts(plan, w)
         used = [(term, plan.glossary[term]) for term in terms_in(texts, plan.glossary)]
         used += _unexplained_jargon(texts, list(plan.glossary))
         workshops.append(

@@ -2,46 +2,21 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from coprod_cli.findings import Finding
-from coprod_cli.language import explained_by, jargon_in, reading_age, sentence_age, sentences_of
-from coprod_cli.models import Item, Plan
+from coprod_cli.language import (
+    explained_by,
+    jargon_in,
+    participant_texts,
+    reading_age,
+    sentence_age,
+    sentences_of,
+)
 from coprod_cli.views import participant_view
 
 if TYPE_CHECKING:
     from coprod_cli.checks import Context
-
-Loc = tuple[str | int, ...]
-
-
-def participant_texts(plan: Plan) -> Iterator[tuple[str | None, int | None, Loc, str]]:
-    """(workshop id, item index, path, text) for every participant-facing text of the plan."""
-    if plan.purpose:
-        yield None, None, ("purpose",), plan.purpose
-    for i, rule in enumerate(plan.ground_rules):
-        yield None, None, ("ground_rules", i), rule
-    for w_index, w in enumerate(plan.workshops):
-        path: Loc = ("workshops", w_index)
-        yield w.id, None, (*path, "title"), w.title
-        for g, goal in enumerate(w.goals):
-            yield w.id, None, (*path, "goals", g), goal
-        if w.homework:
-            yield w.id, None, (*path, "homework"), w.homework
-        for i, item in enumerate(w.agenda):
-            yield from _item_texts(w.id, i, (*path, "agenda", i), item)
-
-
-def _item_texts(
-    wid: str | None, index: int, path: Loc, item: Item
-) -> Iterator[tuple[str | None, int | None, Loc, str]]:
-    yield wid, index, (*path, "title"), item.title or ""
-    if item.handout:
-        yield wid, index, (*path, "handout"), item.handout
-    for t, track in enumerate(item.tracks):
-        for s, sub in enumerate(track.agenda):
-            yield from _item_texts(wid, index, (*path, "tracks", t, "agenda", s), sub)
 
 
 def run(ctx: Context) -> list[Finding]:
