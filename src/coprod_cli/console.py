@@ -35,11 +35,8 @@ def print_errors(lines: Iterable[str]) -> None:
         err.print(Text(line, style="red" if err.is_terminal else ""))
 
 
-def print_schema(text: str) -> None:
-    sys.stdout.write(text + "\n")
-
-
-def print_json(text: str) -> None:
+def print_plain(text: str) -> None:
+    """Machine-readable output (JSON, schema, annotations): exactly the text, no styling."""
     sys.stdout.write(text + "\n")
 
 

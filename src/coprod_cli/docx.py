@@ -94,7 +94,7 @@ def _agenda(document, series, workshop) -> None:
         document.add_paragraph(f"Questions? {series.contact}")
 
 
-def _script(document, series, workshop, previous) -> None:
+def _script(document, series, workshop) -> None:
     document.add_paragraph(f"Facilitator script · not for participants · Workshop {workshop.number} of {workshop.of}")
     document.add_heading(workshop.title, 0)
     document.add_paragraph(_when_line(workshop) + f" · {workshop.total} planned; {workshop.end_note}")

@@ -160,7 +160,7 @@ def render_documents(
             out.append(Document(rel[: -len(".html")] + ".pdf", html_to_pdf(text)))
 
     html_or_md = [f for f in ("md", "html") if f in envs]
-    for index, (pw, fw) in enumerate(zip(participants.workshops, facilitators, strict=True)):
+    for pw, fw in zip(participants.workshops, facilitators, strict=True):
         if workshop is not None and pw.id != workshop:
             continue
         folder = _safe_folder(pw.folder)
@@ -168,15 +168,7 @@ def render_documents(
             if doc not in PER_WORKSHOP:
                 continue
             stem, audience = PER_WORKSHOP[doc]
-            context = (
-                {"series": participants, "workshop": pw}
-                if audience == "participant"
-                else {
-                    "series": participants,
-                    "workshop": fw,
-                    "previous": participants.workshops[index - 1] if index else None,
-                }
-            )
+            context = {"series": participants, "workshop": pw if audience == "participant" else fw}
             for fmt in html_or_md:
                 emit(f"{folder}/{stem}.{fmt}", stem, fmt, context)
             if "docx" in formats:

@@ -12,6 +12,7 @@ import datetime as dt
 import json
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from coprod_cli.durations import format_clock, parse_clock
@@ -80,6 +81,7 @@ def check_template(name: str) -> str:
     return name
 
 
+@lru_cache(maxsize=8)
 def load_blueprint(name: str) -> dict[str, Any]:
     import yaml
 

@@ -61,16 +61,16 @@ def check(
         loaded = load_plan(plan)
         report = run_checks(loaded, families)
     if format is ReportFormat.json:
-        from coprod_cli.console import print_json
+        from coprod_cli.console import print_plain
 
         # Indented for a person at a terminal; compact (and much faster) for programs.
         indent = 2 if sys.stdout.isatty() else None
-        print_json(json.dumps(report.to_dict(strict), indent=indent, ensure_ascii=False))
+        print_plain(json.dumps(report.to_dict(strict), indent=indent, ensure_ascii=False))
     elif format is ReportFormat.github:
-        from coprod_cli.console import github_annotations, print_json
+        from coprod_cli.console import github_annotations, print_plain
 
         for line in github_annotations(report):
-            print_json(line)
+            print_plain(line)
     else:
         from coprod_cli.console import print_report
 

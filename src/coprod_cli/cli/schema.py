@@ -27,6 +27,6 @@ def schema() -> None:
     Save it (`coprod schema > coprod.schema.json`) and point your editor's YAML support at it,
     for example with a first line `# yaml-language-server: $schema=coprod.schema.json`.
     """
-    from coprod_cli.console import print_schema
+    from coprod_cli.console import print_plain
 
-    print_schema(schema_text().rstrip("\n"))
+    print_plain(schema_text().rstrip("\n"))
