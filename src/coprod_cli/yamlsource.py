@@ -258,6 +258,8 @@ def read_yaml(text: str) -> tuple[Any, SourceMap]:
         context = f" {err.context}" if err.context and "while" not in err.context else ""
         lines = text.splitlines()
         line_text = lines[line - 1] if 0 < line <= len(lines) else ""
+        if "nesting depth" in problem:  # PyYAML >= 6.0.3 has its own limit, which may answer before ours
+            raise YamlProblem(line, col, f"the plan is nested more than {MAX_DEPTH} levels deep") from None
         hint = _hint(problem, line_text)
         raise YamlProblem(line, col, f"YAML syntax: {problem}{context}{hint}") from None
     except yaml.YAMLError as err:
