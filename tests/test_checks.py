@@ -7,7 +7,7 @@ from helpers import plan_text
 
 from coprod_cli.checks import FAMILIES, parse_families, run_checks
 from coprod_cli.errors import UsageError
-from coprod_cli.loader import load_plan_text
+from coprod_cli.plan.loader import load_plan_text
 
 GOOD_AGENDA = "- use: welcome-and-ground-rules\n- {title: Work, duration: 30m}\n- use: exit-words"
 

@@ -133,7 +133,7 @@ def test_bad_option_value_exit_2():
 
 def test_schema_is_json_schema_that_accepts_examples_and_bare_numbers():
     jsonschema = pytest.importorskip("jsonschema")
-    from coprod_cli.yamlsource import read_yaml
+    from coprod_cli.plan.source import read_yaml
 
     schema = json.loads(run("schema").stdout)
     jsonschema.Draft202012Validator.check_schema(schema)

@@ -9,8 +9,8 @@ import pytest
 from helpers import EXAMPLES, plan_text, run
 
 from coprod_cli.checks import run_checks
-from coprod_cli.language import jargon_in, reading_age
-from coprod_cli.loader import load_plan_text
+from coprod_cli.language.jargon import jargon_in, reading_age
+from coprod_cli.plan.loader import load_plan_text
 
 OPEN = "- use: welcome-and-ground-rules\n"
 CLOSE = "- use: exit-words\n"

@@ -8,9 +8,9 @@ from collections import Counter
 import pytest
 from helpers import run
 
-from coprod_cli.frameworks import FRAMEWORKS, all_principle_ids
-from coprod_cli.language import jargon_in
-from coprod_cli.library import load_library
+from coprod_cli.language.jargon import jargon_in
+from coprod_cli.plan.frameworks import FRAMEWORKS, all_principle_ids
+from coprod_cli.plan.library import load_library
 
 LIBRARY = load_library()
 FIELDS = (

@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from coprod_cli.errors import PlanError
-from coprod_cli.loader import load_plan, load_plan_text
+from coprod_cli.plan.loader import load_plan, load_plan_text
 
 BAD = sorted((ROOT / "tests" / "cases" / "bad").glob("*.yaml"))
 EXPECT = re.compile(r"^# expect: (\d+):(\d+): (.+)$")

@@ -9,9 +9,9 @@ import pytest
 from helpers import EXAMPLES, run, write_tree
 
 from coprod_cli.checks import run_checks
-from coprod_cli.loader import load_plan
-from coprod_cli.render import render_documents
-from coprod_cli.starters import STARTERS
+from coprod_cli.documents.render import render_documents
+from coprod_cli.documents.starter import STARTERS
+from coprod_cli.plan.loader import load_plan
 
 MODES = ("in-person", "online", "hybrid")
 

@@ -11,9 +11,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from coprod_cli.checks import schedules_for
+from coprod_cli.documents.render import Document, render_documents, write_documents
 from coprod_cli.errors import RenderError
-from coprod_cli.loader import load_plan, load_plan_text
-from coprod_cli.render import Document, render_documents, write_documents
+from coprod_cli.plan.loader import load_plan, load_plan_text
 
 GOLDEN = ROOT / "tests" / "golden"
 CARE = next(p for p in EXAMPLES if p.stem == "care-leavers")
@@ -259,7 +259,7 @@ def test_user_template_is_searched_first(tmp_path: Path):
 
 
 def test_user_base_block_override_reaches_every_document(tmp_path: Path):
-    base = (ROOT / "templates" / "base.html").read_text()
+    base = (ROOT / "src/coprod_cli/documents/templates/base.html").read_text()
     custom = base.replace("{% block footer_text %}", "{% block footer_text %}OUR CHARITY · ")
     write_tree(tmp_path / "tpl", {"base.html": custom})
     run("render", "-f", "html", "-p", str(CARE), "-o", str(tmp_path / "out"), "--templates", str(tmp_path / "tpl"))
@@ -413,7 +413,7 @@ def test_unwritable_output_folder_is_exit_2(tmp_path: Path, monkeypatch):
     def refuse(path, content):
         raise PermissionError(13, "Permission denied", str(path))
 
-    monkeypatch.setattr("coprod_cli.render._atomic_write", refuse)
+    monkeypatch.setattr("coprod_cli.documents.render._atomic_write", refuse)
     result = run("render", "-p", str(CARE), "-o", str(tmp_path / "out"))
     assert result.exit_code == 2
     assert "could not read or write this (Permission denied)" in result.stderr

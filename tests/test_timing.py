@@ -6,9 +6,9 @@ from helpers import plan_text
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from coprod_cli.loader import load_plan_text
-from coprod_cli.models import KINDS, Settings, Workshop
-from coprod_cli.timing import schedule
+from coprod_cli.plan.loader import load_plan_text
+from coprod_cli.plan.models import KINDS, Settings, Workshop
+from coprod_cli.schedule import schedule
 
 durations = st.integers(min_value=1, max_value=120)
 

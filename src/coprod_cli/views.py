@@ -11,10 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from coprod_cli.durations import format_clock, format_duration
-from coprod_cli.glossary import terms_in
-from coprod_cli.models import Plan, Workshop
-from coprod_cli.timing import Schedule, TimedItem
+from coprod_cli.language.terms import terms_in
+from coprod_cli.plan.durations import format_clock, format_duration
+from coprod_cli.plan.models import Plan, Workshop
+from coprod_cli.schedule import Schedule, TimedItem
 
 # ---------------------------------------------------------------- participant view
 
@@ -101,14 +101,14 @@ def _when(sched: Schedule, offset: int) -> str:
 
 def handout_texts(plan: Plan, workshop: Workshop) -> list[str]:
     """Every text one workshop's handout prints: the series title and the series-wide texts too."""
-    from coprod_cli.language import participant_texts
+    from coprod_cli.language.jargon import participant_texts
 
     return [plan.title] + [text for wid, _, _, text in participant_texts(plan) if wid in (None, workshop.id)]
 
 
 def _unexplained_jargon(texts: list[str], glossary: list[str]) -> list[tuple[str, str]]:
     """Jargon the handout uses that the plan's glossary does not explain, with a plain meaning."""
-    from coprod_cli.language import explained_by, jargon_in
+    from coprod_cli.language.jargon import explained_by, jargon_in
 
     found = jargon_in("\n".join(texts))
     return [(entry.term, entry.meaning) for entry, _ in found if not explained_by(entry, glossary)]

@@ -11,9 +11,9 @@ from dataclasses import dataclass
 
 from coprod_cli.errors import UsageError
 from coprod_cli.findings import SEVERITIES, Finding
-from coprod_cli.loader import LoadedPlan
-from coprod_cli.suggest import did_you_mean
-from coprod_cli.timing import Schedule, schedule
+from coprod_cli.plan.loader import LoadedPlan
+from coprod_cli.plan.suggest import did_you_mean
+from coprod_cli.schedule import Schedule, schedule
 
 # Families in the order they run and report.
 FAMILIES: tuple[str, ...] = ("agenda", "timings", "series", "language", "principles")
@@ -44,7 +44,7 @@ class Report:
     def to_dict(self, strict: bool = False) -> dict:
         """The stable JSON report of DESIGN section 3."""
         from coprod_cli.checks.principles import kind_minutes
-        from coprod_cli.durations import format_clock
+        from coprod_cli.plan.durations import format_clock
 
         def clock(value: int | None) -> str | None:
             return None if value is None else format_clock(value)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from coprod_cli.findings import Finding
-from coprod_cli.language import (
+from coprod_cli.language.jargon import (
     explained_by,
     jargon_in,
     participant_texts,

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from coprod_cli.durations import format_duration
 from coprod_cli.findings import Finding
-from coprod_cli.frameworks import FRAMEWORKS
-from coprod_cli.language import jargon_in
-from coprod_cli.timing import Schedule, TimedItem
+from coprod_cli.language.jargon import jargon_in
+from coprod_cli.plan.durations import format_duration
+from coprod_cli.plan.frameworks import FRAMEWORKS
+from coprod_cli.schedule import Schedule, TimedItem
 
 if TYPE_CHECKING:
     from coprod_cli.checks import Context

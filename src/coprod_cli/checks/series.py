@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from coprod_cli.durations import format_clock
 from coprod_cli.findings import Finding
-from coprod_cli.timing import Schedule
+from coprod_cli.plan.durations import format_clock
+from coprod_cli.schedule import Schedule
 
 if TYPE_CHECKING:
     from coprod_cli.checks import Context

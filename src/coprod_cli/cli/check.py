@@ -54,25 +54,25 @@ def check(
     Exit 0: no errors; 1: errors (or warnings with --strict); 2: the plan could not be used.
     """
     from coprod_cli.checks import parse_families, run_checks
-    from coprod_cli.loader import load_plan
+    from coprod_cli.plan.loader import load_plan
 
     with exit_on_error(annotate=format is ReportFormat.github):
         families = parse_families(checks or [])
         loaded = load_plan(plan)
         report = run_checks(loaded, families)
     if format is ReportFormat.json:
-        from coprod_cli.console import print_plain
+        from coprod_cli.cli.console import print_plain
 
         # Indented for a person at a terminal; compact (and much faster) for programs.
         indent = 2 if sys.stdout.isatty() else None
         print_plain(json.dumps(report.to_dict(strict), indent=indent, ensure_ascii=False))
     elif format is ReportFormat.github:
-        from coprod_cli.console import github_annotations, print_plain
+        from coprod_cli.cli.console import github_annotations, print_plain
 
         for line in github_annotations(report):
             print_plain(line)
     else:
-        from coprod_cli.console import print_report
+        from coprod_cli.cli.console import print_report
 
         print_report(report, strict)
     if report.failed(strict):

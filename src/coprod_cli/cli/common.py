@@ -27,7 +27,7 @@ def exit_on_error(annotate: bool = False) -> Iterator[None]:
     try:
         yield
     except CoprodError as error:
-        from coprod_cli.console import print_errors, problem_annotations
+        from coprod_cli.cli.console import print_errors, problem_annotations
 
         print_errors(error.lines())
         if annotate:
@@ -35,7 +35,7 @@ def exit_on_error(annotate: bool = False) -> Iterator[None]:
                 typer.echo(line)
         raise typer.Exit(2) from None
     except OSError as error:  # a folder that cannot be written, a disk that is full
-        from coprod_cli.console import print_errors
+        from coprod_cli.cli.console import print_errors
 
         where = error.filename or "coprod"
         print_errors([f"{where}: could not read or write this ({error.strerror or error}); nothing else was changed"])

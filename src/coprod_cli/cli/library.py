@@ -34,13 +34,13 @@ def library_list(
     format: FormatOption = ReportFormat.text,
 ) -> None:
     """List library activities: id, kind, minutes, group set-up and principles."""
-    from coprod_cli.frameworks import all_principle_ids
-    from coprod_cli.library import activity_dict, find_activities
-    from coprod_cli.models import KINDS
+    from coprod_cli.plan.frameworks import all_principle_ids
+    from coprod_cli.plan.library import activity_dict, find_activities
+    from coprod_cli.plan.models import KINDS
 
     with exit_on_error():
         from coprod_cli.errors import UsageError
-        from coprod_cli.suggest import did_you_mean
+        from coprod_cli.plan.suggest import did_you_mean
 
         if kind and kind not in KINDS:
             raise UsageError(f"'{kind}' is not a kind{did_you_mean(kind, KINDS)} (choose from {', '.join(KINDS)})")
@@ -48,11 +48,11 @@ def library_list(
             raise UsageError(f"'{principle}' is not a principle{did_you_mean(principle, all_principle_ids())}")
         found = find_activities(kind, tag, principle, online, search)
     if format is ReportFormat.json:
-        from coprod_cli.console import print_plain
+        from coprod_cli.cli.console import print_plain
 
         print_plain(json.dumps([activity_dict(k, a) for k, a in found.items()], indent=2, ensure_ascii=False))
         return
-    from coprod_cli.console import print_library_list
+    from coprod_cli.cli.console import print_library_list
 
     print_library_list(found)
 
@@ -63,11 +63,11 @@ def library_show(
     format: FormatOption = ReportFormat.text,
 ) -> None:
     """Everything about one activity, as the facilitator script would show it."""
-    from coprod_cli.library import activity_dict, load_library
+    from coprod_cli.plan.library import activity_dict, load_library
 
     with exit_on_error():
         from coprod_cli.errors import UsageError
-        from coprod_cli.suggest import did_you_mean
+        from coprod_cli.plan.suggest import did_you_mean
 
         library = load_library()
         if activity_id not in library:
@@ -76,10 +76,10 @@ def library_show(
             )
     activity = library[activity_id]
     if format is ReportFormat.json:
-        from coprod_cli.console import print_plain
+        from coprod_cli.cli.console import print_plain
 
         print_plain(json.dumps(activity_dict(activity_id, activity), indent=2, ensure_ascii=False))
         return
-    from coprod_cli.console import print_library_show
+    from coprod_cli.cli.console import print_library_show
 
     print_library_show(activity_id, activity)

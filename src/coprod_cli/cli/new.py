@@ -67,9 +67,8 @@ def new_series(
     In a terminal it asks for what you did not give. It never overwrites an existing plan,
     and the plan it writes passes `coprod check`.
     """
-    from coprod_cli.console import print_created
-    from coprod_cli.models import MODES
-    from coprod_cli.starters import (
+    from coprod_cli.cli.console import print_created
+    from coprod_cli.documents.starter import (
         STARTERS,
         Options,
         check_template,
@@ -77,12 +76,13 @@ def new_series(
         parse_every,
         parse_time_window,
     )
+    from coprod_cli.plan.models import MODES
 
     with exit_on_error():
+        from coprod_cli.documents.starter import render_starter
         from coprod_cli.errors import UsageError
         from coprod_cli.files import write_new_file
-        from coprod_cli.library import load_library
-        from coprod_cli.starters import render_starter
+        from coprod_cli.plan.library import load_library
 
         plan_path = folder / "coprod.yaml"
         if plan_path.exists():
@@ -127,7 +127,7 @@ def new_series(
             typer.prompt("Mode (in-person, online, hybrid)", default=defaults["mode"]) if ask else defaults["mode"]
         )
         if mode not in MODES:
-            from coprod_cli.suggest import did_you_mean
+            from coprod_cli.plan.suggest import did_you_mean
 
             raise UsageError(f"'{mode}' is not a mode{did_you_mean(mode, MODES)} (choose from {', '.join(MODES)})")
         if venue is None and ask and mode != "online":
@@ -157,8 +157,8 @@ def new_workshop(
     plan: PlanOption = DEFAULT_PLAN,
 ) -> None:
     """Add a workshop at the end of the plan, dated from the series' rhythm, keeping your comments."""
-    from coprod_cli.console import print_added
-    from coprod_cli.editing import append_workshop
+    from coprod_cli.cli.console import print_added
+    from coprod_cli.plan.editing import append_workshop
 
     with exit_on_error():
         from coprod_cli.errors import UsageError
@@ -188,8 +188,8 @@ def new_activity(
     plan: PlanOption = DEFAULT_PLAN,
 ) -> None:
     """Add an activity of your own under `activities:`, or copy a library one to adapt it."""
-    from coprod_cli.console import print_added
-    from coprod_cli.editing import add_activity
+    from coprod_cli.cli.console import print_added
+    from coprod_cli.plan.editing import add_activity
 
     with exit_on_error():
         add_activity(plan, activity_id, copy, title, kind, duration)

@@ -56,9 +56,9 @@ def render(
     edited after coprod wrote it is kept (and named) unless you pass --force.
     """
     from coprod_cli.checks import run_checks
-    from coprod_cli.console import print_render_summary, progress_reporter
-    from coprod_cli.loader import load_plan
-    from coprod_cli.render import parse_documents, parse_formats, render_documents, write_documents
+    from coprod_cli.cli.console import print_render_summary, progress_reporter
+    from coprod_cli.documents.render import parse_documents, parse_formats, render_documents, write_documents
+    from coprod_cli.plan.loader import load_plan
 
     with exit_on_error():
         chosen = parse_documents(documents or [])

@@ -8,7 +8,7 @@ from coprod_cli.cli import app
 
 
 def plan_schema() -> dict:
-    from coprod_cli.models import Plan
+    from coprod_cli.plan.models import Plan
 
     schema = Plan.model_json_schema(by_alias=True)
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
@@ -27,6 +27,6 @@ def schema() -> None:
     Save it (`coprod schema > coprod.schema.json`) and point your editor's YAML support at it,
     for example with a first line `# yaml-language-server: $schema=coprod.schema.json`.
     """
-    from coprod_cli.console import print_plain
+    from coprod_cli.cli.console import print_plain
 
     print_plain(schema_text().rstrip("\n"))

@@ -11,8 +11,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-from coprod_cli.glossary import term_pattern
-from coprod_cli.models import Item, Plan
+from coprod_cli.language.terms import term_pattern
+from coprod_cli.plan.models import Item, Plan
 
 Loc = tuple[str | int, ...]
 

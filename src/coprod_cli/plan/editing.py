@@ -13,9 +13,9 @@ from typing import Any
 
 from coprod_cli.errors import UsageError
 from coprod_cli.files import write_atomic
-from coprod_cli.loader import LoadedPlan, load_plan, load_plan_text
-from coprod_cli.resolve import slugify
-from coprod_cli.suggest import did_you_mean
+from coprod_cli.plan.loader import LoadedPlan, load_plan, load_plan_text
+from coprod_cli.plan.resolve import slugify
+from coprod_cli.plan.suggest import did_you_mean
 
 
 def _round_trip():
@@ -100,8 +100,8 @@ def add_activity(path: Path, activity_id: str, copy: str | None, title: str | No
     """Add a plan-local activity, new or copied from the library."""
     from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-    from coprod_cli.library import load_library
-    from coprod_cli.models import ID_PATTERN
+    from coprod_cli.plan.library import load_library
+    from coprod_cli.plan.models import ID_PATTERN
 
     if not re.match(ID_PATTERN, activity_id):
         raise UsageError(f"'{activity_id}' cannot be an id; use letters, digits, '-' and '_'")
@@ -122,7 +122,7 @@ def add_activity(path: Path, activity_id: str, copy: str | None, title: str | No
             source: dict[str, Any] = {**first, **dumped}  # title, kind and length first, as people write them
             framework = loaded.plan.framework
             if framework and "principles" in source:
-                from coprod_cli.frameworks import FRAMEWORKS
+                from coprod_cli.plan.frameworks import FRAMEWORKS
 
                 ours = FRAMEWORKS[framework].ids()
                 source["principles"] = [p for p in source["principles"] if p in ours]

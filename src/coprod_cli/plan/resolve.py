@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import re
 
-from coprod_cli.frameworks import FRAMEWORKS, all_principle_ids
-from coprod_cli.models import ACTIVITY_FIELDS, Activity, Item, Plan, Step, Workshop
-from coprod_cli.suggest import did_you_mean
+from coprod_cli.plan.frameworks import FRAMEWORKS, all_principle_ids
+from coprod_cli.plan.models import ACTIVITY_FIELDS, Activity, Item, Plan, Step, Workshop
+from coprod_cli.plan.suggest import did_you_mean
 
 Problem = tuple[tuple[str | int, ...], str]
 

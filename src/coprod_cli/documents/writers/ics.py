@@ -9,8 +9,8 @@ from zoneinfo import ZoneInfo
 
 from icalendar import Calendar, Event
 
-from coprod_cli.models import Plan
-from coprod_cli.timing import Schedule
+from coprod_cli.plan.models import Plan
+from coprod_cli.schedule import Schedule
 
 
 def _stamp(revised: float | None) -> datetime:

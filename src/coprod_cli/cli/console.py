@@ -14,13 +14,13 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from coprod_cli.durations import format_clock, format_duration
+from coprod_cli.plan.durations import format_clock, format_duration
 
 if TYPE_CHECKING:
     from coprod_cli.checks import Report
+    from coprod_cli.documents.render import Outcome
     from coprod_cli.findings import Finding
-    from coprod_cli.render import Outcome
-    from coprod_cli.timing import Schedule, TimedItem
+    from coprod_cli.schedule import Schedule, TimedItem
 
 STYLES = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 LABELS = {"error": "error", "warning": "warning", "info": "note"}
@@ -138,7 +138,7 @@ def _print_mix(sched: Schedule) -> None:
 
 def _print_matrix(report: Report, matrix: dict[str, dict[str, list[str]]]) -> None:
     """Principles by workshop: how many activities serve each, ✗ where none do."""
-    from coprod_cli.frameworks import FRAMEWORKS
+    from coprod_cli.plan.frameworks import FRAMEWORKS
 
     framework = FRAMEWORKS[report.loaded.plan.framework or ""]
     out.print(f"[bold]{escape(framework.name)}[/bold] [dim](activities serving each principle, by workshop)[/dim]")
@@ -300,7 +300,7 @@ def print_library_list(found: dict) -> None:
 
 
 def print_library_show(key: str, a) -> None:
-    from coprod_cli.frameworks import FRAMEWORKS
+    from coprod_cli.plan.frameworks import FRAMEWORKS
 
     out.print(f"[bold]{escape(a.title)}[/bold] [dim]({escape(key)})[/dim]")
     facts = [a.kind, format_duration(a.duration)]

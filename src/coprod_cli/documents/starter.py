@@ -1,9 +1,9 @@
 """Starter plans for `coprod new series`: a blueprint, fitted to your sessions, dates and times.
 
-A blueprint (templates/series/NAME.yaml) lists sessions and their core activities. For each
+A blueprint (library/starters/NAME.yaml) lists sessions and their core activities. For each
 workshop we add an opening and a closing, drop optional items if time is short, grow the main
 activity if time is spare, and put in breaks before a stretch passes the limit for the mode.
-The plan is then written by the Jinja template templates/series/plan.yaml.j2, with comments.
+The plan is then written by the Jinja template documents/templates/plan.yaml.j2, with comments.
 """
 
 from __future__ import annotations
@@ -15,11 +15,11 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from coprod_cli.durations import format_clock, parse_clock
 from coprod_cli.errors import UsageError
-from coprod_cli.models import Activity
-from coprod_cli.resolve import slugify
-from coprod_cli.suggest import did_you_mean
+from coprod_cli.plan.durations import format_clock, parse_clock
+from coprod_cli.plan.models import Activity
+from coprod_cli.plan.resolve import slugify
+from coprod_cli.plan.suggest import did_you_mean
 
 STARTERS = ("service-design", "citizen-lab", "online-engagement", "blank")
 LUNCH_FROM_MINUTES = 5 * 60
@@ -83,11 +83,12 @@ def check_template(name: str) -> str:
 
 @lru_cache(maxsize=8)
 def load_blueprint(name: str) -> dict[str, Any]:
+    from importlib import resources
+
     import yaml
 
-    from coprod_cli.render import builtin_templates
-
-    text = (builtin_templates() / "series" / f"{check_template(name)}.yaml").read_text(encoding="utf-8")
+    blueprints = resources.files("coprod_cli.library").joinpath("starters")
+    text = blueprints.joinpath(f"{check_template(name)}.yaml").read_text(encoding="utf-8")
     return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
 
 
@@ -264,11 +265,11 @@ def render_starter(options: Options, library: dict[str, Activity]) -> str:
     """The text of a new, commented plan."""
     import jinja2
 
-    from coprod_cli.render import builtin_templates
+    from coprod_cli.documents.render import builtin_templates
 
     blueprint = load_blueprint(options.template)
     env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(builtin_templates() / "series")),
+        loader=jinja2.FileSystemLoader(str(builtin_templates())),
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,

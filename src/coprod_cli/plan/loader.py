@@ -11,11 +11,11 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from coprod_cli.errors import PlanError, Problem
-from coprod_cli.library import load_library
-from coprod_cli.models import Plan
-from coprod_cli.resolve import resolve_plan
-from coprod_cli.suggest import did_you_mean
-from coprod_cli.yamlsource import MAX_BYTES, SourceMap, YamlProblem, read_yaml
+from coprod_cli.plan.library import load_library
+from coprod_cli.plan.models import Plan
+from coprod_cli.plan.resolve import resolve_plan
+from coprod_cli.plan.source import MAX_BYTES, SourceMap, YamlProblem, read_yaml
+from coprod_cli.plan.suggest import did_you_mean
 
 Loc = tuple[str | int, ...]
 

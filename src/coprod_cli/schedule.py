@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from coprod_cli.durations import format_clock, format_duration
 from coprod_cli.findings import Finding
-from coprod_cli.models import Item, Settings, Workshop
+from coprod_cli.plan.durations import format_clock, format_duration
+from coprod_cli.plan.models import Item, Settings, Workshop
 
 Loc = tuple[str | int, ...]
 

@@ -21,9 +21,9 @@ from jinja2.sandbox import SandboxedEnvironment
 
 from coprod_cli.errors import RenderError, UsageError
 from coprod_cli.files import write_atomic as _atomic_write
-from coprod_cli.loader import LoadedPlan
-from coprod_cli.suggest import did_you_mean
-from coprod_cli.timing import Schedule
+from coprod_cli.plan.loader import LoadedPlan
+from coprod_cli.plan.suggest import did_you_mean
+from coprod_cli.schedule import Schedule
 from coprod_cli.views import facilitator_view, participant_view
 
 DOCUMENTS = ("handouts", "scripts", "agendas", "overview", "calendar")
@@ -38,13 +38,8 @@ PER_WORKSHOP = {
 
 
 def builtin_templates() -> Path:
-    """The packaged templates: inside the wheel, or the repository's templates/ when editable."""
-    from importlib import resources
-
-    packaged = Path(str(resources.files("coprod_cli"))) / "templates"
-    if packaged.is_dir():
-        return packaged
-    return Path(__file__).resolve().parents[2] / "templates"
+    """The built-in templates, shipped as package data beside this module."""
+    return Path(__file__).resolve().parent / "templates"
 
 
 def _md_escape(value: Any) -> str:
@@ -155,7 +150,7 @@ def render_documents(
         if fmt in formats:
             out.append(Document(rel, text.encode("utf-8")))
         if fmt == "html" and "pdf" in formats:
-            from coprod_cli.pdf import html_to_pdf
+            from coprod_cli.documents.writers.pdf import html_to_pdf
 
             out.append(Document(rel[: -len(".html")] + ".pdf", html_to_pdf(text)))
 
@@ -172,18 +167,18 @@ def render_documents(
             for fmt in html_or_md:
                 emit(f"{folder}/{stem}.{fmt}", stem, fmt, context)
             if "docx" in formats:
-                from coprod_cli.docx import build_docx
+                from coprod_cli.documents.writers.docx import build_docx
 
                 out.append(Document(f"{folder}/{stem}.docx", build_docx(stem, context)))
     if workshop is None and "overview" in documents:
         for fmt in html_or_md:
             emit(f"overview.{fmt}", "overview", fmt, {"series": participants})
         if "docx" in formats:
-            from coprod_cli.docx import build_docx
+            from coprod_cli.documents.writers.docx import build_docx
 
             out.append(Document("overview.docx", build_docx("overview", {"series": participants})))
     if "calendar" in documents:
-        from coprod_cli.calendar import build_calendar
+        from coprod_cli.documents.writers.ics import build_calendar
 
         chosen = [s for s in schedules if workshop is None or s.workshop.id == workshop]
         plan_file = Path(loaded.file)

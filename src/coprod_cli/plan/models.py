@@ -20,9 +20,9 @@ from pydantic import (
     model_validator,
 )
 
-from coprod_cli.durations import CLOCK_PATTERN, DURATION_PATTERN, parse_clock, parse_duration
-from coprod_cli.frameworks import FRAMEWORKS
-from coprod_cli.suggest import did_you_mean
+from coprod_cli.plan.durations import CLOCK_PATTERN, DURATION_PATTERN, parse_clock, parse_duration
+from coprod_cli.plan.frameworks import FRAMEWORKS
+from coprod_cli.plan.suggest import did_you_mean
 
 KINDS = (
     "welcome",

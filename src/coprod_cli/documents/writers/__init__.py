@@ -1,0 +1,1 @@
+"""Writers: each lays out a document model in one format."""

@@ -1,0 +1,1 @@
+"""Plain language: the jargon list, reading level, and finding terms in text."""
