@@ -10,10 +10,10 @@ from helpers import EXAMPLES, ROOT, run, write_tree
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from coprod_cli.checks import schedules_for
 from coprod_cli.documents.render import Document, render_documents, write_documents
 from coprod_cli.errors import RenderError
 from coprod_cli.plan.loader import load_plan, load_plan_text
+from coprod_cli.schedule import schedule_plan
 
 GOLDEN = ROOT / "tests" / "golden"
 CARE = next(p for p in EXAMPLES if p.stem == "care-leavers")
@@ -215,7 +215,7 @@ def test_no_facilitator_text_reaches_participant_documents(case):
 
     data, secrets = case
     loaded = load_plan_text(json.dumps(data), "p.yaml")
-    docs = render_documents(loaded, schedules_for(loaded), ("handouts", "agendas", "overview", "calendar"))
+    docs = render_documents(loaded, schedule_plan(loaded.plan), ("handouts", "agendas", "overview", "calendar"))
     library_texts = []
     for w in loaded.plan.workshops:
         for item in w.agenda:
@@ -228,7 +228,7 @@ def test_no_facilitator_text_reaches_participant_documents(case):
         for fragment in library_texts:
             if len(fragment) > 25:  # facilitator words from the library stay out too
                 assert fragment[:25] not in text.replace("\\", ""), (doc.path, fragment)
-    scripts = render_documents(loaded, schedules_for(loaded), ("scripts",), ("md",))
+    scripts = render_documents(loaded, schedule_plan(loaded.plan), ("scripts",), ("md",))
     script_text = "".join(d.content.decode() for d in scripts)
     shown = [t for t in secrets if t in script_text]
     online_only = {i.get("online") for w in data["workshops"] if w["mode"] == "in-person" for i in w["agenda"]}

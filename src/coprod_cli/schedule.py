@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from coprod_cli.findings import Finding
 from coprod_cli.plan.durations import format_clock, format_duration
-from coprod_cli.plan.models import Item, Settings, Workshop
+from coprod_cli.plan.models import Item, Plan, Settings, Workshop
 
 Loc = tuple[str | int, ...]
 
@@ -168,6 +168,27 @@ def schedule(workshop: Workshop, settings: Settings, path: Loc = ()) -> Schedule
     findings.extend(_booking_findings(sched, path))
     findings.extend(_break_findings(sched, settings, path))
     return sched
+
+
+def schedule_plan(plan: Plan) -> list[Schedule]:
+    """The plan-wide schedule: every workshop timed once, for checks, console, render and run to read."""
+    return [schedule(w, plan.settings, ("workshops", i)) for i, w in enumerate(plan.workshops)]
+
+
+def kind_minutes(sched: Schedule) -> dict[str, int]:
+    """Minutes of the workshop spent in each kind of activity (split items count their longest track)."""
+    minutes: dict[str, int] = {}
+    for t in sched.items:
+        if t.tracks:
+            longest = max(t.tracks, key=lambda tr: tr.minutes)
+            for sub in longest.items:
+                minutes[sub.item.kind or ""] = minutes.get(sub.item.kind or "", 0) + sub.minutes
+            rest = t.minutes - longest.minutes
+            if rest:
+                minutes[t.item.kind or ""] = minutes.get(t.item.kind or "", 0) + rest
+        else:
+            minutes[t.item.kind or ""] = minutes.get(t.item.kind or "", 0) + t.minutes
+    return minutes
 
 
 def _time_item(item: Item, index: int, offset: int, path: Loc, wid: str | None, findings: list[Finding]) -> TimedItem:

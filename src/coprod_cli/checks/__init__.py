@@ -13,7 +13,7 @@ from coprod_cli.errors import UsageError
 from coprod_cli.findings import SEVERITIES, Finding
 from coprod_cli.plan.loader import LoadedPlan
 from coprod_cli.plan.suggest import did_you_mean
-from coprod_cli.schedule import Schedule, schedule
+from coprod_cli.schedule import Schedule, schedule_plan
 
 # Families in the order they run and report.
 FAMILIES: tuple[str, ...] = ("agenda", "timings", "series", "language", "principles")
@@ -43,8 +43,8 @@ class Report:
 
     def to_dict(self, strict: bool = False) -> dict:
         """The stable JSON report of DESIGN section 3."""
-        from coprod_cli.checks.principles import kind_minutes
         from coprod_cli.plan.durations import format_clock
+        from coprod_cli.schedule import kind_minutes
 
         def clock(value: int | None) -> str | None:
             return None if value is None else format_clock(value)
@@ -127,15 +127,10 @@ def parse_families(names: Iterable[str]) -> tuple[str, ...]:
     return tuple(chosen) or FAMILIES
 
 
-def schedules_for(loaded: LoadedPlan) -> list[Schedule]:
-    plan = loaded.plan
-    return [schedule(w, plan.settings, ("workshops", i)) for i, w in enumerate(plan.workshops)]
-
-
 def run_checks(loaded: LoadedPlan, families: Iterable[str] = ()) -> Report:
     """Run the named check families over a loaded plan."""
     chosen = parse_families(families)
-    ctx = Context(loaded, schedules_for(loaded))
+    ctx = Context(loaded, schedule_plan(loaded.plan))
     findings: list[Finding] = []
     for family in chosen:
         findings.extend(_runner(family)(ctx))

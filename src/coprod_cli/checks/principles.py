@@ -8,7 +8,7 @@ from coprod_cli.findings import Finding
 from coprod_cli.language.jargon import jargon_in
 from coprod_cli.plan.durations import format_duration
 from coprod_cli.plan.frameworks import FRAMEWORKS
-from coprod_cli.schedule import Schedule, TimedItem
+from coprod_cli.schedule import Schedule, TimedItem, kind_minutes
 
 if TYPE_CHECKING:
     from coprod_cli.checks import Context
@@ -37,22 +37,6 @@ def coverage(plan, schedules: list[Schedule]) -> dict[str, dict[str, list[str]]]
                     if t.item.title not in titles:
                         titles.append(t.item.title or "")
     return matrix
-
-
-def kind_minutes(sched: Schedule) -> dict[str, int]:
-    """Minutes of the workshop spent in each kind of activity (split items count their longest track)."""
-    minutes: dict[str, int] = {}
-    for t in sched.items:
-        if t.tracks:
-            longest = max(t.tracks, key=lambda tr: tr.minutes)
-            for sub in longest.items:
-                minutes[sub.item.kind or ""] = minutes.get(sub.item.kind or "", 0) + sub.minutes
-            rest = t.minutes - longest.minutes
-            if rest:
-                minutes[t.item.kind or ""] = minutes.get(t.item.kind or "", 0) + rest
-        else:
-            minutes[t.item.kind or ""] = minutes.get(t.item.kind or "", 0) + t.minutes
-    return minutes
 
 
 def _calls_itself_coproduction(plan) -> bool:

@@ -12,6 +12,7 @@ import typer
 from typer.core import TyperGroup
 
 from coprod_cli import __version__
+from coprod_cli.cli import check, library, new, render, schema
 
 ORDER = ("new", "check", "render", "library", "schema")
 
@@ -53,11 +54,8 @@ def _root(
     """
 
 
-from coprod_cli.cli import check as _check  # noqa: E402,F401  (registers commands)
-from coprod_cli.cli import library as _library  # noqa: E402,F401
-from coprod_cli.cli import new as _new  # noqa: E402,F401
-from coprod_cli.cli import render as _render  # noqa: E402,F401
-from coprod_cli.cli import schema as _schema  # noqa: E402,F401
+for _verb in (new, check, render, library, schema):
+    app.add_typer(_verb.app)
 
 
 def main() -> None:

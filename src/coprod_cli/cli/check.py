@@ -4,19 +4,13 @@ from __future__ import annotations
 
 import json
 import sys
-from enum import StrEnum
 from typing import Annotated
 
 import typer
 
-from coprod_cli.cli import app
-from coprod_cli.cli.common import DEFAULT_PLAN, PlanOption, exit_on_error
+from coprod_cli.cli.common import DEFAULT_PLAN, PlanOption, ReportFormat, exit_on_error
 
-
-class ReportFormat(StrEnum):
-    text = "text"
-    json = "json"
-    github = "github"
+app = typer.Typer()
 
 
 def _complete_families(incomplete: str) -> list[str]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -16,6 +17,12 @@ PlanOption = Annotated[
     typer.Option("-p", "--plan", help="The plan file to use.", show_default=True, metavar="FILE"),
 ]
 DEFAULT_PLAN = Path("coprod.yaml")
+
+
+class ReportFormat(StrEnum):
+    text = "text"
+    json = "json"
+    github = "github"
 
 
 @contextmanager

@@ -119,7 +119,7 @@ def _when(sched: Schedule, offset: int) -> str:
 
 def _print_mix(sched: Schedule) -> None:
     """A small bar of how the workshop's time is spent, by kind of activity."""
-    from coprod_cli.checks.principles import kind_minutes
+    from coprod_cli.schedule import kind_minutes
 
     minutes = kind_minutes(sched)
     total = sum(minutes.values())

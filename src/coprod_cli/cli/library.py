@@ -7,10 +7,9 @@ from typing import Annotated
 
 import typer
 
-from coprod_cli.cli import app
-from coprod_cli.cli.check import ReportFormat
-from coprod_cli.cli.common import exit_on_error
+from coprod_cli.cli.common import ReportFormat, exit_on_error
 
+app = typer.Typer()
 library_app = typer.Typer(no_args_is_help=True, help="Browse the built-in activity library.")
 app.add_typer(library_app, name="library")
 

@@ -9,9 +9,9 @@ from typing import Annotated
 
 import typer
 
-from coprod_cli.cli import app
 from coprod_cli.cli.common import DEFAULT_PLAN, PlanOption, exit_on_error
 
+app = typer.Typer()
 new_app = typer.Typer(no_args_is_help=True, help="Start a new series plan, or add a workshop or an activity to one.")
 app.add_typer(new_app, name="new")
 
@@ -139,7 +139,7 @@ def new_series(
         write_new_file(plan_path, text)
         schema_path = folder / "coprod.schema.json"
         if not schema_path.exists():
-            from coprod_cli.cli.schema import schema_text
+            from coprod_cli.plan.schema import schema_text
 
             write_new_file(schema_path, schema_text())
     print_created(plan_path, sessions, template)

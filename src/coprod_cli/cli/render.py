@@ -7,8 +7,9 @@ from typing import Annotated
 
 import typer
 
-from coprod_cli.cli import app
 from coprod_cli.cli.common import DEFAULT_PLAN, PlanOption, exit_on_error
+
+app = typer.Typer()
 
 
 def _complete_documents(incomplete: str) -> list[str]:

@@ -2,22 +2,11 @@
 
 from __future__ import annotations
 
-import json
+import typer
 
-from coprod_cli.cli import app
+from coprod_cli.plan.schema import schema_text
 
-
-def plan_schema() -> dict:
-    from coprod_cli.plan.models import Plan
-
-    schema = Plan.model_json_schema(by_alias=True)
-    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    schema["title"] = "coprod plan"
-    return schema
-
-
-def schema_text() -> str:
-    return json.dumps(plan_schema(), indent=2) + "\n"
+app = typer.Typer()
 
 
 @app.command()
