@@ -6,8 +6,9 @@ from helpers import plan_text
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from coprod_cli.plan.base import KINDS
 from coprod_cli.plan.loader import load_plan_text
-from coprod_cli.plan.models import KINDS, Settings, Workshop
+from coprod_cli.plan.models import Settings, Workshop
 from coprod_cli.schedule import schedule
 
 durations = st.integers(min_value=1, max_value=120)

@@ -114,6 +114,12 @@ def _unexplained_jargon(texts: list[str], glossary: list[str]) -> list[tuple[str
     return [(entry.term, entry.meaning) for entry, _ in found if not explained_by(entry, glossary)]
 
 
+def _access_text(plan: Plan, w: Workshop) -> str | None:
+    """The series' access details and the workshop's own, as one paragraph."""
+    sentences = [s for a in (plan.access, w.access) if a is not None for s in a.sentences()]
+    return " ".join(sentences) or None
+
+
 def _participant_item(sched: Schedule, t: TimedItem) -> ParticipantItem:
     tracks = tuple(
         ParticipantTrack(
@@ -155,7 +161,7 @@ def participant_view(plan: Plan, schedules: list[Schedule]) -> ParticipantSeries
                 day=_day(w.date),
                 time=_time_span(sched),
                 venue=w.venue,
-                access=w.access,
+                access=_access_text(plan, w),
                 mode=w.mode,
                 links=tuple(w.links.items()),
                 goals=tuple(w.goals),

@@ -33,9 +33,9 @@ def library_list(
     format: FormatOption = ReportFormat.text,
 ) -> None:
     """List library activities: id, kind, minutes, group set-up and principles."""
+    from coprod_cli.plan.base import KINDS
     from coprod_cli.plan.frameworks import all_principle_ids
     from coprod_cli.plan.library import activity_dict, find_activities
-    from coprod_cli.plan.models import KINDS
 
     with exit_on_error():
         from coprod_cli.errors import UsageError

@@ -76,7 +76,7 @@ def new_series(
         parse_every,
         parse_time_window,
     )
-    from coprod_cli.plan.models import MODES
+    from coprod_cli.plan.base import MODES
 
     with exit_on_error():
         from coprod_cli.documents.starter import render_starter

@@ -100,8 +100,8 @@ def add_activity(path: Path, activity_id: str, copy: str | None, title: str | No
     """Add a plan-local activity, new or copied from the library."""
     from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
+    from coprod_cli.plan.base import ID_PATTERN
     from coprod_cli.plan.library import load_library
-    from coprod_cli.plan.models import ID_PATTERN
 
     if not re.match(ID_PATTERN, activity_id):
         raise UsageError(f"'{activity_id}' cannot be an id; use letters, digits, '-' and '_'")

@@ -7,132 +7,35 @@ minutes after midnight (ints), so the timing engine does plain arithmetic.
 from __future__ import annotations
 
 import datetime as dt
-import re
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
-from pydantic import (
-    AfterValidator,
-    BaseModel,
-    BeforeValidator,
-    ConfigDict,
-    Field,
-    WithJsonSchema,
-    model_validator,
+from pydantic import AfterValidator, Field, WithJsonSchema, model_validator
+
+from coprod_cli.plan.base import (
+    PAUSE_KINDS,
+    Clock,
+    Duration,
+    Kind,
+    Mode,
+    SafeId,
+    Strict,
+    TextList,
+    _check_framework,
+    _check_timezone,
 )
-
-from coprod_cli.plan.durations import CLOCK_PATTERN, DURATION_PATTERN, parse_clock, parse_duration
 from coprod_cli.plan.frameworks import FRAMEWORKS
-from coprod_cli.plan.suggest import did_you_mean
-
-KINDS = (
-    "welcome",
-    "icebreaker",
-    "energiser",
-    "presentation",
-    "exercise",
-    "discussion",
-    "decision",
-    "feedback",
-    "closing",
-    "break",
-    "meal",
-)
-PAUSE_KINDS = frozenset({"break", "meal"})
-MODES = ("in-person", "online", "hybrid")
-ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$"
-
-
-def _choice(name: str, choices: tuple[str, ...]):
-    def check(value: str) -> str:
-        if value not in choices:
-            raise ValueError(
-                f"'{value}' is not a {name}{did_you_mean(value, choices)} (choose from {', '.join(choices)})"
-            )
-        return value
-
-    return check
-
-
-def _listify(value: Any) -> Any:
-    return [value] if isinstance(value, str) else value
-
-
-def _check_id(value: str) -> str:
-    if not re.match(ID_PATTERN, value):
-        raise ValueError(
-            f"'{value}' cannot be used as a folder name; use letters, digits, '-' and '_' "
-            "(starting with a letter or digit, at most 64)"
-        )
-    return value
-
-
-def _check_framework(value: str) -> str:
-    if value not in FRAMEWORKS:
-        raise ValueError(
-            f"'{value}' is not a framework coprod knows{did_you_mean(value, FRAMEWORKS)} "
-            f"(choose from {', '.join(FRAMEWORKS)})"
-        )
-    return value
-
-
-def _check_timezone(value: str) -> str:
-    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
-
-    try:
-        ZoneInfo(value)
-    except (ZoneInfoNotFoundError, ValueError):
-        close = did_you_mean(value, sorted(available_timezones()))
-        raise ValueError(f"'{value}' is not a time zone{close} (like Europe/London)") from None
-    return value
-
-
-Duration = Annotated[
-    int,
-    BeforeValidator(parse_duration),
-    WithJsonSchema(
-        {
-            "anyOf": [
-                {"type": "integer", "minimum": 1},
-                {"type": "string", "pattern": DURATION_PATTERN},
-            ],
-            "description": "A length of time: 20 (minutes), 20m, 1h, 1h30m, PT1H30M",
-        }
-    ),
-]
-Clock = Annotated[
-    int,
-    BeforeValidator(parse_clock),
-    WithJsonSchema({"type": "string", "pattern": CLOCK_PATTERN, "description": "A clock time like 10:00"}),
-]
-Kind = Annotated[str, AfterValidator(_choice("kind", KINDS)), WithJsonSchema({"enum": list(KINDS)})]
-Mode = Annotated[str, AfterValidator(_choice("mode", MODES)), WithJsonSchema({"enum": list(MODES)})]
-TextList = Annotated[
-    list[str],
-    BeforeValidator(_listify),
-    WithJsonSchema({"anyOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}]}),
-]
-SafeId = Annotated[str, AfterValidator(_check_id), WithJsonSchema({"type": "string", "pattern": ID_PATTERN})]
-
-
-class Strict(BaseModel):
-    """Base of every plan model: unknown keys are errors, numbers are accepted as text."""
-
-    model_config = ConfigDict(extra="forbid", coerce_numbers_to_str=True, str_strip_whitespace=True, frozen=False)
-
-    @model_validator(mode="before")
-    @classmethod
-    def _empty_means_default(cls, data: Any) -> Any:
-        """`agenda:` or `goals:` with nothing after it means none, not an error."""
-        if isinstance(data, dict) and None in data.values():
-            fields = cls.model_fields
-            return {k: v for k, v in data.items() if not (v is None and k in fields and fields[k].default_factory)}
-        return data
+from coprod_cli.plan.practice import Access, Consent, Heard, SupportContact, Thanks
 
 
 class Settings(Strict):
     max_without_break: Duration = Field(90, description="Longest stretch without a break in person")
     online_max_without_break: Duration = Field(60, description="Longest stretch online or hybrid")
     reading_age: int = Field(11, ge=5, le=21, description="Reading age participant text should suit")
+    easy_read_age: int = Field(8, ge=5, le=21, description="Reading age Easy Read text should suit")
+    paper: Literal["a4", "letter"] = Field("a4", description="Paper size for printed documents: a4 or letter")
+    print: Literal["standard", "large"] = Field(
+        "standard", description="standard, or large (18 pt, 1.5 line spacing) for handouts and agendas"
+    )
 
 
 class Facilitator(Strict):
@@ -144,6 +47,7 @@ class ParticipantGroup(Strict):
     group: str
     count: int | None = Field(None, ge=0)
     lived_experience: bool = False
+    thanks: Thanks | None = Field(None, description="How this group is thanked for its time (payment, voucher)")
 
 
 class Step(Strict):
@@ -163,6 +67,8 @@ class ActivityDetails(Strict):
     notes: str | None = None
     handout: str | None = None
     online: str | None = None
+    easy: str | None = Field(None, description="The Easy Read line for this activity: one idea, 15 words or fewer")
+    sensitive: bool = Field(False, description="Touches hard experiences: support and a check-out are expected")
     principles: TextList = Field(default_factory=list)
     tags: TextList = Field(default_factory=list)
 
@@ -255,13 +161,19 @@ class Workshop(Strict):
     end: Clock | None = None
     length: Duration | None = None
     venue: str | None = None
-    access: str | None = Field(None, description="Access details for participants")
+    access: Access | None = Field(None, description="Access details for this workshop (added to the series' own)")
     mode: Mode = "in-person"
     links: dict[str, str] = Field(default_factory=dict)
     goals: TextList = Field(default_factory=list)
     prepare: TextList = Field(default_factory=list)
     agenda: list[Item] = Field(default_factory=list)
     homework: str | None = None
+    sensitive: bool = Field(False, description="Touches hard experiences: support and a check-out are expected")
+    content_note: str | None = Field(None, description="A note for participants about hard topics, in plain words")
+    support: list[SupportContact] = Field(default_factory=list, description="Who to talk to at this workshop")
+    heard: list[Heard] = Field(
+        default_factory=list, description="Filled in afterwards: what people said, what was done"
+    )
 
     @property
     def online(self) -> bool:
@@ -274,6 +186,14 @@ class Plan(Strict):
     purpose: str | None = None
     challenge: str | None = None
     contact: str | None = None
+    language: str = Field(
+        "en-GB", pattern=r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$", description="Language of the documents: en-GB, cy, ..."
+    )
+    uid: str | None = Field(None, description="Written once by `coprod new series`; calendar events hang on it")
+    names: TextList = Field(default_factory=list, description="Names the jargon check should leave alone")
+    access: Access | None = Field(None, description="Access details for every workshop")
+    support: list[SupportContact] = Field(default_factory=list, description="Who to talk to, during and after")
+    consent: Consent | None = Field(None, description="Photos, recording, quotes, and how to say no")
     timezone: Annotated[str, AfterValidator(_check_timezone)] | None = None
     framework: Annotated[str, AfterValidator(_check_framework), WithJsonSchema({"enum": list(FRAMEWORKS)})] | None = (
         None

@@ -1,0 +1,116 @@
+"""The building blocks of every plan model: strict models, durations, clock times, ids, kinds and modes."""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated, Any
+
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, WithJsonSchema, model_validator
+
+from coprod_cli.plan.durations import CLOCK_PATTERN, DURATION_PATTERN, parse_clock, parse_duration
+from coprod_cli.plan.frameworks import FRAMEWORKS
+from coprod_cli.plan.suggest import did_you_mean
+
+KINDS = (
+    "welcome",
+    "icebreaker",
+    "energiser",
+    "presentation",
+    "exercise",
+    "discussion",
+    "decision",
+    "feedback",
+    "closing",
+    "break",
+    "meal",
+)
+PAUSE_KINDS = frozenset({"break", "meal"})
+MODES = ("in-person", "online", "hybrid")
+ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$"
+
+
+def _choice(name: str, choices: tuple[str, ...]):
+    def check(value: str) -> str:
+        if value not in choices:
+            raise ValueError(
+                f"'{value}' is not a {name}{did_you_mean(value, choices)} (choose from {', '.join(choices)})"
+            )
+        return value
+
+    return check
+
+
+def _listify(value: Any) -> Any:
+    return [value] if isinstance(value, str) else value
+
+
+def _check_id(value: str) -> str:
+    if not re.match(ID_PATTERN, value):
+        raise ValueError(
+            f"'{value}' cannot be used as a folder name; use letters, digits, '-' and '_' "
+            "(starting with a letter or digit, at most 64)"
+        )
+    return value
+
+
+def _check_framework(value: str) -> str:
+    if value not in FRAMEWORKS:
+        raise ValueError(
+            f"'{value}' is not a framework coprod knows{did_you_mean(value, FRAMEWORKS)} "
+            f"(choose from {', '.join(FRAMEWORKS)})"
+        )
+    return value
+
+
+def _check_timezone(value: str) -> str:
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
+
+    try:
+        ZoneInfo(value)
+    except (ZoneInfoNotFoundError, ValueError):
+        close = did_you_mean(value, sorted(available_timezones()))
+        raise ValueError(f"'{value}' is not a time zone{close} (like Europe/London)") from None
+    return value
+
+
+Duration = Annotated[
+    int,
+    BeforeValidator(parse_duration),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "integer", "minimum": 1},
+                {"type": "string", "pattern": DURATION_PATTERN},
+            ],
+            "description": "A length of time: 20 (minutes), 20m, 1h, 1h30m, PT1H30M",
+        }
+    ),
+]
+Clock = Annotated[
+    int,
+    BeforeValidator(parse_clock),
+    WithJsonSchema({"type": "string", "pattern": CLOCK_PATTERN, "description": "A clock time like 10:00"}),
+]
+Kind = Annotated[str, AfterValidator(_choice("kind", KINDS)), WithJsonSchema({"enum": list(KINDS)})]
+Mode = Annotated[str, AfterValidator(_choice("mode", MODES)), WithJsonSchema({"enum": list(MODES)})]
+TextList = Annotated[
+    list[str],
+    BeforeValidator(_listify),
+    WithJsonSchema({"anyOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}]}),
+]
+SafeId = Annotated[str, AfterValidator(_check_id), WithJsonSchema({"type": "string", "pattern": ID_PATTERN})]
+
+
+class Strict(BaseModel):
+    """Base of every plan model: unknown keys are errors, numbers are accepted as text."""
+
+    model_config = ConfigDict(extra="forbid", coerce_numbers_to_str=True, str_strip_whitespace=True, frozen=False)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _empty_means_default(cls, data: Any) -> Any:
+        """`agenda:` or `goals:` with nothing after it means none, not an error."""
+        if isinstance(data, dict) and None in data.values():
+            fields = cls.model_fields
+            return {k: v for k, v in data.items() if not (v is None and k in fields and fields[k].default_factory)}
+        return data

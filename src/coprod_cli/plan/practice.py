@@ -1,0 +1,119 @@
+"""The practical side of co-production as plan fields: access, thanks, support, consent, "you said, we did".
+
+These are participant-facing (they are printed on handouts) except where a field says otherwise.
+Shapes follow DESIGN.md section 1; each accepts plain text where a person would write a sentence.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import ConfigDict, Field, model_validator
+
+from coprod_cli.plan.base import Strict, TextList
+
+
+def _or_text(schema: dict[str, Any]) -> None:
+    """In the JSON Schema, a model that also takes a plain sentence."""
+    obj = {k: schema.pop(k) for k in list(schema) if k not in ("title", "description")}
+    schema["anyOf"] = [{"type": "string"}, obj]
+
+
+def _text_means_notes(data: Any) -> Any:
+    """`access: Step-free, hearing loop` (a sentence) is kept as free text."""
+    return {"notes": data} if isinstance(data, str) else data
+
+
+class Access(Strict):
+    """How people get in and take part, and how to ask for an adjustment."""
+
+    model_config = ConfigDict(json_schema_extra=_or_text)
+
+    step_free: bool | None = Field(None, description="Step-free access to the room (or: no steps online)")
+    hearing_loop: bool | None = Field(None, description="A hearing loop in the room")
+    interpreters: TextList = Field(default_factory=list, description="Interpreters booked, e.g. [BSL, Polish]")
+    captions: bool | None = Field(None, description="Live captions (online or on a screen)")
+    quiet_room: str | None = Field(None, description="Where people can take a break on their own, e.g. Room 3")
+    toilets: str | None = Field(None, description="Where the toilets are, accessible toilets too")
+    food: str | None = Field(None, description="Food and drink, and how dietary needs are met")
+    travel: str | None = Field(None, description="Help with travel: parking, buses, taxis")
+    adjustments: str | None = Field(
+        None, description="How to ask for an adjustment, and by when, e.g. 'Tell Laura by the Friday before'"
+    )
+    notes: str | None = Field(None, description="Anything else about access, in plain words")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _plain_text(cls, data: Any) -> Any:
+        return _text_means_notes(data)
+
+    def sentences(self) -> list[str]:
+        """The access details as plain sentences for a handout, in a fixed order."""
+        out: list[str] = []
+        if self.step_free is True:
+            out.append("There is step-free access.")
+        elif self.step_free is False:
+            out.append("There is no step-free access.")
+        if self.hearing_loop:
+            out.append("There is a hearing loop.")
+        if self.interpreters:
+            out.append(f"Interpreters: {', '.join(self.interpreters)}.")
+        if self.captions:
+            out.append("There are live captions.")
+        for label, value in (
+            ("Quiet room", self.quiet_room),
+            ("Toilets", self.toilets),
+            ("Food and drink", self.food),
+            ("Travel", self.travel),
+        ):
+            if value:
+                out.append(f"{label}: {value}")
+        if self.notes:
+            out.append(self.notes)
+        if self.adjustments:
+            out.append(f"To ask for anything you need: {self.adjustments}")
+        return out
+
+
+class Thanks(Strict):
+    """How a participant group is thanked for its time: said up front, so nobody is worse off."""
+
+    model_config = ConfigDict(json_schema_extra=_or_text)
+
+    amount: str | None = Field(None, description="What people get, e.g. '£25 voucher per session'")
+    when: str | None = Field(None, description="When, e.g. 'at the end of each session'")
+    how: str | None = Field(None, description="How, e.g. 'a Love2Shop voucher' or 'bank transfer within 2 weeks'")
+    travel: str | None = Field(None, description="Travel expenses, e.g. 'paid back on the day'")
+    benefits: str | None = Field(None, description="A note for people on benefits")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _plain_text(cls, data: Any) -> Any:
+        """`thanks: £25 voucher` is the amount."""
+        return {"amount": data} if isinstance(data, str) else data
+
+
+class SupportContact(Strict):
+    """Someone participants can talk to during and after a workshop (participant-facing)."""
+
+    name: str = Field(description="Their name")
+    role: str | None = Field(None, description="What they do, e.g. 'wellbeing lead'")
+    phone: str | None = Field(None, description="A phone number, kept exactly as written")
+    email: str | None = Field(None, description="An email address")
+    when: str | None = Field(None, description="When to reach them, e.g. 'during the day and for a week after'")
+
+
+class Consent(Strict):
+    """What participants are asked to agree to, and how to say no."""
+
+    photos: str | None = Field(None, description="ask | yes | no, or a sentence")
+    recording: str | None = Field(None, description="ask | yes | no, or a sentence")
+    quotes: str | None = Field(None, description="anonymous | named | no, or a sentence")
+    opt_out: str | None = Field(None, description="How to say no or change your mind")
+
+
+class Heard(Strict):
+    """'You said, we did': one thing people said at a workshop and what was done about it."""
+
+    said: str = Field(description="What people said, in their words where possible")
+    did: str | None = Field(None, description="What was done about it (empty: not yet)")
