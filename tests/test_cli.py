@@ -10,6 +10,8 @@ from pathlib import Path
 import pytest
 from helpers import EXAMPLES, plan_text, run, write_tree
 
+from coprod_cli.cli import app
+
 ONLINE = next(p for p in EXAMPLES if p.stem == "online-engagement")
 CARE = next(p for p in EXAMPLES if p.stem == "care-leavers")
 
@@ -20,29 +22,39 @@ def test_no_arguments_shows_help():
     assert "Usage: coprod" in result.stdout + result.stderr
 
 
-@pytest.mark.parametrize(
-    "command",
-    [
-        [],
-        ["check"],
-        ["render"],
-        ["schema"],
-        ["new"],
-        ["new", "series"],
-        ["new", "workshop"],
-        ["new", "activity"],
-        ["library"],
-        ["library", "list"],
-        ["library", "show"],
-    ],
-)
-def test_every_command_has_help(command: list[str]):
-    result = run(*command, "--help")
+def _commands(group=None, path=()):
+    """Every command and group of the CLI, walked from the app itself so a new one is covered."""
+    import click
+    import typer
+
+    group = group or typer.main.get_command(app)
+    yield path, group
+    if hasattr(group, "list_commands"):  # typer may vendor its own click: no isinstance
+        ctx = click.Context(group)
+        for name in group.list_commands(ctx):
+            yield from _commands(group.get_command(ctx, name), (*path, name))
+
+
+COMMANDS = {" ".join(p) or "coprod": (list(p), c) for p, c in _commands()}
+
+
+@pytest.mark.parametrize("name", sorted(COMMANDS))
+def test_every_command_has_its_own_help(name: str):
+    path, command = COMMANDS[name]
+    result = run(*path, "--help")
     assert result.exit_code == 0
-    assert "Usage:" in result.stdout
-    # every option and argument carries a description
-    lines = [line for line in result.stdout.splitlines() if line.strip().startswith("-")]
-    assert all(len(line.split("  ")) > 1 and line.split("  ")[-1].strip() for line in lines), lines
+    assert f"Usage: coprod {' '.join(path)}".rstrip() in result.stdout
+    first = (command.help or "").strip().splitlines()[0] if command.help else ""
+    assert len(first) > 15, f"'{name}' needs a help text"
+    assert " ".join(first.split()[:6]) in " ".join(result.stdout.split()), "its own help text is printed"
+    for param in command.params:
+        if param.param_type_name == "option" and not param.hidden and param.name != "help":
+            assert (param.help or "").strip(), f"'{name}' option {param.opts} needs a help text"
+            assert param.opts[-1] in result.stdout
+
+
+def test_help_walk_finds_every_verb():
+    assert {"new series", "new workshop", "new activity", "check", "render", "library list", "schema"} <= set(COMMANDS)
 
 
 def test_version():

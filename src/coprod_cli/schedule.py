@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from coprod_cli.findings import Finding
+from coprod_cli.findings import Finding, Severity
 from coprod_cli.plan.durations import format_clock, format_duration
 from coprod_cli.plan.models import Item, Plan, Settings, Workshop
 
@@ -66,7 +66,6 @@ class Schedule:
     start: int | None
     booked_minutes: int | None
     findings: list[Finding]
-    flex_minutes: int
 
     @property
     def total_minutes(self) -> int:
@@ -115,7 +114,7 @@ def schedule(workshop: Workshop, settings: Settings, path: Loc = ()) -> Schedule
             if start is None:
                 findings.append(
                     Finding(
-                        "warning",
+                        Severity.warning,
                         "timing.no-start",
                         wid,
                         index,
@@ -129,7 +128,7 @@ def schedule(workshop: Workshop, settings: Settings, path: Loc = ()) -> Schedule
                 if wanted < cursor:
                     findings.append(
                         Finding(
-                            "error",
+                            Severity.error,
                             "timing.pinned",
                             wid,
                             index,
@@ -141,7 +140,7 @@ def schedule(workshop: Workshop, settings: Settings, path: Loc = ()) -> Schedule
                     gap = wanted - cursor
                     findings.append(
                         Finding(
-                            "info",
+                            Severity.info,
                             "timing.gap",
                             wid,
                             index,
@@ -163,7 +162,6 @@ def schedule(workshop: Workshop, settings: Settings, path: Loc = ()) -> Schedule
         start=start,
         booked_minutes=booked_minutes(workshop),
         findings=findings,
-        flex_minutes=sum(t.item.flex or 0 for t in timed),
     )
     findings.extend(_booking_findings(sched, path))
     findings.extend(_break_findings(sched, settings, path))
@@ -209,7 +207,7 @@ def _time_item(item: Item, index: int, offset: int, path: Loc, wid: str | None, 
         slow = max(tracks, key=lambda t: t.minutes)
         findings.append(
             Finding(
-                "warning",
+                Severity.warning,
                 "timing.tracks",
                 wid,
                 index,
@@ -228,7 +226,7 @@ def _time_item(item: Item, index: int, offset: int, path: Loc, wid: str | None, 
     if item.steps and step_total > minutes:
         findings.append(
             Finding(
-                "warning",
+                Severity.warning,
                 "timing.steps",
                 wid,
                 index,
@@ -291,7 +289,7 @@ def _booking_findings(sched: Schedule, path: Loc) -> list[Finding]:
                 f"runs {format_duration(total)}, {format_duration(over)} longer than the "
                 f"{format_duration(booked)} booked"
             )
-        return [Finding("error", "timing.overrun", wid, None, where, f"{head}; {advice}")]
+        return [Finding(Severity.error, "timing.overrun", wid, None, where, f"{head}; {advice}")]
     spare = booked - total
     if spare >= SLACK_INFO_MINUTES:
         if sched.start is not None:
@@ -306,7 +304,7 @@ def _booking_findings(sched: Schedule, path: Loc) -> list[Finding]:
             )
         return [
             Finding(
-                "info",
+                Severity.info,
                 "timing.slack",
                 wid,
                 None,
@@ -347,7 +345,7 @@ def _break_findings(sched: Schedule, settings: Settings, path: Loc) -> list[Find
             span = f" from {span_from}" if span_from else ""
             findings.append(
                 Finding(
-                    "warning",
+                    Severity.warning,
                     "timing.no-break",
                     workshop.id,
                     t.index,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from coprod_cli.findings import Finding
+from coprod_cli.findings import Finding, Severity
 
 if TYPE_CHECKING:
     from coprod_cli.checks import Context
@@ -21,7 +21,7 @@ def run(ctx: Context) -> list[Finding]:
         if not sched.items:
             findings.append(
                 Finding(
-                    "error",
+                    Severity.error,
                     "agenda.empty",
                     workshop.id,
                     None,
@@ -34,7 +34,7 @@ def run(ctx: Context) -> list[Finding]:
         if first.item.kind not in OPENING_KINDS:
             findings.append(
                 Finding(
-                    "warning",
+                    Severity.warning,
                     "agenda.opening",
                     workshop.id,
                     first.index,
@@ -48,7 +48,7 @@ def run(ctx: Context) -> list[Finding]:
             last = sched.items[-1]
             findings.append(
                 Finding(
-                    "warning",
+                    Severity.warning,
                     "agenda.closing",
                     workshop.id,
                     last.index,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from coprod_cli.findings import Finding
+from coprod_cli.findings import Finding, Severity
 from coprod_cli.language.jargon import (
     explained_by,
     jargon_in,
@@ -29,7 +29,7 @@ def run(ctx: Context) -> list[Finding]:
                 continue
             findings.append(
                 Finding(
-                    "warning",
+                    Severity.warning,
                     "language.jargon",
                     wid,
                     index,
@@ -50,7 +50,7 @@ def run(ctx: Context) -> list[Finding]:
             hardest = max(long_ones, key=sentence_age)
             findings.append(
                 Finding(
-                    "warning",
+                    Severity.warning,
                     "language.reading-level",
                     w.id,
                     None,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from coprod_cli.findings import Finding
+from coprod_cli.findings import Finding, Severity
 from coprod_cli.language.jargon import jargon_in
 from coprod_cli.plan.durations import format_duration
 from coprod_cli.plan.frameworks import FRAMEWORKS
@@ -57,7 +57,7 @@ def run(ctx: Context) -> list[Finding]:
                 principle = framework.get(pid)
                 findings.append(
                     Finding(
-                        "info",
+                        Severity.info,
                         "principles.uncovered",
                         None,
                         None,
@@ -86,7 +86,7 @@ def _balance(schedules: list[Schedule]) -> list[Finding]:
     if total and listening / total > LISTENING_SHARE and worst is not None:
         findings.append(
             Finding(
-                "warning",
+                Severity.warning,
                 "participation.balance",
                 None,
                 None,
@@ -100,7 +100,7 @@ def _balance(schedules: list[Schedule]) -> list[Finding]:
     if schedules and not has_decision:
         findings.append(
             Finding(
-                "warning",
+                Severity.warning,
                 "participation.balance",
                 None,
                 None,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from coprod_cli.findings import Finding
+from coprod_cli.findings import Finding, Severity
 from coprod_cli.plan.durations import format_clock
 from coprod_cli.schedule import Schedule
 
@@ -31,12 +31,12 @@ def _dates(schedules: list[Schedule]) -> list[Finding]:
             continue
         path = ("workshops", index, "date")
         if previous is not None:
-            p_index, p = previous
+            _, p = previous
             assert p.workshop.date is not None
             if w.date < p.workshop.date:
                 findings.append(
                     Finding(
-                        "error",
+                        Severity.error,
                         "series.dates",
                         w.id,
                         None,
@@ -56,7 +56,7 @@ def _dates(schedules: list[Schedule]) -> list[Finding]:
                     )
                     findings.append(
                         Finding(
-                            "error",
+                            Severity.error,
                             "series.dates",
                             w.id,
                             None,
@@ -91,7 +91,7 @@ def _homework(schedules: list[Schedule]) -> list[Finding]:
         if index == len(schedules) - 1:
             findings.append(
                 Finding(
-                    "warning",
+                    Severity.warning,
                     "series.homework",
                     w.id,
                     None,
@@ -105,7 +105,7 @@ def _homework(schedules: list[Schedule]) -> list[Finding]:
         if not _mentions_homework(following):
             findings.append(
                 Finding(
-                    "warning",
+                    Severity.warning,
                     "series.homework",
                     w.id,
                     None,

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
@@ -35,7 +35,6 @@ class Slot:
     least: int
     optional: bool = False
     grow: bool = False
-    pause: bool = False
 
 
 @dataclass
@@ -48,7 +47,6 @@ class Options:
     time: tuple[int, int]
     mode: str
     venue: str | None
-    extra: dict[str, Any] = field(default_factory=dict)
 
 
 def parse_every(text: str) -> int:
@@ -107,13 +105,13 @@ def _slot(entry: dict[str, Any], library: dict[str, Activity]) -> Slot:
 
 def _pause(mode: str, library: dict[str, Activity]) -> Slot:
     use = "tea-break" if mode == "in-person" else "screen-break"
-    return Slot({"use": use}, library[use].duration, library[use].duration, pause=True)
+    return Slot({"use": use}, library[use].duration, library[use].duration)
 
 
 def _lunch(mode: str) -> Slot:
     if mode == "in-person":
-        return Slot({"use": "shared-lunch"}, 45, 45, pause=True)
-    return Slot({"lunch": "45m"}, 45, 45, pause=True)
+        return Slot({"use": "shared-lunch"}, 45, 45)
+    return Slot({"lunch": "45m"}, 45, 45)
 
 
 def _layout(slots: list[Slot], mode: str, window: int, library: dict[str, Activity]) -> list[Slot]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from enum import StrEnum
 from typing import Annotated, Any
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, WithJsonSchema, model_validator
@@ -11,31 +12,47 @@ from coprod_cli.plan.durations import CLOCK_PATTERN, DURATION_PATTERN, parse_clo
 from coprod_cli.plan.frameworks import FRAMEWORKS
 from coprod_cli.plan.suggest import did_you_mean
 
-KINDS = (
-    "welcome",
-    "icebreaker",
-    "energiser",
-    "presentation",
-    "exercise",
-    "discussion",
-    "decision",
-    "feedback",
-    "closing",
-    "break",
-    "meal",
-)
-PAUSE_KINDS = frozenset({"break", "meal"})
-MODES = ("in-person", "online", "hybrid")
+
+class Kind(StrEnum):
+    """What an agenda item is; breaks and meals are pauses."""
+
+    welcome = "welcome"
+    icebreaker = "icebreaker"
+    energiser = "energiser"
+    presentation = "presentation"
+    exercise = "exercise"
+    discussion = "discussion"
+    decision = "decision"
+    feedback = "feedback"
+    closing = "closing"
+    break_ = "break"
+    meal = "meal"
+
+
+class Mode(StrEnum):
+    """Where a workshop happens."""
+
+    in_person = "in-person"
+    online = "online"
+    hybrid = "hybrid"
+
+
+KINDS = tuple(k.value for k in Kind)
+PAUSE_KINDS = frozenset({Kind.break_, Kind.meal})
+MODES = tuple(m.value for m in Mode)
 ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$"
 
 
-def _choice(name: str, choices: tuple[str, ...]):
-    def check(value: str) -> str:
-        if value not in choices:
+def _choice(name: str, enum: type[StrEnum]):
+    """A validator turning text into a member of `enum`, with a 'did you mean' when it is not one."""
+    choices = tuple(m.value for m in enum)
+
+    def check(value: Any) -> Any:
+        if isinstance(value, str) and value not in choices:
             raise ValueError(
                 f"'{value}' is not a {name}{did_you_mean(value, choices)} (choose from {', '.join(choices)})"
             )
-        return value
+        return enum(value) if isinstance(value, str) else value
 
     return check
 
@@ -91,8 +108,8 @@ Clock = Annotated[
     BeforeValidator(parse_clock),
     WithJsonSchema({"type": "string", "pattern": CLOCK_PATTERN, "description": "A clock time like 10:00"}),
 ]
-Kind = Annotated[str, AfterValidator(_choice("kind", KINDS)), WithJsonSchema({"enum": list(KINDS)})]
-Mode = Annotated[str, AfterValidator(_choice("mode", MODES)), WithJsonSchema({"enum": list(MODES)})]
+KindField = Annotated[Kind, BeforeValidator(_choice("kind", Kind)), WithJsonSchema({"enum": list(KINDS)})]
+ModeField = Annotated[Mode, BeforeValidator(_choice("mode", Mode)), WithJsonSchema({"enum": list(MODES)})]
 TextList = Annotated[
     list[str],
     BeforeValidator(_listify),

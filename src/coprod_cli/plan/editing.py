@@ -117,7 +117,7 @@ def add_activity(path: Path, activity_id: str, copy: str | None, title: str | No
         if activity_id in loaded.plan.activities:
             raise UsageError(f"the plan already has an activity '{activity_id}'")
         if copy is not None:
-            dumped = library[copy].model_dump(exclude_defaults=True)
+            dumped = library[copy].model_dump(mode="json", exclude_defaults=True)
             first: dict[str, Any] = {k: dumped.pop(k) for k in ("title", "kind", "duration") if k in dumped}
             source: dict[str, Any] = {**first, **dumped}  # title, kind and length first, as people write them
             framework = loaded.plan.framework

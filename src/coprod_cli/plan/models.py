@@ -16,7 +16,9 @@ from coprod_cli.plan.base import (
     Clock,
     Duration,
     Kind,
+    KindField,
     Mode,
+    ModeField,
     SafeId,
     Strict,
     TextList,
@@ -77,7 +79,7 @@ class Activity(ActivityDetails):
     """A reusable activity: the library's, or a plan's own under `activities:`."""
 
     title: str
-    kind: Kind = "exercise"
+    kind: KindField = Kind.exercise
     duration: Duration
 
 
@@ -99,7 +101,7 @@ class Item(ActivityDetails):
 
     use: str | None = Field(None, description="Id of a library or plan activity to use")
     title: str | None = None
-    kind: Kind | None = None
+    kind: KindField | None = None
     duration: Duration | None = None
     at: Clock | None = Field(None, description="Pinned start time")
     tracks: list[Track] = Field(default_factory=list)
@@ -140,7 +142,7 @@ class Item(ActivityDetails):
             if self.duration is None and not self.tracks:
                 raise ValueError(f"'{self.title}' needs a 'duration' (like 20m)")
             if self.kind is None:
-                self.kind = "exercise"
+                self.kind = Kind.exercise
         return self
 
     @property
@@ -162,7 +164,7 @@ class Workshop(Strict):
     length: Duration | None = None
     venue: str | None = None
     access: Access | None = Field(None, description="Access details for this workshop (added to the series' own)")
-    mode: Mode = "in-person"
+    mode: ModeField = Mode.in_person
     links: dict[str, str] = Field(default_factory=dict)
     goals: TextList = Field(default_factory=list)
     prepare: TextList = Field(default_factory=list)
