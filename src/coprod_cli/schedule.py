@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from coprod_cli.findings import Finding, Severity
 from coprod_cli.plan.durations import format_clock, format_duration
-from coprod_cli.plan.models import Item, Plan, Settings, Workshop
+from coprod_cli.plan.models import Item, Plan, ResolvedItem, Settings, Workshop, resolved
 
 Loc = tuple[str | int, ...]
 
@@ -32,7 +32,7 @@ class TimedItem:
     """One agenda item placed on the workshop's clock (offsets in minutes from its start)."""
 
     index: int
-    item: Item
+    item: ResolvedItem
     offset: int
     minutes: int
     gap_before: int = 0
@@ -180,16 +180,19 @@ def kind_minutes(sched: Schedule) -> dict[str, int]:
         if t.tracks:
             longest = max(t.tracks, key=lambda tr: tr.minutes)
             for sub in longest.items:
-                minutes[sub.item.kind or ""] = minutes.get(sub.item.kind or "", 0) + sub.minutes
+                minutes[sub.item.kind] = minutes.get(sub.item.kind, 0) + sub.minutes
             rest = t.minutes - longest.minutes
             if rest:
-                minutes[t.item.kind or ""] = minutes.get(t.item.kind or "", 0) + rest
+                minutes[t.item.kind] = minutes.get(t.item.kind, 0) + rest
         else:
-            minutes[t.item.kind or ""] = minutes.get(t.item.kind or "", 0) + t.minutes
+            minutes[t.item.kind] = minutes.get(t.item.kind, 0) + t.minutes
     return minutes
 
 
-def _time_item(item: Item, index: int, offset: int, path: Loc, wid: str | None, findings: list[Finding]) -> TimedItem:
+def _time_item(
+    written: Item, index: int, offset: int, path: Loc, wid: str | None, findings: list[Finding]
+) -> TimedItem:
+    item = resolved(written)
     tracks: list[TimedTrack] = []
     for t_index, track in enumerate(item.tracks):
         sub_items: list[TimedItem] = []

@@ -126,7 +126,7 @@ def _participant_item(sched: Schedule, t: TimedItem) -> ParticipantItem:
             track.group,
             track.where,
             tuple(
-                ParticipantTrackItem(s.item.title or "", _when(sched, s.offset), s.item.handout) for s in track.items
+                ParticipantTrackItem(s.item.title, _when(sched, s.offset), s.item.handout) for s in track.items
             ),
         )
         for track in t.tracks
@@ -135,8 +135,8 @@ def _participant_item(sched: Schedule, t: TimedItem) -> ParticipantItem:
         when=_when(sched, t.offset),
         end=_when(sched, t.end_offset),
         minutes=format_duration(t.minutes),
-        title=t.item.title or "",
-        kind=t.item.kind or "",
+        title=t.item.title,
+        kind=t.item.kind,
         is_pause=t.item.is_pause,
         description=t.item.handout,
         tracks=tracks,
@@ -301,7 +301,7 @@ def _checklist(plan: Plan, w: Workshop, sched: Schedule) -> tuple[list[str], lis
                 if key in ("none", "none needed", "nothing"):
                     continue
                 names.setdefault(key, material.strip())
-                seen.setdefault(key, []).append(t.item.title or "")
+                seen.setdefault(key, []).append(t.item.title)
             for track in t.tracks:
                 walk(track.items)
 
@@ -323,8 +323,8 @@ def _facilitator_item(sched: Schedule, t: TimedItem, online: bool, cues: list[Cu
         when=_when(sched, t.offset),
         end=_when(sched, t.end_offset),
         minutes=format_duration(t.minutes),
-        title=item.title or "",
-        kind=item.kind or "",
+        title=item.title,
+        kind=item.kind,
         is_pause=item.is_pause,
         lead=item.lead,
         groups=item.groups,

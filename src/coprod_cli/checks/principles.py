@@ -35,7 +35,7 @@ def coverage(plan, schedules: list[Schedule]) -> dict[str, dict[str, list[str]]]
                 if pid in matrix:
                     titles = matrix[pid].setdefault(sched.workshop.id or "", [])
                     if t.item.title not in titles:
-                        titles.append(t.item.title or "")
+                        titles.append(t.item.title)
     return matrix
 
 

@@ -72,7 +72,7 @@ def _dates(schedules: list[Schedule]) -> list[Finding]:
 def _mentions_homework(sched: Schedule) -> bool:
     def texts(items):
         for t in items:
-            yield t.item.title or ""
+            yield t.item.title
             yield t.item.say or ""
             yield t.item.handout or ""
             for track in t.tracks:

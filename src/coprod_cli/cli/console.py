@@ -98,13 +98,13 @@ def _add_row(table: Table, sched: Schedule, t: TimedItem, indent: str) -> None:
             "",
             Text(f"{indent}(waiting)", style="dim"),
         )
-    title = Text(indent + (t.item.title or ""))
+    title = Text(indent + (t.item.title))
     if t.item.at is not None:
         title.append(f"  pinned {format_clock(t.item.at)}", style="dim")
     if t.item.flex:
         title.append(f"  flex {format_duration(t.item.flex)}", style="dim")
     style = "dim" if t.item.is_pause else ""
-    table.add_row(_when(sched, t.offset), format_duration(t.minutes), t.item.kind or "", title, style=style)
+    table.add_row(_when(sched, t.offset), format_duration(t.minutes), t.item.kind, title, style=style)
     for track in t.tracks:
         where = f" ({track.where})" if track.where else ""
         table.add_row("", "", "", Text(f"{indent}  ▸ {track.group}{where}", style="italic"))

@@ -155,6 +155,23 @@ class Item(ActivityDetails):
         return self.kind in PAUSE_KINDS
 
 
+class ResolvedItem(Item):
+    """An agenda item once `use:` and shorthands are resolved: its title and kind are always there."""
+
+    title: str
+    kind: KindField
+
+
+def resolved(item: Item) -> ResolvedItem:
+    """`item` as a ResolvedItem (itself when it already is one); a `use:` not yet resolved is a bug."""
+    if isinstance(item, ResolvedItem):
+        return item
+    if item.title is None or item.kind is None:
+        raise ValueError(f"the agenda item using '{item.use}' has not been resolved")
+    fields = {name: getattr(item, name) for name in Item.model_fields}
+    return ResolvedItem.model_construct(_fields_set=set(item.model_fields_set), **fields)
+
+
 class Workshop(Strict):
     id: SafeId | None = Field(None, description="Folder-safe id; the title's slug when absent")
     title: str

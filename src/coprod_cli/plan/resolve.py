@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from coprod_cli.plan.frameworks import FRAMEWORKS, all_principle_ids
-from coprod_cli.plan.models import ACTIVITY_FIELDS, Activity, Item, Plan, Step, Workshop
+from coprod_cli.plan.models import ACTIVITY_FIELDS, Activity, Item, Plan, Step, Workshop, resolved
 from coprod_cli.plan.suggest import did_you_mean
 
 Problem = tuple[tuple[str | int, ...], str]
@@ -63,6 +63,7 @@ def resolve_plan(plan: Plan, library: dict[str, Activity]) -> list[Problem]:
         problems.extend(_booking_problems(workshop, w_path))
         for i_index, item in enumerate(workshop.agenda):
             _resolve_item(item, (*w_path, "agenda", i_index), catalog, check_principles, problems, nested=False)
+        _settle(workshop.agenda)
     return problems
 
 
@@ -86,6 +87,15 @@ def rescale_steps(steps: list[Step], minutes: int) -> list[Step]:
         longest = max(range(len(new)), key=lambda i: new[i])
         new[longest] -= 1
     return [s.model_copy(update={"duration": d or None}) for s, d in zip(steps, new, strict=True)]
+
+
+def _settle(agenda: list[Item]) -> None:
+    """Replace each resolved item by its ResolvedItem form, tracks too; unresolved ones stay for the error."""
+    for i, item in enumerate(agenda):
+        for track in item.tracks:
+            _settle(track.agenda)
+        if item.title is not None and item.kind is not None:
+            agenda[i] = resolved(item)
 
 
 def _booking_problems(workshop: Workshop, path: tuple[str | int, ...]) -> list[Problem]:
