@@ -54,3 +54,24 @@ def test_readme_lists_exactly_the_registered_codes():
     assert match.group(2) == codes_table(), (
         "regenerate with COPROD_UPDATE_GOLDEN=1 python -m pytest tests/test_codes.py"
     )
+
+
+def test_json_reports_match_the_report_schema_whose_codes_come_from_the_registry():
+    import json
+
+    import pytest
+
+    jsonschema = pytest.importorskip("jsonschema")
+    from helpers import EXAMPLES, run
+
+    schema = json.loads(run("schema", "--report").stdout)
+    assert schema["properties"]["findings"]["items"]["properties"]["code"]["enum"] == list(CODES)
+    validator = jsonschema.Draft202012Validator(schema)
+    with_findings = []
+    for example in EXAMPLES:
+        report = json.loads(run("check", "-p", str(example), "--format", "json").stdout)
+        assert list(validator.iter_errors(report)) == [], example
+        with_findings += [report] if report["findings"] else []
+    report = with_findings[0]
+    bad = {**report, "findings": [{**report["findings"][0], "code": "timing.nonsense"}]}
+    assert list(validator.iter_errors(bad)), "an unregistered code is refused"

@@ -125,9 +125,7 @@ def _participant_item(sched: Schedule, t: TimedItem) -> ParticipantItem:
         ParticipantTrack(
             track.group,
             track.where,
-            tuple(
-                ParticipantTrackItem(s.item.title, _when(sched, s.offset), s.item.handout) for s in track.items
-            ),
+            tuple(ParticipantTrackItem(s.item.title, _when(sched, s.offset), s.item.handout) for s in track.items),
         )
         for track in t.tracks
     )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 import typer
 
 from coprod_cli.plan.schema import schema_text
@@ -10,7 +12,11 @@ app = typer.Typer()
 
 
 @app.command()
-def schema() -> None:
+def schema(
+    report: Annotated[
+        bool, typer.Option("--report", help="Print the schema of `coprod check --format json` instead.")
+    ] = False,
+) -> None:
     """Print the JSON Schema of a plan, for completion and checking in your editor.
 
     Save it (`coprod schema > coprod.schema.json`) and point your editor's YAML support at it,
@@ -18,4 +24,11 @@ def schema() -> None:
     """
     from coprod_cli.cli.console import print_plain
 
+    if report:
+        import json
+
+        from coprod_cli.checks.report_schema import report_schema
+
+        print_plain(json.dumps(report_schema(), indent=2))
+        return
     print_plain(schema_text().rstrip("\n"))

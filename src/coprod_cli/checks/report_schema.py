@@ -1,0 +1,70 @@
+"""The JSON Schema of `coprod check --format json` (DESIGN section 3), its codes from the registry."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from coprod_cli.findings import CODES, SEVERITIES
+
+_CLOCK = {"type": ["string", "null"], "pattern": r"^\d{2}:\d{2}$"}
+_ITEM = {
+    "type": "object",
+    "required": ["index", "title", "kind", "offset_minutes", "minutes", "start", "end"],
+    "properties": {
+        "index": {"type": "integer", "minimum": 0},
+        "title": {"type": "string"},
+        "kind": {"type": "string"},
+        "offset_minutes": {"type": "integer"},
+        "minutes": {"type": "integer"},
+        "start": _CLOCK,
+        "end": _CLOCK,
+    },
+}
+
+
+def report_schema() -> dict[str, Any]:
+    """The check report's JSON Schema: a finding's `code` is one of the registered codes."""
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": "coprod check report",
+        "type": "object",
+        "required": ["plan", "ok", "workshops", "findings"],
+        "properties": {
+            "plan": {"type": "string"},
+            "ok": {"type": "boolean"},
+            "workshops": {
+                "type": "array",
+                "items": {
+                    "type": "object",
+                    "required": ["id", "title", "date", "mode", "start", "booked_end", "planned_end", "items"],
+                    "properties": {
+                        "id": {"type": "string"},
+                        "title": {"type": "string"},
+                        "date": {"type": ["string", "null"], "format": "date"},
+                        "mode": {"enum": ["in-person", "online", "hybrid"]},
+                        "start": _CLOCK,
+                        "booked_end": _CLOCK,
+                        "planned_end": _CLOCK,
+                        "total_minutes": {"type": "integer"},
+                        "slack_minutes": {"type": ["integer", "null"]},
+                        "items": {"type": "array", "items": _ITEM},
+                    },
+                },
+            },
+            "findings": {
+                "type": "array",
+                "items": {
+                    "type": "object",
+                    "required": ["severity", "code", "workshop", "item", "line", "message"],
+                    "properties": {
+                        "severity": {"enum": list(SEVERITIES)},
+                        "code": {"enum": list(CODES)},
+                        "workshop": {"type": ["string", "null"]},
+                        "item": {"type": ["integer", "null"]},
+                        "line": {"type": ["integer", "null"]},
+                        "message": {"type": "string"},
+                    },
+                },
+            },
+        },
+    }
