@@ -12,9 +12,9 @@ import typer
 from typer.core import TyperGroup
 
 from coprod_cli import __version__
-from coprod_cli.cli import check, library, new, render, schema
+from coprod_cli.cli import check, library, new, render, report, run, schema
 
-ORDER = ("new", "check", "render", "library", "schema")
+ORDER = ("new", "check", "render", "run", "report", "library", "schema")
 
 
 class _WorkflowOrder(TyperGroup):
@@ -54,7 +54,7 @@ def _root(
     """
 
 
-for _verb in (new, check, render, library, schema):
+for _verb in (new, check, render, run, report, library, schema):
     app.add_typer(_verb.app)
 
 

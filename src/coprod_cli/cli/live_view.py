@@ -1,0 +1,208 @@
+"""The live view of `coprod run`, drawn with rich: the clock, the current item large, what comes next.
+
+It only lays out what `live.state` computed; rich stays in cli/ (STYLE: only the CLI talks to the terminal).
+"""
+
+from __future__ import annotations
+
+import math
+from typing import TYPE_CHECKING
+
+from rich.console import Group, RenderableType
+from rich.markup import escape
+from rich.padding import Padding
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from coprod_cli.cli.console import out
+from coprod_cli.live.events import KEYS_HELP
+from coprod_cli.live.words import ahead_behind, clock_seconds, countdown, replan_sentence
+from coprod_cli.plan.durations import format_clock, format_duration
+
+if TYPE_CHECKING:
+    from coprod_cli.live.report import ActivityResult, RunResult
+    from coprod_cli.live.state import LiveState
+    from coprod_cli.schedule import Schedule, TimedItem
+
+NEXT_ROWS = 4
+# A five-row block font, so the time left reads from across the room.
+_FONT = {
+    "0": ("███", "█ █", "█ █", "█ █", "███"),
+    "1": (" █ ", "██ ", " █ ", " █ ", "███"),
+    "2": ("███", "  █", "███", "█  ", "███"),
+    "3": ("███", "  █", "███", "  █", "███"),
+    "4": ("█ █", "█ █", "███", "  █", "  █"),
+    "5": ("███", "█  ", "███", "  █", "███"),
+    "6": ("███", "█  ", "███", "█ █", "███"),
+    "7": ("███", "  █", "  █", "  █", "  █"),
+    "8": ("███", "█ █", "███", "█ █", "███"),
+    "9": ("███", "█ █", "███", "  █", "███"),
+    ":": ("   ", " █ ", "   ", " █ ", "   "),
+    "-": ("   ", "   ", "███", "   ", "   "),
+}
+
+
+def big(text: str, style: str) -> Text:
+    rows = [" ".join(_FONT[c][r] for c in text if c in _FONT) for r in range(5)]
+    return Text("\n".join(rows), style=style)
+
+
+def live_view(sched: Schedule, state: LiveState, record: str, url: str | None = None) -> RenderableType:
+    """One frame of the facilitator's view."""
+    parts: list[RenderableType] = [_header(sched, state, url)]
+    if state.ended:
+        parts.append(
+            Panel(Text("The workshop is over. Press q to close; `coprod report` shows how it went."), box=_box())
+        )
+    elif state.current is None:
+        first = state.following()
+        title = state.items[first].planned.title if first is not None else ""
+        starts, _ = state.projection()
+        at = format_clock(int(starts[first])) if first is not None else ""
+        parts.append(Panel(Text(f"Ready. Press n to begin '{title}' (planned {at}).", style="bold"), box=_box()))
+    else:
+        parts.append(_current(sched, state))
+    parts.append(_next(state))
+    parts.extend(_advice(state))
+    parts.append(Text(KEYS_HELP, style="dim"))
+    footer = Text(f"record: {record}", style="dim")
+    if url:
+        footer.append(f"   projector page: {url}", style="cyan")
+    parts.append(footer)
+    return Group(*parts)
+
+
+def _box():  # type: ignore[no-untyped-def]
+    from rich import box
+
+    return box.ROUNDED
+
+
+def _header(sched: Schedule, state: LiveState, url: str | None) -> Text:
+    line = Text()
+    line.append(clock_seconds(state.now), style="bold")
+    line.append(f"  {sched.workshop.title}  ")
+    style = "bold red" if state.behind > 0 else ("green" if state.behind < 0 else "")
+    line.append(ahead_behind(state.behind), style=style)
+    line.append(f" · finish {format_clock(round(state.finish))}")
+    if sched.booked_end is not None:
+        line.append(f" (booked until {format_clock(sched.booked_end)})", style="dim")
+    return line
+
+
+def _current(sched: Schedule, state: LiveState) -> Panel:
+    assert state.current is not None
+    t = sched.items[state.current]
+    item = state.items[state.current]
+    left = state.left
+    colour = "red" if left < 0 else ("yellow" if left <= 5 * 60 else "green")
+    body: list[RenderableType] = []
+    head = Text(t.item.title or "", style="bold")
+    facts = [t.item.kind or ""]
+    if t.item.lead:
+        facts.append(f"led by {t.item.lead}")
+    if t.item.groups:
+        facts.append(t.item.groups)
+    head.append("  " + " · ".join(facts), style="dim")
+    body.append(head)
+    body.append(big(countdown(left), colour))
+    word = "over its" if left < 0 else "left of"
+    body.append(Text(f"{word} {format_duration(item.minutes)}" + ("  (paused)" if state.paused else "")))
+    if t.item.say:
+        body.append(Text("Say: " + t.item.say.strip(), style="italic"))
+    start = state.started_at / 60
+    elapsed = state.elapsed / 60
+    for step in t.steps:
+        rel = step.offset - t.offset
+        now_step = rel <= elapsed < rel + (step.minutes or 0)
+        mark = "▸ " if now_step else "  "
+        length = f" ({format_duration(step.minutes)})" if step.minutes else ""
+        body.append(
+            Text(f"{mark}{format_clock(int(start + rel))}  {step.do}{length}", style="bold" if now_step else "")
+        )
+    for track in t.tracks:
+        body.append(_track_line(track.group, track.where, track.items, t.offset, elapsed))
+    return Panel(Group(*body), title="now", title_align="left", border_style=colour, box=_box())
+
+
+def _track_line(group: str, where: str | None, items: list[TimedItem], offset: int, elapsed: float) -> Text:
+    """Each group's own clock inside a split item: what it is doing and how long is left."""
+    place = f" ({where})" if where else ""
+    for sub in items:
+        rel_end = sub.end_offset - offset
+        if elapsed < rel_end:
+            left = (rel_end - elapsed) * 60
+            return Text(f"  ▸ {group}{place}: {sub.item.title}, {countdown(left)} left")
+    return Text(f"  ▸ {group}{place}: finished, waiting for the others", style="dim")
+
+
+def _next(state: LiveState) -> Table:
+    table = Table(box=None, show_header=False, padding=(0, 1), pad_edge=False, title="next", title_justify="left")
+    table.add_column("when", no_wrap=True)
+    table.add_column("minutes", justify="right", no_wrap=True)
+    table.add_column("title")
+    starts, _ = state.projection()
+    for i in state.upcoming()[:NEXT_ROWS]:
+        it = state.items[i]
+        title = Text(it.planned.title)
+        if it.planned.at is not None:
+            title.append(f"  pinned {format_clock(it.planned.at)}", style="dim")
+        if it.give:
+            title.append(f"  flex {format_duration(it.give)}", style="dim")
+        table.add_row(format_clock(int(starts[i] + 0.5)), format_duration(it.minutes), title)
+    return table
+
+
+def _advice(state: LiveState) -> list[RenderableType]:
+    out: list[RenderableType] = []
+    plan = state.replan()
+    if plan is not None:
+        titles = {i: it.planned.title for i, it in enumerate(state.items)}
+        _, finish = state.projection(plan)
+        text = Text("Re-plan: ", style="bold yellow")
+        text.append(replan_sentence(plan, titles))
+        text.append(f"  → finish {format_clock(round(finish))}", style="dim")
+        if not plan.empty:
+            text.append("   press a to accept", style="bold")
+        out.append(text)
+    for cue in state.cues():
+        out.append(Text("• " + cue, style="cyan"))
+    return out
+
+
+def print_run_report(results: list[RunResult], acts: list[ActivityResult]) -> None:
+    """Planned against actual per run, then each activity's real length across the runs."""
+    for result in results:
+        data = result.to_dict()
+        ran = f"ran {data['actual_start'] or '?'}–{data['actual_end'] or 'not finished'}"
+        out.print(
+            f"[bold]{escape(data['title'])}[/bold] [dim]({escape(data['date'])}, {escape(str(result.run.path))})[/dim]"
+        )
+        out.print(f"   planned {data['planned_start']}–{data['planned_end']}, {ran}", style="dim")
+        table = Table(box=None, padding=(0, 1), pad_edge=False)
+        for name, justify in (("item", "left"), ("planned", "right"), ("took", "right"), ("", "right")):
+            table.add_column(name, justify=justify)  # type: ignore[arg-type]
+        for item in result.items:
+            if item.ran:
+                diff = item.difference
+                mark = Text(f"{diff:+d} min" if diff else "on time", style="red" if diff > 1 else "")
+                table.add_row(escape(item.title), format_duration(item.planned), f"{round(item.actual)} min", mark)
+            else:
+                table.add_row(escape(item.title), format_duration(item.planned), "", Text(item.status, style="dim"))
+        out.print(Padding(table, (0, 0, 0, 3)))
+        for label, items in (("Ran long", result.long), ("Ran short", result.short)):
+            if items:
+                names = ", ".join(f"{i.title} ({i.difference:+d})" for i in items)
+                out.print(f"   {label}: {escape(names)}")
+        out.print()
+    if acts:
+        out.print(f"[bold]Each activity over {len(results)} run{'s' if len(results) != 1 else ''}[/bold]")
+        for act in acts:
+            usual = (
+                f"planned {format_duration(act.default)}"
+                if act.default
+                else f"planned {format_duration(act.planned[0])}"
+            )
+            runs = f"{len(act.actual)} run{'s' if len(act.actual) != 1 else ''}"
+            out.print(f"   {escape(act.title)}: {usual}, took {round(act.average)} on average over {runs}")

@@ -1,0 +1,104 @@
+"""The record of a run: `runs/DATE-ID.jsonl` beside the plan, one JSON object a line.
+
+The first line says which plan and workshop, and the items as planned (so a report needs
+no plan); every later line is an event. Each line is fsynced as it is written, so a crash
+loses at most the key press being made; a torn last line is ignored when reading.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from coprod_cli.errors import UsageError
+from coprod_cli.live.events import Event
+from coprod_cli.live.state import Day, PlannedItem
+
+VERSION = 1
+
+
+@dataclass
+class Run:
+    """A record read back: where it is, the day as planned, and the events so far."""
+
+    path: Path
+    workshop: str
+    title: str
+    date: str
+    day: Day
+    events: list[Event] = field(default_factory=list)
+
+
+def record_path(plan_file: Path, workshop_id: str, date: str) -> Path:
+    return plan_file.parent / "runs" / f"{date}-{workshop_id}.jsonl"
+
+
+def header(workshop_id: str, title: str, date: str, day: Day) -> dict[str, Any]:
+    return {
+        "coprod_run": VERSION,
+        "workshop": workshop_id,
+        "title": title,
+        "date": date,
+        "start": day.start,
+        "planned_end": day.planned_end,
+        "deadline": day.deadline,
+        "items": [p.to_dict() for p in day.items],
+    }
+
+
+def append(path: Path, data: dict[str, Any]) -> None:
+    """Add one line and make sure it is on the disk before the next key press."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    line = json.dumps(data, ensure_ascii=False) + "\n"
+    fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o666)
+    try:
+        os.write(fd, line.encode("utf-8"))
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def read_run(path: Path) -> Run:
+    """A record file, checked line by line; a problem is one `FILE:LINE:1: what` line (exit 2)."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise UsageError(f"{path}: there is no run record here; `coprod run` writes them in runs/") from None
+    except UnicodeDecodeError:
+        raise UsageError(f"{path}:1:1: this is not a run record (not UTF-8 text)") from None
+    lines = text.split("\n")
+    torn = not text.endswith("\n")  # a crash while writing the last line
+    rows: list[tuple[int, Any]] = []
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            rows.append((number, json.loads(line)))
+        except json.JSONDecodeError:
+            if torn and number == len(lines):
+                continue
+            raise UsageError(f"{path}:{number}:1: this line is not JSON; was the record edited by hand?") from None
+    if not rows:
+        raise UsageError(f"{path}:1:1: the record is empty")
+    number, head = rows[0]
+    try:
+        run = _run_from_header(path, head)
+    except (KeyError, TypeError, ValueError) as err:
+        raise UsageError(f"{path}:{number}:1: this is not the start of a coprod run record ({err})") from None
+    for number, data in rows[1:]:
+        try:
+            run.events.append(Event.from_dict(data))
+        except ValueError as err:
+            raise UsageError(f"{path}:{number}:1: {err}") from None
+    return run
+
+
+def _run_from_header(path: Path, head: Any) -> Run:
+    if not isinstance(head, dict) or head.get("coprod_run") != VERSION:
+        raise ValueError(f"no 'coprod_run: {VERSION}'")
+    items = tuple(PlannedItem.from_dict(d) for d in head["items"])
+    day = Day(int(head["start"]), int(head["planned_end"]), int(head["deadline"]), items)
+    return Run(path, str(head["workshop"]), str(head.get("title", "")), str(head.get("date", "")), day)

@@ -1,0 +1,160 @@
+"""After the day: planned against actual for each item, and what each activity really takes.
+
+Pure functions over run records (`record.Run`): the same fold as the live view, seen at the
+last event, so the report and the view never disagree about what happened.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from statistics import mean
+from typing import Any
+
+from coprod_cli.live.record import Run
+from coprod_cli.live.state import fold
+from coprod_cli.plan.durations import format_clock
+
+# Within this many minutes of the plan an item "ran to time".
+TOLERANCE = 1
+
+
+@dataclass(frozen=True)
+class ItemResult:
+    index: int
+    title: str
+    use: str | None
+    planned: int
+    actual: float
+    status: str  # done | skipped | dropped | not reached | running
+
+    @property
+    def ran(self) -> bool:
+        return self.status in ("done", "running")
+
+    @property
+    def difference(self) -> int:
+        return round(self.actual) - self.planned
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "index": self.index,
+            "title": self.title,
+            "use": self.use,
+            "planned_minutes": self.planned,
+            "actual_minutes": round(self.actual, 1) if self.ran else None,
+            "difference_minutes": self.difference if self.ran else None,
+            "status": self.status,
+        }
+
+
+@dataclass(frozen=True)
+class RunResult:
+    run: Run
+    items: tuple[ItemResult, ...]
+    began: float | None
+    finished: float | None
+
+    @property
+    def long(self) -> list[ItemResult]:
+        return [i for i in self.items if i.ran and i.difference > TOLERANCE]
+
+    @property
+    def short(self) -> list[ItemResult]:
+        return [i for i in self.items if i.ran and i.difference < -TOLERANCE]
+
+    def to_dict(self) -> dict[str, Any]:
+        day = self.run.day
+
+        def clock(seconds: float | None) -> str | None:
+            return None if seconds is None else format_clock(int(seconds // 60))
+
+        return {
+            "record": str(self.run.path),
+            "workshop": self.run.workshop,
+            "title": self.run.title,
+            "date": self.run.date,
+            "planned_start": format_clock(day.start),
+            "planned_end": format_clock(day.planned_end),
+            "actual_start": clock(self.began),
+            "actual_end": clock(self.finished),
+            "items": [i.to_dict() for i in self.items],
+        }
+
+
+@dataclass(frozen=True)
+class ActivityResult:
+    """How long one activity really took over several runs, against its usual length."""
+
+    key: str
+    title: str
+    default: int | None
+    planned: tuple[int, ...]
+    actual: tuple[float, ...]
+
+    @property
+    def average(self) -> float:
+        return mean(self.actual)
+
+    @property
+    def always_over(self) -> bool:
+        return all(round(a) - p > TOLERANCE for p, a in zip(self.planned, self.actual, strict=True))
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "activity": self.key,
+            "title": self.title,
+            "default_minutes": self.default,
+            "planned_minutes": list(self.planned),
+            "actual_minutes": [round(a, 1) for a in self.actual],
+            "average_minutes": round(self.average, 1),
+            "runs": len(self.actual),
+        }
+
+
+def summarize(run: Run) -> RunResult:
+    """Planned against actual for each item of one run."""
+    last = run.events[-1].t if run.events else 0.0
+    state = fold(run.day, run.events, last)
+    items = []
+    for it in state.items:
+        status = it.status
+        if status == "running":
+            status = "running" if not state.ended else "done"
+        elif status == "todo":
+            status = "not reached" if it.actual == 0 else "done"
+        items.append(
+            ItemResult(it.planned.index, it.planned.title, it.planned.use, it.planned.minutes, it.actual / 60, status)
+        )
+    if state.current is not None:
+        current = items[state.current]
+        items[state.current] = ItemResult(
+            current.index, current.title, current.use, current.planned, current.actual + state.elapsed / 60, "running"
+        )
+    starts = [e.t for e in run.events if e.type in ("start", "skip")]
+    ends = [e.t for e in run.events if e.type == "end"]
+    return RunResult(run, tuple(items), min(starts) if starts else None, ends[-1] if ends else None)
+
+
+def activity_key(use: str | None, title: str) -> str:
+    """Library and plan activities by id; inline items by their title."""
+    return use if use else f"title:{title.strip().lower()}"
+
+
+def activities(results: list[RunResult]) -> list[ActivityResult]:
+    """Every activity that ran, with its planned and real lengths across the runs given."""
+    found: dict[str, tuple[str, int | None, list[int], list[float]]] = {}
+    for result in results:
+        defaults = {p.index: p.default for p in result.run.day.items}
+        for item in result.items:
+            if not item.ran:
+                continue
+            key = activity_key(item.use, item.title)
+            entry = found.setdefault(key, (item.title, defaults.get(item.index), [], []))
+            entry[2].append(item.planned)
+            entry[3].append(item.actual)
+    return [ActivityResult(k, t, d, tuple(p), tuple(a)) for k, (t, d, p, a) in sorted(found.items())]
+
+
+def history(results: list[RunResult]) -> dict[str, list[tuple[int, float]]]:
+    """Plain data for `coprod check --history`: (planned, actual) minutes by activity key."""
+    return {a.key: list(zip(a.planned, a.actual, strict=True)) for a in activities(results)}

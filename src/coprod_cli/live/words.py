@@ -1,0 +1,40 @@
+"""The live view's sentences, shared by the terminal view and the report: one home for each wording."""
+
+from __future__ import annotations
+
+from coprod_cli.live.replan import Replan
+from coprod_cli.plan.durations import format_clock, format_duration
+
+
+def ahead_behind(minutes: int) -> str:
+    if minutes > 0:
+        return f"{format_duration(minutes)} behind"
+    if minutes < 0:
+        return f"{format_duration(-minutes)} ahead"
+    return "on time"
+
+
+def replan_sentence(plan: Replan, titles: dict[int, str]) -> str:
+    """'take 5 min from Dot voting, 3 from Gallery walk; drop Recap of the day (10 min); still 4 min over'."""
+    parts: list[str] = []
+    cuts = sorted(plan.cuts.items(), key=lambda kv: kv[0])
+    if cuts:
+        pieces = [f"{m} min from {titles[i]}" if n == 0 else f"{m} from {titles[i]}" for n, (i, m) in enumerate(cuts)]
+        parts.append("take " + ", ".join(pieces))
+    if plan.drops:
+        parts.append("drop " + ", ".join(titles[i] for i in plan.drops))
+    if plan.over:
+        parts.append(f"still {format_duration(plan.over)} over" if parts else f"{format_duration(plan.over)} over")
+    return "; ".join(parts) if parts else "nothing to change"
+
+
+def clock_seconds(seconds: float) -> str:
+    whole = int(seconds)
+    return f"{format_clock(whole // 60)}:{whole % 60:02d}"
+
+
+def countdown(seconds: float) -> str:
+    """'12:05' left, or '-3:10' over."""
+    sign = "-" if seconds < 0 else ""
+    whole = int(abs(seconds))
+    return f"{sign}{whole // 60}:{whole % 60:02d}"
