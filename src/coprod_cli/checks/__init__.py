@@ -23,6 +23,8 @@ FAMILIES: tuple[str, ...] = ("agenda", "timings", "series", "language", "princip
 class Context:
     loaded: LoadedPlan
     schedules: list[Schedule]
+    # (planned, actual) minutes by activity from past runs, for `--history` (checks/history.py)
+    history: dict[str, list[tuple[int, float]]] | None = None
 
 
 @dataclass
@@ -127,10 +129,12 @@ def parse_families(names: Iterable[str]) -> tuple[str, ...]:
     return tuple(chosen) or FAMILIES
 
 
-def run_checks(loaded: LoadedPlan, families: Iterable[str] = ()) -> Report:
-    """Run the named check families over a loaded plan."""
+def run_checks(
+    loaded: LoadedPlan, families: Iterable[str] = (), history: dict[str, list[tuple[int, float]]] | None = None
+) -> Report:
+    """Run the named check families over a loaded plan (`history`: past runs, for the timings family)."""
     chosen = parse_families(families)
-    ctx = Context(loaded, schedule_plan(loaded.plan))
+    ctx = Context(loaded, schedule_plan(loaded.plan), history)
     findings: list[Finding] = []
     for family in chosen:
         findings.extend(_runner(family)(ctx))

@@ -10,4 +10,9 @@ if TYPE_CHECKING:
 
 
 def run(ctx: Context) -> list[Finding]:
-    return [f for s in ctx.schedules for f in s.findings]
+    found = [f for s in ctx.schedules for f in s.findings]
+    if ctx.history:
+        from coprod_cli.checks import history
+
+        found.extend(history.run(ctx.schedules, ctx.history))
+    return found

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -41,6 +42,14 @@ def check(
         ),
     ] = ReportFormat.text,
     strict: Annotated[bool, typer.Option("--strict", help="Warnings fail the check too (exit 1).")] = False,
+    history: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--history",
+            help="Run records (or folders of them, like runs/) to warn where a length has always run over.",
+            metavar="RUNS",
+        ),
+    ] = None,
 ) -> None:
     """Time every workshop and report what needs attention.
 
@@ -53,7 +62,8 @@ def check(
     with exit_on_error(annotate=format is ReportFormat.github):
         families = parse_families(checks or [])
         loaded = load_plan(plan)
-        report = run_checks(loaded, families)
+        past = _history(history, plan) if history else None
+        report = run_checks(loaded, families, past)
     if format is ReportFormat.json:
         from coprod_cli.cli.console import print_plain
 
@@ -71,3 +81,11 @@ def check(
         print_report(report, strict)
     if report.failed(strict):
         raise typer.Exit(1)
+
+
+def _history(paths: list[Path], plan: Path) -> dict[str, list[tuple[int, float]]]:
+    from coprod_cli.cli.report import find_records
+    from coprod_cli.live.record import read_run
+    from coprod_cli.live.report import history, summarize
+
+    return history([summarize(read_run(p)) for p in find_records(paths, plan)])

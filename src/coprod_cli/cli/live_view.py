@@ -5,7 +5,6 @@ It only lays out what `live.state` computed; rich stays in cli/ (STYLE: only the
 
 from __future__ import annotations
 
-import math
 from typing import TYPE_CHECKING
 
 from rich.console import Group, RenderableType
@@ -187,6 +186,8 @@ def print_run_report(results: list[RunResult], acts: list[ActivityResult]) -> No
             if item.ran:
                 diff = item.difference
                 mark = Text(f"{diff:+d} min" if diff else "on time", style="red" if diff > 1 else "")
+                if item.status == "running":
+                    mark = Text("still running when the record stops", style="dim")
                 table.add_row(escape(item.title), format_duration(item.planned), f"{round(item.actual)} min", mark)
             else:
                 table.add_row(escape(item.title), format_duration(item.planned), "", Text(item.status, style="dim"))

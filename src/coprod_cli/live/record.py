@@ -61,6 +61,16 @@ def append(path: Path, data: dict[str, Any]) -> None:
         os.close(fd)
 
 
+def heal(path: Path) -> None:
+    """Cut a torn last line (a crash while writing it) so the next event starts a line of its own."""
+    data = path.read_bytes()
+    if data and not data.endswith(b"\n"):
+        with path.open("r+b") as handle:
+            handle.truncate(data.rfind(b"\n") + 1)
+            handle.flush()
+            os.fsync(handle.fileno())
+
+
 def read_run(path: Path) -> Run:
     """A record file, checked line by line; a problem is one `FILE:LINE:1: what` line (exit 2)."""
     try:

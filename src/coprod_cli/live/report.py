@@ -13,6 +13,7 @@ from typing import Any
 from coprod_cli.live.record import Run
 from coprod_cli.live.state import fold
 from coprod_cli.plan.durations import format_clock
+from coprod_cli.plan.library import activity_key
 
 # Within this many minutes of the plan an item "ran to time".
 TOLERANCE = 1
@@ -133,11 +134,6 @@ def summarize(run: Run) -> RunResult:
     starts = [e.t for e in run.events if e.type in ("start", "skip")]
     ends = [e.t for e in run.events if e.type == "end"]
     return RunResult(run, tuple(items), min(starts) if starts else None, ends[-1] if ends else None)
-
-
-def activity_key(use: str | None, title: str) -> str:
-    """Library and plan activities by id; inline items by their title."""
-    return use if use else f"title:{title.strip().lower()}"
 
 
 def activities(results: list[RunResult]) -> list[ActivityResult]:

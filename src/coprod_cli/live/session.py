@@ -69,6 +69,7 @@ def open_session(path: Path, workshop: Workshop, day: Day, date: str, now: float
     """Resume the record at `path` if there is one for the same agenda, else start it."""
     if path.exists():
         run = record.read_run(path)
+        record.heal(path)
         planned = [p.title for p in run.day.items]
         if run.workshop != workshop.id or planned != [p.title for p in day.items]:
             raise UsageError(

@@ -36,6 +36,7 @@ class PlannedItem:
     at: int | None = None
     use: str | None = None
     default: int | None = None
+    begins: int = 0  # its planned start, clock minutes
 
     def to_dict(self) -> dict[str, Any]:
         return {k: v for k, v in self.__dict__.items() if v is not None}
@@ -69,6 +70,7 @@ def day_of(sched: Schedule, defaults: dict[str, int] | None = None) -> Day:
             t.item.at,
             t.item.use,
             (defaults or {}).get(t.item.use) if t.item.use else None,
+            sched.start + t.offset,
         )
         for t in sched.items
     )
@@ -169,8 +171,12 @@ class LiveState:
 
     @property
     def behind(self) -> int:
-        """Minutes the projected finish is after the plan's end (negative: ahead)."""
-        return round(self.finish - self.day.planned_end)
+        """Minutes the next item will start after its planned time (at the end: the finish; negative: ahead)."""
+        starts, finish = self.projection()
+        upcoming = self.upcoming()
+        if upcoming:
+            return round(starts[upcoming[0]] - self.items[upcoming[0]].planned.begins)
+        return round(finish - self.day.planned_end)
 
     def replan(self) -> Replan | None:
         """What to shorten or drop to finish by the deadline and reach every pin; None when on time."""

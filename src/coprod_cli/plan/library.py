@@ -8,6 +8,11 @@ from importlib import resources
 from coprod_cli.plan.models import Activity
 
 
+def activity_key(use: str | None, title: str | None) -> str:
+    """What an item is across plans and runs: its `use:` id, or its title for an item of the plan's own."""
+    return use if use else f"title:{(title or '').strip().lower()}"
+
+
 @lru_cache(maxsize=1)
 def load_library() -> dict[str, Activity]:
     """Every built-in activity by id, validated by the same model as a plan's own activities."""
