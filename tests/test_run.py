@@ -1,0 +1,214 @@
+"""`coprod run`, `coprod report` and `check --history` from the command line, in tmux and in Chromium."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from helpers import ROOT, plan_text, run, write_tree
+from rich.console import Console
+
+from coprod_cli.cli.live_view import live_view
+from coprod_cli.live.display import Display, display_data
+from coprod_cli.live.events import Event
+from coprod_cli.live.session import open_session
+from coprod_cli.live.state import day_of
+from coprod_cli.plan.loader import load_plan
+from coprod_cli.schedule import schedule_plan
+
+AGENDA = """
+- {title: Welcome, kind: welcome, duration: 10m, notes: SECRET-NOTE, say: Hello all, handout: We say hello.}
+- {use: dot-voting, flex: 5m}
+- title: Two rooms
+  kind: exercise
+  tracks:
+    - {group: Care leavers, where: Main room, agenda: [{title: Map your journey, duration: 20m}]}
+    - {group: Staff, agenda: [{title: Map the services, duration: 10m}, {break: 10m}]}
+- {title: Close, kind: closing, duration: 10m}
+"""
+
+
+def _plan(tmp_path: Path, agenda: str = AGENDA, **workshop: str) -> Path:
+    fields = {"id": "day", "start": "10:00", "end": "11:00", **workshop}
+    return write_tree(tmp_path, {"coprod.yaml": plan_text(agenda, **fields)}) / "coprod.yaml"
+
+
+def _record(tmp_path: Path, plan: Path, presses: list[tuple[str, int, int | None]]) -> Path:
+    loaded = load_plan(plan)
+    sched = schedule_plan(loaded.plan)[0]
+    path = tmp_path / "runs" / "2026-01-01-day.jsonl"
+    session = open_session(path, sched.workshop, day_of(sched, {"dot-voting": 15}), "2026-01-01", 36000)
+    for kind, minute, item in presses:
+        session.add(Event(kind, minute * 60.0, item=item))
+    return path
+
+
+def test_run_on_a_broken_plan_gives_the_usual_lines(tmp_path: Path):
+    plan = write_tree(tmp_path, {"coprod.yaml": plan_text("- {title: A, duratoin: 5m}")}) / "coprod.yaml"
+    result = run("run", "-p", str(plan))
+    assert result.exit_code == 2 and "Traceback" not in result.stderr
+    assert result.stderr.startswith(f"{plan}:") and "did you mean 'duration'" in result.stderr
+
+
+def test_run_without_a_clock_time_says_so_on_one_line(tmp_path: Path):
+    plan = write_tree(
+        tmp_path, {"coprod.yaml": "title: S\nworkshops:\n  - title: W\n    agenda:\n      - {title: A, duration: 5m}\n"}
+    )
+    result = run("run", "-p", str(plan / "coprod.yaml") if plan.is_dir() else str(plan))
+    assert result.exit_code == 2
+    [line] = result.stderr.strip().splitlines()
+    assert line.startswith(f"{tmp_path / 'coprod.yaml'}:3:") and "no start time" in line
+
+
+@pytest.mark.parametrize(
+    "args, words",
+    [
+        (["nope"], "there is no workshop 'nope'"),
+        (["--now", "25:00"], "not a clock time"),
+        ([], "needs a terminal"),
+    ],
+)
+def test_run_refuses_what_it_cannot_do(tmp_path: Path, args: list[str], words: str):
+    result = run("run", "-p", str(_plan(tmp_path)), *args)
+    assert result.exit_code == 2 and words in result.stderr and "Traceback" not in result.stderr
+
+
+def test_the_view_shows_the_clock_the_item_its_say_steps_tracks_and_the_replan(tmp_path: Path):
+    plan = _plan(tmp_path)
+    sched = schedule_plan(load_plan(plan).plan)[0]
+    path = _record(tmp_path, plan, [("start", 600, 0), ("start", 612, 1), ("start", 629, 2)])
+    from coprod_cli.live.session import Session
+
+    session = Session(path, day_of(sched), [Event("start", 600 * 60, 0), Event("start", 636 * 60, 2)])
+    console = Console(record=True, width=100)
+    console.print(live_view(sched, session.state(640 * 60), "runs/x.jsonl", "http://127.0.0.1:1/"))
+    text = console.export_text()
+    assert "10:40:00" in text and "Two rooms" in text and "11 min behind · finish 11:06" in text
+    assert "Re-plan: 6 min over" in text  # nothing left to shorten or drop: the close stays
+    assert "Care leavers (Main room): Map your journey, 16:00 left" in text
+    assert "Staff: Map the services, 6:00 left" in text
+    assert "http://127.0.0.1:1/" in text and "q quit" in text
+    console = Console(record=True, width=100)
+    console.print(live_view(sched, session.state(600 * 60 + 30), "r", None))
+    first = console.export_text()
+    assert "Say: Hello all" not in first  # only once an item is current
+
+
+def test_report_text_and_json(tmp_path: Path):
+    plan = _plan(tmp_path)
+    _record(tmp_path, plan, [("start", 600, 0), ("start", 612, 1), ("start", 634, 2), ("end", 660, None)])
+    text = run("report", "-p", str(plan))
+    assert text.exit_code == 0, text.stderr
+    assert (
+        "Dot voting" in text.stdout
+        and "+7 min" in text.stdout
+        and "Ran long: Welcome (+2), Dot voting (+7)" in text.stdout
+    )
+    assert "Dot voting: planned 15 min, took 22 on average over 1 run" in text.stdout
+    data = json.loads(run("report", "--format", "json", str(tmp_path / "runs")).stdout)
+    [one] = data["runs"]
+    assert one["actual_start"] == "10:00" and one["actual_end"] == "11:00"
+    assert [i["actual_minutes"] for i in one["items"]] == [12.0, 22.0, 26.0, None]
+    assert one["items"][3]["status"] == "not reached"
+    assert {a["activity"]: a["average_minutes"] for a in data["activities"]}["dot-voting"] == 22.0
+
+
+def test_report_without_records_or_with_a_broken_one(tmp_path: Path):
+    plan = _plan(tmp_path)
+    none = run("report", "-p", str(plan))
+    assert none.exit_code == 2 and "no run records" in none.stderr
+    bad = write_tree(tmp_path, {"runs/x.jsonl": "{\n"}) / "runs" / "x.jsonl"
+    broken = run("report", str(bad))
+    assert broken.exit_code == 2 and broken.stderr.startswith(f"{bad}:1:1:")
+
+
+def test_check_history_warns_where_a_length_always_ran_over(tmp_path: Path):
+    plan = _plan(tmp_path)
+    for n in range(2):
+        _record(tmp_path, plan, [("start", 600, 0), ("start", 610, 1), ("start", 632, 2)]).rename(
+            tmp_path / "runs" / f"run{n}.jsonl"
+        )
+    result = run("check", "timings", "-p", str(plan), "--history", str(tmp_path / "runs"), "--format", "json")
+    [finding] = [f for f in json.loads(result.stdout)["findings"] if f["code"] == "timing.history"]
+    assert (
+        finding["severity"] == "warning"
+        and finding["item"] == 1
+        and "22 min on average over 2 runs" in finding["message"]
+    )
+    plain = run("check", "timings", "-p", str(plan), "--format", "json")
+    assert "timing.history" not in plain.stdout
+
+
+def _wait(predicate, seconds: float = 10.0) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if predicate():
+            return True
+        time.sleep(0.1)
+    return False
+
+
+@pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
+def test_in_tmux_three_nexts_make_three_item_starts(tmp_path: Path):
+    plan = _plan(tmp_path)
+    record = tmp_path / "run.jsonl"
+    name = f"coprod-test-{tmp_path.name}"[:60]
+    command = f"{sys.executable} -m coprod_cli run -p {plan} --now 10:00 --speed 10 --record {record}"
+    subprocess.run(["tmux", "new-session", "-d", "-s", name, "-x", "100", "-y", "40", command], check=True, timeout=10)
+    try:
+
+        def screen() -> str:
+            return subprocess.run(
+                ["tmux", "capture-pane", "-p", "-t", name], capture_output=True, text=True, timeout=5
+            ).stdout
+
+        assert _wait(lambda: "Press n to begin" in screen()), screen()
+        for count in range(1, 4):
+            subprocess.run(["tmux", "send-keys", "-t", name, "n"], check=True, timeout=5)
+            assert _wait(lambda c=count: record.read_text().count('"type": "start"') == c)
+        subprocess.run(["tmux", "send-keys", "-t", name, "q"], check=True, timeout=5)
+        assert _wait(lambda: '"quit"' in record.read_text())
+    finally:
+        subprocess.run(["tmux", "kill-session", "-t", name], capture_output=True, timeout=5)
+    events = [json.loads(line) for line in record.read_text().splitlines()[1:]]
+    assert [e.get("item") for e in events if e["type"] == "start"] == [0, 1, 2]
+
+
+CHROMIUM = Path("/usr/bin/chromium")
+
+
+@pytest.mark.skipif(not CHROMIUM.exists(), reason="Chromium is not installed")
+def test_projector_page_in_chromium_shows_the_activity_and_no_note(tmp_path: Path):
+    plan = _plan(tmp_path)
+    sched = schedule_plan(load_plan(plan).plan)[0]
+    path = _record(tmp_path, plan, [("start", 600, 0)])
+    from coprod_cli.live.session import Session
+
+    state = Session(path, day_of(sched), [Event("start", 600 * 60, 0)]).state(603 * 60)
+    display = Display(display_data(sched, state)).start()
+    try:
+        shot = tmp_path / "display.png"
+        base = [str(CHROMIUM), "--headless", "--no-sandbox", "--disable-gpu", "--virtual-time-budget=3000"]
+        base += [f"--user-data-dir={tmp_path / 'profile'}"]
+        subprocess.run(
+            [*base, f"--screenshot={shot}", "--window-size=1280,720", display.url], capture_output=True, timeout=60
+        )
+        dom = subprocess.run([*base, "--dump-dom", display.url], capture_output=True, text=True, timeout=60).stdout
+    finally:
+        display.stop()
+    assert shot.exists() and shot.stat().st_size > 5000
+    assert "Welcome" in dom and "We say hello." in dom and "7:00" in dom and "Dot voting" in dom
+    assert "SECRET" not in dom and "Hello all" not in dom
+
+
+def test_run_and_report_are_listed_in_workflow_order():
+    result = run("--help")
+    names = [line.split()[0] for line in result.stdout.splitlines() if line.startswith("  ") and line.split()]
+    order = [n for n in names if n in ("check", "render", "run", "report", "library")]
+    assert order == ["check", "render", "run", "report", "library"]
+    assert (ROOT / "src" / "coprod_cli" / "live" / "display.html").exists()
