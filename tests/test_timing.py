@@ -199,3 +199,44 @@ def test_break_inside_every_track_resets_stretch():
         "- {title: B, duration: 60m}"
     )
     assert "timing.no-break" not in _codes(_sched(agenda))
+
+
+PER_PLAN = """title: S
+participants:
+  - {group: Care leavers, count: 3}
+  - {group: Staff, count: COUNT}
+activities:
+  check-in: {title: Check-in round, kind: icebreaker, duration: 1m per person}
+workshops:
+  - title: W
+    start: 10:00
+    agenda:
+      - use: check-in
+      - {title: Report back, kind: feedback, duration: 3m per group, flex: 2m}
+      - {use: check-in, duration: 5m}
+"""
+
+
+def test_lengths_per_person_and_per_group_use_the_plans_counts():
+    sched = schedule(*_loaded_workshop(PER_PLAN.replace("COUNT", "6")))
+    assert [t.minutes for t in sched.items] == [9, 6, 5]  # 1 x (3+6); 3 x 2 groups; a written length is the whole
+    assert sched.items[0].item.scale_note == "1 min per person × 9"
+    assert sched.items[2].item.scale_note is None and sched.total_minutes == 20
+
+
+def test_a_length_per_person_needs_every_groups_count():
+    import pytest
+
+    from coprod_cli.errors import PlanError
+
+    with pytest.raises(PlanError) as caught:
+        load_plan_text(PER_PLAN.replace("{group: Staff, count: COUNT}", "{group: Staff}"))
+    [line] = caught.value.lines()
+    assert ":11:9:" in line and "needs each group's 'count:'" in line
+    with pytest.raises(PlanError, match="per person or per group, not per 'grop'; did you mean 'per group'"):
+        load_plan_text(PER_PLAN.replace("3m per group", "3m per grop").replace("COUNT", "6"))
+
+
+def _loaded_workshop(text: str):
+    plan = load_plan_text(text).plan
+    return plan.workshops[0], plan.settings

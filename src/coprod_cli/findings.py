@@ -60,6 +60,7 @@ CODES: dict[str, Code] = {
         Code("timing.steps", (_W,), "an item's timed steps add up to more than its duration"),
         Code("timing.tracks", (_W,), "a track runs longer than its item's `duration`"),
         Code("timing.no-start", (_W,), "a pinned item in a workshop with no start time cannot be checked"),
+        Code("timing.history", (_W,), "with `--history runs/`: an item keeps a length that ran over in every past run"),
         Code("series.dates", (_E,), "workshop dates out of order, or two on one day at overlapping times"),
         Code("series.homework", (_W,), "homework that the next workshop never picks up, or set by the last one"),
         Code("language.jargon", (_W,), "participant text uses jargon the glossary does not explain"),

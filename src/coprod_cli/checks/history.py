@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from statistics import mean
 
-from coprod_cli.findings import Finding
+from coprod_cli.findings import Finding, Severity
 from coprod_cli.plan.durations import format_duration
 from coprod_cli.plan.library import activity_key
 from coprod_cli.schedule import Schedule
@@ -35,7 +35,7 @@ def run(schedules: list[Schedule], history: History) -> list[Finding]:
             took = round(mean(past))
             findings.append(
                 Finding(
-                    "warning",
+                    Severity.warning,
                     "timing.history",
                     sched.workshop.id,
                     t.index,

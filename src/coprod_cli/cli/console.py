@@ -103,6 +103,8 @@ def _add_row(table: Table, sched: Schedule, t: TimedItem, indent: str) -> None:
         title.append(f"  pinned {format_clock(t.item.at)}", style="dim")
     if t.item.flex:
         title.append(f"  flex {format_duration(t.item.flex)}", style="dim")
+    if t.item.scale_note:
+        title.append(f"  {t.item.scale_note}", style="dim")
     style = "dim" if t.item.is_pause else ""
     table.add_row(_when(sched, t.offset), format_duration(t.minutes), t.item.kind, title, style=style)
     for track in t.tracks:

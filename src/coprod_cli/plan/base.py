@@ -8,7 +8,7 @@ from typing import Annotated, Any
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, WithJsonSchema, model_validator
 
-from coprod_cli.plan.durations import CLOCK_PATTERN, DURATION_PATTERN, parse_clock, parse_duration
+from coprod_cli.plan.durations import CLOCK_PATTERN, DURATION_PATTERN, PER_PATTERN, parse_clock, parse_duration
 from coprod_cli.plan.frameworks import FRAMEWORKS
 from coprod_cli.plan.suggest import did_you_mean
 
@@ -100,6 +100,21 @@ Duration = Annotated[
                 {"type": "string", "pattern": DURATION_PATTERN},
             ],
             "description": "A length of time: 20 (minutes), 20m, 1h, 1h30m, PT1H30M",
+        }
+    ),
+]
+# An activity's length may be per person or per group (`2m per person`); models split that off into `per`.
+ScaledDuration = Annotated[
+    int,
+    BeforeValidator(parse_duration),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "integer", "minimum": 1},
+                {"type": "string", "pattern": DURATION_PATTERN},
+                {"type": "string", "pattern": PER_PATTERN},
+            ],
+            "description": "A length of time: 20 (minutes), 20m, 1h30m; or for each person or group: 2m per person",
         }
     ),
 ]

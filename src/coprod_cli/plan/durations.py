@@ -26,6 +26,25 @@ DURATION_PATTERN = (
     r"|PT(\d+H)?(\d+M)?)$"
 )
 CLOCK_PATTERN = r"^([01]?\d|2[0-3])[:.][0-5]\d$"
+# `duration: 2m per person` / `3m per group`: a length for each person or group in the room.
+PER = ("person", "group")
+_PER = re.compile(r"^\s*(.+?)\s+per\s+([a-z]+)\s*$", re.IGNORECASE)
+PER_PATTERN = r"^\s*\S.*\s+per\s+(person|group)\s*$"
+
+
+def split_per(value: object) -> tuple[object, str | None]:
+    """'2m per person' -> ('2m', 'person'); any other value comes back as it is, with None."""
+    if not isinstance(value, str):
+        return value, None
+    match = _PER.match(value)
+    if not match:
+        return value, None
+    per = match.group(2).lower()
+    if per not in PER:
+        hint = get_close_matches(per, PER, n=1)
+        extra = f"; did you mean 'per {hint[0]}'?" if hint else ""
+        raise ValueError(f"'{value}': a length can be per person or per group, not per '{per}'{extra}")
+    return match.group(1), per
 
 
 def parse_duration(value: object) -> int:

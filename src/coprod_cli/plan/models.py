@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, Field, WithJsonSchema, model_validator
+from pydantic import AfterValidator, Field, PrivateAttr, WithJsonSchema, model_validator
 
 from coprod_cli.plan.base import (
     PAUSE_KINDS,
@@ -20,11 +20,13 @@ from coprod_cli.plan.base import (
     Mode,
     ModeField,
     SafeId,
+    ScaledDuration,
     Strict,
     TextList,
     _check_framework,
     _check_timezone,
 )
+from coprod_cli.plan.durations import split_per
 from coprod_cli.plan.frameworks import FRAMEWORKS
 from coprod_cli.plan.practice import Access, Consent, Heard, SupportContact, Thanks
 
@@ -61,6 +63,9 @@ class ActivityDetails(Strict):
     """What an activity and an agenda item both carry, beyond title, kind and length."""
 
     flex: Duration | None = None
+    per: Literal["person", "group"] | None = Field(
+        None, description="The duration is for each person or group; coprod multiplies it by the plan's counts"
+    )
     groups: str | None = None
     lead: str | None = None
     materials: TextList = Field(default_factory=list)
@@ -74,13 +79,26 @@ class ActivityDetails(Strict):
     principles: TextList = Field(default_factory=list)
     tags: TextList = Field(default_factory=list)
 
+    @model_validator(mode="before")
+    @classmethod
+    def _per(cls, data: Any) -> Any:
+        """`duration: 2m per person` is `duration: 2m` with `per: person`."""
+        if not isinstance(data, dict):
+            return data
+        length, per = split_per(data.get("duration"))
+        if per is None:
+            return data
+        if data.get("per") is not None:
+            raise ValueError(f"say 'per {per}' once: in 'duration' or in 'per', not both")
+        return {**data, "duration": length, "per": per}
+
 
 class Activity(ActivityDetails):
     """A reusable activity: the library's, or a plan's own under `activities:`."""
 
     title: str
     kind: KindField = Kind.exercise
-    duration: Duration
+    duration: ScaledDuration
 
 
 # Fields an agenda item shares with an activity, copied from a `use:` reference unless overridden.
@@ -102,12 +120,14 @@ class Item(ActivityDetails):
     use: str | None = Field(None, description="Id of a library or plan activity to use")
     title: str | None = None
     kind: KindField | None = None
-    duration: Duration | None = None
+    duration: ScaledDuration | None = None
     at: Clock | None = Field(None, description="Pinned start time")
     tracks: list[Track] = Field(default_factory=list)
     break_: Duration | None = Field(None, alias="break", description="Shorthand: a break")
     lunch: Duration | None = Field(None, description="Shorthand: a meal break")
     meal: Duration | None = Field(None, description="Shorthand: a meal break")
+    # The length for one person or group and how many there are, once `per` is resolved.
+    _scale: tuple[int, int] | None = PrivateAttr(None)
 
     @model_validator(mode="before")
     @classmethod
@@ -150,6 +170,19 @@ class Item(ActivityDetails):
         """Own duration in minutes (0 when it only has tracks)."""
         return self.duration or 0
 
+    def scale(self, unit: int, count: int) -> None:
+        """A per-person or per-group length becomes the sum for the room: `unit` minutes `count` times."""
+        self._scale = (unit, count)
+        self.duration = unit * count
+
+    @property
+    def scale_note(self) -> str | None:
+        """'2 min per person x 9' for the run sheet, when the length was given per person or group."""
+        if self._scale is None or self.per is None:
+            return None
+        unit, count = self._scale
+        return f"{unit} min per {self.per} × {count}"
+
     @property
     def is_pause(self) -> bool:
         return self.kind in PAUSE_KINDS
@@ -169,7 +202,9 @@ def resolved(item: Item) -> ResolvedItem:
     if item.title is None or item.kind is None:
         raise ValueError(f"the agenda item using '{item.use}' has not been resolved")
     fields = {name: getattr(item, name) for name in Item.model_fields}
-    return ResolvedItem.model_construct(_fields_set=set(item.model_fields_set), **fields)
+    out = ResolvedItem.model_construct(_fields_set=set(item.model_fields_set), **fields)
+    out._scale = item._scale  # private attributes are not fields: carry the per-person sum across
+    return out
 
 
 class Workshop(Strict):

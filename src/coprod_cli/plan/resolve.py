@@ -38,9 +38,13 @@ def resolve_plan(plan: Plan, library: dict[str, Activity]) -> list[Problem]:
                     )
                 )
 
+    counts = {
+        "person": sum(g.count for g in plan.participants if g.count) if all(g.count for g in plan.participants) else 0,
+        "group": len(plan.participants),
+    }
     for key, activity in plan.activities.items():
         check_principles(activity.principles, ("activities", key))
-        if activity.flex is not None and activity.flex > activity.duration:
+        if activity.per is None and activity.flex is not None and activity.flex > activity.duration:
             problems.append((("activities", key, "flex"), _flex_message(activity.flex, activity.duration)))
 
     seen: dict[str, int] = {}
@@ -62,7 +66,7 @@ def resolve_plan(plan: Plan, library: dict[str, Activity]) -> list[Problem]:
         seen.setdefault(workshop.id, w_index)
         problems.extend(_booking_problems(workshop, w_path))
         for i_index, item in enumerate(workshop.agenda):
-            _resolve_item(item, (*w_path, "agenda", i_index), catalog, check_principles, problems, nested=False)
+            _resolve_item(item, (*w_path, "agenda", i_index), catalog, check_principles, problems, counts, False)
         _settle(workshop.agenda)
     return problems
 
@@ -112,7 +116,7 @@ def _flex_message(flex: int, duration: int) -> str:
     return f"'flex' ({flex} min) cannot be more than the item's duration ({duration} min)"
 
 
-def _resolve_item(item: Item, path, catalog, check_principles, problems: list[Problem], nested: bool) -> None:
+def _resolve_item(item: Item, path, catalog, check_principles, problems: list[Problem], counts, nested: bool) -> None:
     written = set(item.model_fields_set)  # before merging: setattr adds to the set
     if item.use is not None:
         activity = catalog.get(item.use)
@@ -136,6 +140,20 @@ def _resolve_item(item: Item, path, catalog, check_principles, problems: list[Pr
                 item.steps = rescale_steps(activity.steps, minutes)
             if "flex" not in written and activity.flex:
                 item.flex = (activity.flex * minutes) // activity.duration or None
+        if "duration" in written and "per" not in written:
+            item.per = None  # a length written beside `use:` is the whole length
+    if item.per is not None and item.duration is not None:
+        if not counts[item.per]:
+            what = "each group's 'count:'" if item.per == "person" else "the groups"
+            problems.append(
+                (
+                    (*path, "duration"),
+                    f"'{item.duration} min per {item.per}' needs {what} under 'participants:' to add up; "
+                    "write them there, or give the whole length",
+                )
+            )
+        else:
+            item.scale(item.duration, counts[item.per])
     if "principles" in written:
         check_principles(item.principles, path)
     if item.flex is not None and item.duration is not None and item.flex > item.duration:
@@ -148,5 +166,5 @@ def _resolve_item(item: Item, path, catalog, check_principles, problems: list[Pr
     for t_index, track in enumerate(item.tracks):
         for s_index, sub in enumerate(track.agenda):
             _resolve_item(
-                sub, (*path, "tracks", t_index, "agenda", s_index), catalog, check_principles, problems, nested=True
+                sub, (*path, "tracks", t_index, "agenda", s_index), catalog, check_principles, problems, counts, True
             )
