@@ -41,8 +41,8 @@ HARD = (
 )
 TALK = "- {title: Talk, kind: presentation, duration: 60m}"
 
-# code: (family, plan that fires it, plan that does not)
-CASES: dict[str, tuple[str, str, str]] = {
+# code: (family, plan that fires it, plan that does not[, the history of past runs both are checked with])
+CASES: dict[str, tuple] = {
     "agenda.empty": ("agenda", plan(WORK).split("    agenda:")[0], plan(f"{OPEN}\n{WORK}\n{CLOSE}")),
     "agenda.opening": ("agenda", plan(f"{WORK}\n{CLOSE}"), plan(f"{OPEN}\n{WORK}\n{CLOSE}")),
     "agenda.closing": ("agenda", plan(f"{OPEN}\n{WORK}"), plan(f"{OPEN}\n{WORK}\n{CLOSE}")),
@@ -77,6 +77,12 @@ CASES: dict[str, tuple[str, str, str]] = {
         "timings",
         plan(f"{WORK}\n- {{lunch: 30m, at: '12:00'}}", start="null"),
         plan(WORK, start="null"),
+    ),
+    "timing.history": (
+        "timings",
+        plan("- {title: Work, duration: 30m}"),
+        plan("- {title: Work, duration: 40m}"),
+        {"title:work": [(30, 38.0), (30, 41.0)]},
     ),
     "series.dates": ("series", two(WORK, HOMEWORK_BACK, "2030-03-01"), two(WORK, HOMEWORK_BACK)),
     "series.homework": ("series", two(WORK, WORK), two(WORK, HOMEWORK_BACK)),
@@ -118,8 +124,9 @@ def test_every_code_of_an_implemented_family_has_a_case():
 
 @pytest.mark.parametrize("code", sorted(CASES))
 def test_code_fires_and_its_twin_stays_quiet(code: str):
-    family, fires, quiet = CASES[code]
-    fired = [f.code for f in run_checks(load_plan_text(fires, "p.yaml"), [family]).findings]
+    family, fires, quiet, *history = CASES[code]
+    past = history[0] if history else None
+    fired = [f.code for f in run_checks(load_plan_text(fires, "p.yaml"), [family], past).findings]
     assert code in fired, fired
-    calm = [f.code for f in run_checks(load_plan_text(quiet, "p.yaml"), [family]).findings]
+    calm = [f.code for f in run_checks(load_plan_text(quiet, "p.yaml"), [family], past).findings]
     assert code not in calm, calm
