@@ -37,7 +37,9 @@ def _clock_option(value: str | None) -> str | None:
 def run(
     workshop: Annotated[
         str | None,
-        typer.Argument(help="The workshop's id. None named: today's, else the next one.", show_default=False),
+        typer.Argument(
+            help="The workshop's id. None named: today's, else the next one.", show_default=False, metavar="[WORKSHOP]"
+        ),
     ] = None,
     plan: PlanOption = DEFAULT_PLAN,
     workshop_option: Annotated[
@@ -50,12 +52,18 @@ def run(
         ),
     ] = None,
     speed: Annotated[
-        float, typer.Option("--speed", help="Run the clock this many times faster (rehearsal).", min=0.1, max=3600)
+        float,
+        typer.Option(
+            "--speed", help="Run the clock this many times faster (rehearsal).", min=0.1, max=3600, metavar="N"
+        ),
     ] = 1.0,
     display: Annotated[
         bool, typer.Option("--display", help="Serve a projector page for the room on 127.0.0.1.")
     ] = False,
-    port: Annotated[int, typer.Option("--port", help="Port of the projector page (0: any free one).", min=0)] = 8470,
+    port: Annotated[
+        int,
+        typer.Option("--port", help="Port of the projector page (0: any free one).", min=0, max=65535, metavar="PORT"),
+    ] = 8470,
     record: Annotated[
         Path | None,
         typer.Option(

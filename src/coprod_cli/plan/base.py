@@ -90,18 +90,11 @@ def _check_timezone(value: str) -> str:
     return value
 
 
+_LENGTHS = [{"type": "integer", "minimum": 1}, {"type": "string", "pattern": DURATION_PATTERN}]
 Duration = Annotated[
     int,
     BeforeValidator(parse_duration),
-    WithJsonSchema(
-        {
-            "anyOf": [
-                {"type": "integer", "minimum": 1},
-                {"type": "string", "pattern": DURATION_PATTERN},
-            ],
-            "description": "A length of time: 20 (minutes), 20m, 1h, 1h30m, PT1H30M",
-        }
-    ),
+    WithJsonSchema({"anyOf": _LENGTHS, "description": "A length of time: 20 (minutes), 20m, 1h, 1h30m, PT1H30M"}),
 ]
 # An activity's length may be per person or per group (`2m per person`); models split that off into `per`.
 ScaledDuration = Annotated[
@@ -109,11 +102,7 @@ ScaledDuration = Annotated[
     BeforeValidator(parse_duration),
     WithJsonSchema(
         {
-            "anyOf": [
-                {"type": "integer", "minimum": 1},
-                {"type": "string", "pattern": DURATION_PATTERN},
-                {"type": "string", "pattern": PER_PATTERN},
-            ],
+            "anyOf": [*_LENGTHS, {"type": "string", "pattern": PER_PATTERN}],
             "description": "A length of time: 20 (minutes), 20m, 1h30m; or for each person or group: 2m per person",
         }
     ),
