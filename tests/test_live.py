@@ -59,8 +59,10 @@ def test_on_time_then_behind_gives_a_concrete_replan():
     assert replan_sentence(plan, titles) == "take 5 min from Dot voting, 3 from Gallery walk"
     accepted = _press(day, [("n", 600), ("a", 618)])
     after = fold(day, accepted, 618 * 60)
-    # still 8 minutes behind the plan's times, but the finish and the lunch are back on time
-    assert after.behind == 8 and after.replan() is None and round(after.finish) == 11 * 60 + 25
+    # on time for the agenda as it now stands: the finish and the lunch are back on time
+    assert after.behind == 0 and after.replan() is None and round(after.finish) == 11 * 60 + 25
+    given = fold(day, _press(day, [("n", 600), ("+", 601), ("+", 602)]), 612 * 60)
+    assert given.behind == 0 and round(given.finish) == 11 * 60 + 27  # two minutes given: the finish moves
     assert [it.minutes for it in after.items][:3] == [10, 10, 17]
 
 
@@ -216,12 +218,14 @@ def test_report_and_history_from_runs(tmp_path: Path):
     assert first.items[1].difference == 7 and first.long[0].title == "Dot voting"
     [dot] = [a for a in activities(results) if a.title == "Dot voting"]
     assert dot.actual == (22.0, 24.0) and dot.always_over
+    assert dot.sentence() == "Dot voting: planned 15 min, took 23 min on average over 2 runs"
     assert history(results)["title:dot voting"] == [(15, 22.0), (15, 24.0)]
     assert first.to_dict()["items"][1] == {
         "index": 1,
         "title": "Dot voting",
         "use": None,
         "planned_minutes": 15,
+        "replanned_minutes": None,
         "actual_minutes": 22.0,
         "difference_minutes": 7,
         "status": "done",

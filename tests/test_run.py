@@ -109,7 +109,7 @@ def test_report_text_and_json(tmp_path: Path):
         and "+7 min" in text.stdout
         and "Ran long: Welcome (+2), Dot voting (+7)" in text.stdout
     )
-    assert "Dot voting: planned 15 min, took 22 on average over 1 run" in text.stdout
+    assert "   Dot voting: planned 15 min, took 22 min\n" in text.stdout
     data = json.loads(run("report", "--format", "json", str(tmp_path / "runs")).stdout)
     [one] = data["runs"]
     assert one["actual_start"] == "10:00" and one["actual_end"] == "11:00"

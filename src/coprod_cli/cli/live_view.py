@@ -18,13 +18,14 @@ from coprod_cli.cli.console import out
 from coprod_cli.live.events import KEYS_HELP
 from coprod_cli.live.words import ahead_behind, clock_seconds, countdown, replan_sentence
 from coprod_cli.plan.durations import format_clock, format_duration
+from coprod_cli.plan.resolve import rescale_steps
 
 if TYPE_CHECKING:
-    from coprod_cli.live.report import ActivityResult, RunResult
+    from coprod_cli.live.report import ActivityResult, ItemResult, RunResult
     from coprod_cli.live.state import LiveState
     from coprod_cli.schedule import Schedule, TimedItem
 
-NEXT_ROWS = 4
+NEXT_ROWS = 7  # the most next items shown (with their title line); fewer on a small terminal
 # A five-row block font, so the time left reads from across the room.
 _FONT = {
     "0": ("███", "█ █", "█ █", "█ █", "███"),
@@ -47,11 +48,17 @@ def big(text: str, style: str) -> Text:
     return Text("\n".join(rows), style=style)
 
 
-def live_view(sched: Schedule, state: LiveState, record: str, url: str | None = None) -> RenderableType:
-    """One frame of the facilitator's view."""
-    parts: list[RenderableType] = [_header(sched, state, url)]
+def live_view(
+    sched: Schedule, state: LiveState, record: str, url: str | None = None, width: int = 80, height: int = 24
+) -> RenderableType:
+    """One frame of the facilitator's view, most urgent first, fitted to a `width` x `height` terminal.
+
+    The clock, then the re-plan and cues, then the current item, then as many next items as fit.
+    """
+    top: list[RenderableType] = [_header(sched, state)]
+    top.extend(_advice(state))
     if state.ended:
-        parts.append(
+        top.append(
             Panel(Text("The workshop is over. Press q to close; `coprod report` shows how it went."), box=_box())
         )
     elif state.current is None:
@@ -59,17 +66,28 @@ def live_view(sched: Schedule, state: LiveState, record: str, url: str | None = 
         title = state.items[first].planned.title if first is not None else ""
         starts, _ = state.projection()
         at = format_clock(int(starts[first])) if first is not None else ""
-        parts.append(Panel(Text(f"Ready. Press n to begin '{title}' (planned {at}).", style="bold"), box=_box()))
+        top.append(Panel(Text(f"Ready. Press n to begin '{title}' (planned {at}).", style="bold"), box=_box()))
     else:
-        parts.append(_current(sched, state))
-    parts.append(_next(state))
-    parts.extend(_advice(state))
-    parts.append(Text(KEYS_HELP, style="dim"))
-    footer = Text(f"record: {record}", style="dim")
+        top.append(_current(sched, state, width))
+    bottom: list[RenderableType] = [Text(KEYS_HELP, style="dim", overflow="ellipsis", no_wrap=True)]
+    footer = Text(f"record: {record}", style="dim", overflow="ellipsis", no_wrap=True)
     if url:
-        footer.append(f"   projector page: {url}", style="cyan")
-    parts.append(footer)
-    return Group(*parts)
+        footer = Text(f"projector page: {url}", style="cyan", no_wrap=True)
+    bottom.append(footer)
+    used = _rows(Group(*top, *bottom), width)
+    next_rows = max(0, min(NEXT_ROWS, height - used - 1))
+    parts = [*top]
+    if next_rows and state.upcoming():
+        parts.append(_next(state, next_rows))
+    return Group(*parts, *bottom)
+
+
+def _rows(renderable: RenderableType, width: int) -> int:
+    """How many terminal rows a part of the view takes at this width."""
+    from rich.console import Console
+
+    console = Console(width=width, file=None, color_system=None, legacy_windows=False)
+    return len(console.render_lines(renderable, console.options.update(width=width), pad=False))
 
 
 def _box():  # type: ignore[no-untyped-def]
@@ -78,19 +96,26 @@ def _box():  # type: ignore[no-untyped-def]
     return box.ROUNDED
 
 
-def _header(sched: Schedule, state: LiveState, url: str | None) -> Text:
-    line = Text()
+def _header(sched: Schedule, state: LiveState) -> Text:
+    line = Text(no_wrap=True, overflow="ellipsis")
     line.append(clock_seconds(state.now), style="bold")
-    line.append(f"  {sched.workshop.title}  ")
+    if state.ended:
+        line.append(
+            f"  finished at {format_clock(round(state.finish))} (planned {format_clock(state.day.planned_end)})"
+        )
+        line.append(f"  {sched.workshop.title}", style="dim")
+        return line
     style = "bold red" if state.behind > 0 else ("green" if state.behind < 0 else "")
+    line.append("  ")
     line.append(ahead_behind(state.behind), style=style)
     line.append(f" · finish {format_clock(round(state.finish))}")
     if sched.booked_end is not None:
-        line.append(f" (booked until {format_clock(sched.booked_end)})", style="dim")
+        line.append(f" (booked to {format_clock(sched.booked_end)})", style="dim")
+    line.append(f"  {sched.workshop.title}", style="dim")
     return line
 
 
-def _current(sched: Schedule, state: LiveState) -> Panel:
+def _current(sched: Schedule, state: LiveState, width: int) -> Panel:
     assert state.current is not None
     t = sched.items[state.current]
     item = state.items[state.current]
@@ -109,17 +134,22 @@ def _current(sched: Schedule, state: LiveState) -> Panel:
     word = "over its" if left < 0 else "left of"
     body.append(Text(f"{word} {format_duration(item.minutes)}" + ("  (paused)" if state.paused else "")))
     if t.item.say:
-        body.append(Text("Say: " + t.item.say.strip(), style="italic"))
+        say = " ".join(t.item.say.split())
+        room = 2 * (width - 4) - 5  # two lines inside the panel; the script has the rest
+        body.append(Text("Say: " + (say if len(say) <= room else say[: room - 1] + "…"), style="italic"))
     start = state.started_at / 60
     elapsed = state.elapsed / 60
-    for step in t.steps:
-        rel = step.offset - t.offset
-        now_step = rel <= elapsed < rel + (step.minutes or 0)
+    # Steps follow the item's length now (after +/- and a re-plan), from when it really started.
+    steps = rescale_steps(t.item.steps, item.minutes) if item.minutes != t.minutes else t.item.steps
+    rel = 0
+    for step in steps:
+        now_step = rel <= elapsed < rel + (step.duration or 0)
         mark = "▸ " if now_step else "  "
-        length = f" ({format_duration(step.minutes)})" if step.minutes else ""
+        length = f" ({format_duration(step.duration)})" if step.duration else ""
         body.append(
             Text(f"{mark}{format_clock(int(start + rel))}  {step.do}{length}", style="bold" if now_step else "")
         )
+        rel += step.duration or 0
     for track in t.tracks:
         body.append(_track_line(track.group, track.where, track.items, t.offset, elapsed))
     return Panel(Group(*body), title="now", title_align="left", border_style=colour, box=_box())
@@ -136,13 +166,13 @@ def _track_line(group: str, where: str | None, items: list[TimedItem], offset: i
     return Text(f"  ▸ {group}{place}: finished, waiting for the others", style="dim")
 
 
-def _next(state: LiveState) -> Table:
+def _next(state: LiveState, rows: int) -> Table:
     table = Table(box=None, show_header=False, padding=(0, 1), pad_edge=False, title="next", title_justify="left")
     table.add_column("when", no_wrap=True)
     table.add_column("minutes", justify="right", no_wrap=True)
     table.add_column("title")
     starts, _ = state.projection()
-    for i in state.upcoming()[:NEXT_ROWS]:
+    for i in state.upcoming()[: rows - 1]:
         it = state.items[i]
         title = Text(it.planned.title)
         if it.planned.at is not None:
@@ -188,9 +218,9 @@ def print_run_report(results: list[RunResult], acts: list[ActivityResult]) -> No
                 mark = Text(f"{diff:+d} min" if diff else "on time", style="red" if diff > 1 else "")
                 if item.status == "running":
                     mark = Text("still running when the record stops", style="dim")
-                table.add_row(escape(item.title), format_duration(item.planned), f"{round(item.actual)} min", mark)
+                table.add_row(escape(item.title), _planned(item), f"{round(item.actual)} min", mark)
             else:
-                table.add_row(escape(item.title), format_duration(item.planned), "", Text(item.status, style="dim"))
+                table.add_row(escape(item.title), _planned(item), "", Text(item.status, style="dim"))
         out.print(Padding(table, (0, 0, 0, 3)))
         for label, items in (("Ran long", result.long), ("Ran short", result.short)):
             if items:
@@ -200,10 +230,11 @@ def print_run_report(results: list[RunResult], acts: list[ActivityResult]) -> No
     if acts:
         out.print(f"[bold]Each activity over {len(results)} run{'s' if len(results) != 1 else ''}[/bold]")
         for act in acts:
-            usual = (
-                f"planned {format_duration(act.default)}"
-                if act.default
-                else f"planned {format_duration(act.planned[0])}"
-            )
-            runs = f"{len(act.actual)} run{'s' if len(act.actual) != 1 else ''}"
-            out.print(f"   {escape(act.title)}: {usual}, took {round(act.average)} on average over {runs}")
+            out.print("   " + escape(act.sentence()))
+
+
+def _planned(item: ItemResult) -> str:
+    """'15 min', or '15 → 10 min' when a re-plan or +/- changed it on the day."""
+    if item.final and item.final != item.planned:
+        return f"{item.planned} → {format_duration(item.final)}"
+    return format_duration(item.planned)

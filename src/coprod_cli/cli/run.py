@@ -139,7 +139,8 @@ def _loop(sched, session, clock, display: bool, port: int) -> None:  # type: ign
                     from coprod_cli.live.display import display_data
 
                     server.update(display_data(sched, state))
-                live.update(live_view(sched, state, str(session.path), url), refresh=True)
+                size = out.size
+                live.update(live_view(sched, state, str(session.path), url, size.width, size.height), refresh=True)
                 key = read_key(TICK_SECONDS)
                 if key is None:
                     continue

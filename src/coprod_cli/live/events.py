@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 # end: the last item is over; open/quit: the view was opened or closed (no change to the day).
 TYPES = ("open", "start", "skip", "adjust", "pause", "resume", "accept", "end", "quit")
 
-KEYS_HELP = "n/space next · b back · +/- a minute · p pause · s skip · a accept re-plan · q quit"
+KEYS_HELP = "n next · b back · +/- a minute · p pause · s skip · a accept re-plan · q quit"
 
 
 @dataclass(frozen=True)

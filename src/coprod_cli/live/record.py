@@ -49,11 +49,17 @@ def header(workshop_id: str, title: str, date: str, day: Day) -> dict[str, Any]:
     }
 
 
-def append(path: Path, data: dict[str, Any]) -> None:
-    """Add one line and make sure it is on the disk before the next key press."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+def append(path: Path, data: dict[str, Any], create: bool = False) -> None:
+    """Add one line and make sure it is on the disk before the next key press.
+
+    Only the header creates the file (and never over another); an event for a record that
+    has gone is an error rather than the start of a record with no header.
+    """
+    if create:
+        path.parent.mkdir(parents=True, exist_ok=True)
     line = json.dumps(data, ensure_ascii=False) + "\n"
-    fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o666)
+    flags = os.O_WRONLY | os.O_APPEND | (os.O_CREAT | os.O_EXCL if create else 0)
+    fd = os.open(path, flags, 0o666)
     try:
         os.write(fd, line.encode("utf-8"))
         os.fsync(fd)

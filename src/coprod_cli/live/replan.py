@@ -97,9 +97,10 @@ def _segments(slots: list[Slot], deadline: float) -> list[tuple[list[Slot], floa
 
 
 def _spread(slots: list[Slot], need: int) -> dict[int, int]:
-    """Take `need` minutes from the items with the most to give first (fewest items touched)."""
+    """Take `need` minutes from the soonest flexible items first: they can be shortened now, and
+    the later ones keep their flex for whatever the rest of the day brings."""
     cuts: dict[int, int] = {}
-    for slot in sorted(slots, key=lambda s: s.give, reverse=True):
+    for slot in slots:
         if need <= 0:
             break
         take = min(slot.give, need)

@@ -6,13 +6,13 @@ last event, so the report and the view never disagree about what happened.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from statistics import mean
 from typing import Any
 
 from coprod_cli.live.record import Run
 from coprod_cli.live.state import fold
-from coprod_cli.plan.durations import format_clock
+from coprod_cli.plan.durations import format_clock, format_duration
 from coprod_cli.plan.library import activity_key
 
 # Within this many minutes of the plan an item "ran to time".
@@ -27,6 +27,7 @@ class ItemResult:
     planned: int
     actual: float
     status: str  # done | skipped | dropped | not reached | running
+    final: int = 0  # its length by the time it ran: after +/- and accepted re-plans
 
     @property
     def ran(self) -> bool:
@@ -42,6 +43,7 @@ class ItemResult:
             "title": self.title,
             "use": self.use,
             "planned_minutes": self.planned,
+            "replanned_minutes": self.final if self.final != self.planned else None,
             "actual_minutes": round(self.actual, 1) if self.ran else None,
             "difference_minutes": self.difference if self.ran else None,
             "status": self.status,
@@ -96,6 +98,19 @@ class ActivityResult:
     def average(self) -> float:
         return mean(self.actual)
 
+    def sentence(self) -> str:
+        """'Dot voting: planned 15 min, took 22 on average over 3 runs (the library says 15 min)'."""
+        planned = sorted(set(self.planned))
+        lengths = " or ".join(format_duration(p) for p in planned)
+        runs = len(self.actual)
+        took = f"took {round(self.average)} min" + (f" on average over {runs} runs" if runs > 1 else "")
+        usual = (
+            f" (its usual length is {format_duration(self.default)})"
+            if self.default and planned != [self.default]
+            else ""
+        )
+        return f"{self.title}: planned {lengths}, {took}{usual}"
+
     @property
     def always_over(self) -> bool:
         return all(round(a) - p > TOLERANCE for p, a in zip(self.planned, self.actual, strict=True))
@@ -123,14 +138,11 @@ def summarize(run: Run) -> RunResult:
             status = "running" if not state.ended else "done"
         elif status == "todo":
             status = "not reached" if it.actual == 0 else "done"
-        items.append(
-            ItemResult(it.planned.index, it.planned.title, it.planned.use, it.planned.minutes, it.actual / 60, status)
-        )
+        p = it.planned
+        items.append(ItemResult(p.index, p.title, p.use, p.minutes, it.actual / 60, status, it.minutes))
     if state.current is not None:
         current = items[state.current]
-        items[state.current] = ItemResult(
-            current.index, current.title, current.use, current.planned, current.actual + state.elapsed / 60, "running"
-        )
+        items[state.current] = replace(current, actual=current.actual + state.elapsed / 60, status="running")
     starts = [e.t for e in run.events if e.type in ("start", "skip")]
     ends = [e.t for e in run.events if e.type == "end"]
     return RunResult(run, tuple(items), min(starts) if starts else None, ends[-1] if ends else None)
@@ -148,7 +160,7 @@ def activities(results: list[RunResult]) -> list[ActivityResult]:
             entry = found.setdefault(key, (item.title, defaults.get(item.index), [], []))
             entry[2].append(item.planned)
             entry[3].append(item.actual)
-    return [ActivityResult(k, t, d, tuple(p), tuple(a)) for k, (t, d, p, a) in sorted(found.items())]
+    return [ActivityResult(k, t, d, tuple(p), tuple(a)) for k, (t, d, p, a) in found.items()]
 
 
 def history(results: list[RunResult]) -> dict[str, list[tuple[int, float]]]:

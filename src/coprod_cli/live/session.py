@@ -78,7 +78,7 @@ def open_session(path: Path, workshop: Workshop, day: Day, date: str, now: float
             )
         session = Session(path, run.day, run.events)
     else:
-        record.append(path, record.header(workshop.id or "", workshop.title, date, day))
+        record.append(path, record.header(workshop.id or "", workshop.title, date, day), create=True)
         session = Session(path, day, [])
     session.add(Event("open", now))
     return session

@@ -36,7 +36,6 @@ class PlannedItem:
     at: int | None = None
     use: str | None = None
     default: int | None = None
-    begins: int = 0  # its planned start, clock minutes
 
     def to_dict(self) -> dict[str, Any]:
         return {k: v for k, v in self.__dict__.items() if v is not None}
@@ -70,7 +69,6 @@ def day_of(sched: Schedule, defaults: dict[str, int] | None = None) -> Day:
             t.item.at,
             t.item.use,
             (defaults or {}).get(t.item.use) if t.item.use else None,
-            sched.start + t.offset,
         )
         for t in sched.items
     )
@@ -106,6 +104,8 @@ class LiveState:
     paused_for: float = 0.0
     ended: bool = False
     events: int = field(default=0)
+    # After an accepted re-plan, its times are the plan: (first item still to come, its start in minutes).
+    rebase: tuple[int, float] | None = None
 
     # ------------------------------------------------------------ where we are
     @property
@@ -169,14 +169,29 @@ class LiveState:
     def finish(self) -> float:
         return self.projection()[1]
 
+    def planned_starts(self) -> tuple[dict[int, float], float]:
+        """The agenda as it stands: each item's start and the end, with minutes added, taken and dropped,
+        timed from the workshop's start, or from the last accepted re-plan's times."""
+        first, start = self.rebase if self.rebase is not None else (0, float(self.day.start))
+        upcoming = self.upcoming()
+        if upcoming and upcoming[0] < first:  # gone back before the re-plan: the day's own times
+            first, start = 0, float(self.day.start)
+        slots = [Slot(i, it.minutes, pin=it.planned.at) for i, it in enumerate(self.items) if not it.out and i >= first]
+        return project(slots, start)
+
     @property
     def behind(self) -> int:
-        """Minutes the next item will start after its planned time (at the end: the finish; negative: ahead)."""
+        """Minutes the next item will start after the agenda as it stands says (at the end: the finish).
+
+        Negative is ahead. A re-plan that is accepted, or a minute given with +, changes the agenda,
+        so being "on time" means on time for the agenda the facilitator is now running.
+        """
         starts, finish = self.projection()
+        planned, planned_end = self.planned_starts()
         upcoming = self.upcoming()
         if upcoming:
-            return round(starts[upcoming[0]] - self.items[upcoming[0]].planned.begins)
-        return round(finish - self.day.planned_end)
+            return round(starts[upcoming[0]] - planned[upcoming[0]])
+        return round(finish - planned_end)
 
     def replan(self) -> Replan | None:
         """What to shorten or drop to finish by the deadline and reach every pin; None when on time."""
@@ -284,6 +299,10 @@ def _apply(state: LiveState, e: Event) -> None:
         for index in e.drops:
             if 0 <= index < n and index != state.current:
                 state.items[index].status = "dropped"
+        state.now = e.t
+        starts, _ = state.projection()
+        upcoming = state.upcoming()
+        state.rebase = (upcoming[0], starts[upcoming[0]]) if upcoming else None
     elif e.type == "end":
         _close(state, e.t)
         state.ended = True
