@@ -202,7 +202,9 @@ def test_projector_page_in_chromium_shows_the_activity_and_no_note(tmp_path: Pat
     finally:
         display.stop()
     assert shot.exists() and shot.stat().st_size > 5000
-    assert "Welcome" in dom and "We say hello." in dom and "7:00" in dom and "Dot voting" in dom
+    assert (
+        "Welcome" in dom and "We say hello." in dom and ">7<" in dom and "minutes left" in dom and "Dot voting" in dom
+    )
     assert "SECRET" not in dom and "Hello all" not in dom
 
 
@@ -212,3 +214,31 @@ def test_run_and_report_are_listed_in_workflow_order():
     order = [n for n in names if n in ("check", "render", "run", "report", "library")]
     assert order == ["check", "render", "run", "report", "library"]
     assert (ROOT / "src" / "coprod_cli" / "live" / "display.html").exists()
+
+
+def test_the_view_fits_a_small_terminal_with_the_replan_on_it(tmp_path: Path):
+    plan = _plan(tmp_path)
+    sched = schedule_plan(load_plan(plan).plan)[0]
+    from coprod_cli.live.session import Session
+
+    session = Session(tmp_path / "r", day_of(sched), [Event("start", 600 * 60, 0)])
+    console = Console(record=True, width=80, height=24)
+    console.print(live_view(sched, session.state(620 * 60), "runs/x.jsonl", None, 80, 24))
+    lines = console.export_text().splitlines()
+    assert len(lines) <= 24 and "Re-plan: take 5 min from Dot voting" in lines[1]
+    assert lines[-2].startswith("n next") and lines[-1] == "record: runs/x.jsonl"
+
+
+def test_the_workshop_to_run_is_named_or_todays_or_the_next():
+    import datetime as dt
+
+    from coprod_cli.errors import UsageError
+    from coprod_cli.live.session import choose_workshop
+    from coprod_cli.plan.models import Workshop
+
+    days = [Workshop(title="A", id="a", date=dt.date(2030, 1, d)) for d in (1, 8, 15)]
+    assert choose_workshop(days, None, dt.date(2030, 1, 8)) == 1
+    assert choose_workshop(days, None, dt.date(2030, 1, 9)) == 2
+    assert choose_workshop(days, "a", dt.date(2030, 1, 9)) == 0
+    with pytest.raises(UsageError, match="name one"):
+        choose_workshop(days, None, dt.date(2030, 2, 1))

@@ -141,7 +141,10 @@ def _loop(sched, session, clock, display: bool, port: int) -> None:  # type: ign
                     server.update(display_data(sched, state))
                 size = out.size
                 live.update(live_view(sched, state, str(session.path), url, size.width, size.height), refresh=True)
-                key = read_key(TICK_SECONDS)
+                try:
+                    key = read_key(TICK_SECONDS)
+                except KeyboardInterrupt:  # Ctrl-C is a quit, saved like one
+                    key = "q"
                 if key is None:
                     continue
                 t = clock.now()
@@ -168,8 +171,11 @@ def _start_display(sched, state, port: int):  # type: ignore[no-untyped-def]
 @contextmanager
 def _keys() -> Iterator:  # type: ignore[type-arg]
     """Read single key presses without Enter (POSIX terminals: termios in cbreak mode)."""
-    import termios
-    import tty
+    try:
+        import termios
+        import tty
+    except ImportError:  # Windows: no termios
+        raise UsageError("coprod run needs a POSIX terminal (Linux or macOS; on Windows, use WSL)") from None
 
     fd = sys.stdin.fileno()
     saved = termios.tcgetattr(fd)

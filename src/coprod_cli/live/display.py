@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import html
 import json
+import math
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from importlib.resources import files
 from typing import Any
 
 from coprod_cli.live.state import LiveState
-from coprod_cli.live.words import countdown
 from coprod_cli.plan.durations import format_clock
 from coprod_cli.schedule import Schedule
 
@@ -27,15 +27,18 @@ def display_data(sched: Schedule, state: LiveState) -> dict[str, Any]:
     """The projector's state: participant-safe fields only (title, kind, handout, times)."""
     starts, _ = state.projection()
     current = None
+    minutes = max(0, math.ceil(state.left / 60 - 1e-9))
     if state.current is not None and not state.ended:
         item = sched.items[state.current].item
         current = {
             "title": item.title or "",
             "kind": item.kind or "",
             "about": item.handout or "",
-            # The room sees the time run out, never a count of minutes over: that is the facilitator's to manage.
+            # Whole minutes in words: "19:57" would read as a clock time. The room sees the time run
+            # out, never a count of minutes over: that is the facilitator's to manage.
             "left": max(0, round(state.left)),
-            "countdown": countdown(max(0.0, state.left)),
+            "countdown": str(minutes) if minutes else "",
+            "label": _label(minutes),
         }
     return {
         "workshop": sched.workshop.title,
@@ -50,6 +53,12 @@ def display_data(sched: Schedule, state: LiveState) -> dict[str, Any]:
     }
 
 
+def _label(minutes: int) -> str:
+    if minutes == 0:
+        return "Time to finish"
+    return "minute left" if minutes == 1 else "minutes left"
+
+
 def page(data: dict[str, Any]) -> str:
     """The page, filled in on the server too, so it shows before its script runs."""
     template = files("coprod_cli.live").joinpath("display.html").read_text(encoding="utf-8")
@@ -58,6 +67,8 @@ def page(data: dict[str, Any]) -> str:
         "WORKSHOP": data["workshop"],
         "TITLE": current.get("title", "Starting soon" if not data["ended"] else "Thank you"),
         "COUNTDOWN": current.get("countdown", ""),
+        "LABEL": current.get("label", ""),
+        "CLOCK": data["clock"],
         "ABOUT": current.get("about", ""),
         "NEXT": "".join(
             f"<li><span class=at>{html.escape(n['at'])}</span> {html.escape(n['title'])}</li>" for n in data["next"]
