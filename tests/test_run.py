@@ -193,12 +193,9 @@ def test_projector_page_in_chromium_shows_the_activity_and_no_note(tmp_path: Pat
     display = Display(display_data(sched, state)).start()
     try:
         shot = tmp_path / "display.png"
-        base = [str(CHROMIUM), "--headless", "--no-sandbox", "--disable-gpu", "--virtual-time-budget=3000"]
-        base += [f"--user-data-dir={tmp_path / 'profile'}"]
-        subprocess.run(
-            [*base, f"--screenshot={shot}", "--window-size=1280,720", display.url], capture_output=True, timeout=60
-        )
-        dom = subprocess.run([*base, "--dump-dom", display.url], capture_output=True, text=True, timeout=60).stdout
+        args = [str(CHROMIUM), "--headless", "--no-sandbox", "--disable-gpu", "--virtual-time-budget=3000"]
+        args += [f"--user-data-dir={tmp_path / 'profile'}", "--window-size=1280,720", f"--screenshot={shot}"]
+        dom = subprocess.run([*args, "--dump-dom", display.url], capture_output=True, text=True, timeout=60).stdout
     finally:
         display.stop()
     assert shot.exists() and shot.stat().st_size > 5000

@@ -65,6 +65,12 @@ def append(path: Path, data: dict[str, Any], create: bool = False) -> None:
         os.fsync(fd)
     finally:
         os.close(fd)
+    if create and hasattr(os, "O_DIRECTORY"):  # the new file's name must survive a crash too
+        folder = os.open(path.parent, os.O_RDONLY | os.O_DIRECTORY)
+        try:
+            os.fsync(folder)
+        finally:
+            os.close(folder)
 
 
 def heal(path: Path) -> None:
