@@ -210,14 +210,14 @@ def print_run_report(results: list[RunResult], acts: list[ActivityResult]) -> No
         )
         out.print(f"   planned {data['planned_start']}–{data['planned_end']}, {ran}", style="dim")
         table = Table(box=None, padding=(0, 1), pad_edge=False)
-        for name, justify in (("item", "left"), ("planned", "right"), ("took", "right"), ("", "right")):
+        for name, justify in (("item", "left"), ("planned", "right"), ("took", "right"), ("", "left")):
             table.add_column(name, justify=justify)  # type: ignore[arg-type]
         for item in result.items:
             if item.ran:
                 diff = item.difference
                 mark = Text(f"{diff:+d} min" if diff else "on time", style="red" if diff > 1 else "")
                 if item.status == "running":
-                    mark = Text("still running when the record stops", style="dim")
+                    mark = Text("still running", style="dim")
                 table.add_row(escape(item.title), _planned(item), f"{round(item.actual)} min", mark)
             else:
                 table.add_row(escape(item.title), _planned(item), "", Text(item.status, style="dim"))
