@@ -104,6 +104,20 @@ CASES: dict[str, tuple] = {
         plan(f"{OPEN}\n- use: dot-voting\n{CLOSE}", head="framework: citizen-lab"),
         plan(f"{OPEN}\n- use: dot-voting\n{CLOSE}"),
     ),
+    "ready.placeholder": ("ready", plan(f"{OPEN}\n- {{title: Your activity, duration: 9m}}"), plan(f"{OPEN}\n{WORK}")),
+    "ready.contact": (
+        "ready",
+        plan(WORK, head="contact: Sam Reid"),
+        plan(WORK, head="contact: Sam Reid, 07700 900123"),
+    ),
+    "ready.join-link": ("ready", plan(WORK, mode="online"), plan(WORK, mode="online", join="https://meet.example/x")),
+    "ready.venue": ("ready", plan(WORK, mode="hybrid", join="https://x.example"), plan(WORK, mode="online")),
+    "ready.date": ("ready", plan(WORK, date="2016-10-03"), plan(WORK)),
+    "ready.online": (
+        "ready",
+        plan(f"{OPEN}\n- use: shared-lunch", mode="online"),
+        plan(f"{OPEN}\n- lunch: 45m", mode="online"),
+    ),
     "participation.balance": (
         "principles",
         plan(f"{TALK}\n- break: 10m\n{TALK}", head="purpose: A co-production series"),

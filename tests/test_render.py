@@ -219,7 +219,8 @@ def test_no_facilitator_text_reaches_participant_documents(case):
     library_texts = []
     for w in loaded.plan.workshops:
         for item in w.agenda:
-            library_texts += [item.notes or "", item.say or "", item.online or ""]
+            how = item.online.how if item.online else None
+            library_texts += [item.notes or "", item.say or "", how or ""]
             library_texts += [s.do for s in item.steps]
     for doc in docs:
         text = doc.content.decode()

@@ -72,6 +72,7 @@ CODES: dict[str, Code] = {
         Code("ready.join-link", (_W,), "an online or hybrid workshop has no join link"),
         Code("ready.venue", (_W,), "an in-person or hybrid workshop has no venue"),
         Code("ready.date", (_W, _I), "a workshop has no date or start (warning); a date already past (info)"),
+        Code("ready.online", (_W,), "an online workshop uses an activity that does not work online"),
         Code("people.balance", (_W,), "fewer people with lived experience than professionals, or none leads anything"),
         Code("people.thanks", (_W,), "a lived-experience group with no `thanks`"),
         Code("people.access", (_W,), "a workshop with no access details or no way to ask for an adjustment"),

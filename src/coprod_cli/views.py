@@ -13,7 +13,8 @@ from datetime import date
 
 from coprod_cli.language.terms import terms_in
 from coprod_cli.plan.durations import format_clock, format_duration
-from coprod_cli.plan.models import Plan, Workshop
+from coprod_cli.plan.models import OnlineVariant, Plan, Workshop
+from coprod_cli.preparation import checklist
 from coprod_cli.schedule import Schedule, TimedItem
 
 # ---------------------------------------------------------------- participant view
@@ -41,7 +42,8 @@ class ParticipantItem:
     title: str
     kind: str
     is_pause: bool
-    description: str | None
+    description: str | None  # in an online workshop, already the online wording
+    online_description: str | None  # hybrid only: what people taking part online do
     tracks: tuple[ParticipantTrack, ...]
 
 
@@ -57,6 +59,9 @@ class ParticipantWorkshop:
     venue: str | None
     access: str | None
     mode: str
+    join_link: str | None
+    join_dial_in: str | None
+    join_help: str | None
     links: tuple[tuple[str, str], ...]
     goals: tuple[str, ...]
     items: tuple[ParticipantItem, ...]
@@ -120,6 +125,12 @@ def _access_text(plan: Plan, w: Workshop) -> str | None:
     return " ".join(sentences) or None
 
 
+def _online_handout(mode: str, online: object, handout: str | None) -> str | None:
+    """In a hybrid workshop, what people online do, when it differs from the room's version."""
+    text = online.handout if mode == "hybrid" and isinstance(online, OnlineVariant) else None
+    return text if text != handout else None
+
+
 def _participant_item(sched: Schedule, t: TimedItem) -> ParticipantItem:
     tracks = tuple(
         ParticipantTrack(
@@ -137,6 +148,7 @@ def _participant_item(sched: Schedule, t: TimedItem) -> ParticipantItem:
         kind=t.item.kind,
         is_pause=t.item.is_pause,
         description=t.item.handout,
+        online_description=_online_handout(sched.workshop.mode, t.item.online, t.item.handout),
         tracks=tracks,
     )
 
@@ -161,6 +173,9 @@ def participant_view(plan: Plan, schedules: list[Schedule]) -> ParticipantSeries
                 venue=w.venue,
                 access=_access_text(plan, w),
                 mode=w.mode,
+                join_link=w.join.link if w.join else None,
+                join_dial_in=w.join.dial_in if w.join else None,
+                join_help=w.join.help if w.join else None,
                 links=tuple(w.links.items()),
                 goals=tuple(w.goals),
                 items=tuple(_participant_item(sched, t) for t in sched.items),
@@ -217,8 +232,9 @@ class FacilitatorItem:
     pinned: str | None
     say: str | None
     steps: list[FacilitatorStep]
-    materials: list[str]
-    online: str | None
+    materials: list[str]  # in an online workshop, already what online needs
+    online: str | None  # online and hybrid: how to run it online
+    online_materials: list[str]  # hybrid only: what the online side needs
     notes: str | None
     handout: str | None
     gap_before: str | None
@@ -250,7 +266,9 @@ class FacilitatorWorkshop:
     facilitators: list[str]
     groups: list[str]
     todo: list[str]
+    setup: list[str]  # online and hybrid: the online set-up list
     bring: list[str]
+    ready: list[str]  # online and hybrid: what to have ready on screen
     items: list[FacilitatorItem]
     cues: list[Cue]
     homework: str | None
@@ -269,7 +287,7 @@ def _cues(sched: Schedule) -> list[Cue]:
             at = t.offset - CUE_BEFORE_BREAK
             if at > items[i - 1].offset:
                 name = "lunch" if t.item.kind == "meal" else "a break"
-                cues.append(Cue(_when(sched, at), at, f"tell the room: {name} in {CUE_BEFORE_BREAK} minutes"))
+                cues.append(Cue(_when(sched, at), at, f"tell everyone: {name} in {CUE_BEFORE_BREAK} minutes"))
         elif not t.item.is_pause and t.minutes >= CUE_MIN_ITEM:
             at = t.end_offset - CUE_BEFORE_END
             cues.append(Cue(_when(sched, at), at, f"five minutes left for '{t.item.title}'"))
@@ -285,38 +303,9 @@ def _cues(sched: Schedule) -> list[Cue]:
     return sorted(cues, key=lambda c: c.offset)
 
 
-def _checklist(plan: Plan, w: Workshop, sched: Schedule) -> tuple[list[str], list[str]]:
-    """The day's preparation: things to do (the `prepare` list, printing, links), things to bring."""
-    todo = list(w.prepare)
-    bring: list[str] = []
-    seen: dict[str, list[str]] = {}
-    names: dict[str, str] = {}
-
-    def walk(timed: list[TimedItem]) -> None:
-        for t in timed:
-            for material in t.item.materials:
-                key = material.strip().lower()
-                if key in ("none", "none needed", "nothing"):
-                    continue
-                names.setdefault(key, material.strip())
-                seen.setdefault(key, []).append(t.item.title)
-            for track in t.tracks:
-                walk(track.items)
-
-    walk(sched.items)
-    for key, used_by in seen.items():
-        uses = ", ".join(dict.fromkeys(used_by))
-        bring.append(f"{names[key][:1].upper()}{names[key][1:]} (for {uses})")
-    people = sum(g.count or 0 for g in plan.participants)
-    if people:
-        todo.append(f"Print {people} handouts and agendas (one per participant)")
-    if w.links:
-        todo.append("Send the joining links: " + ", ".join(name for name in w.links))
-    return todo, bring
-
-
-def _facilitator_item(sched: Schedule, t: TimedItem, online: bool, cues: list[Cue]) -> FacilitatorItem:
+def _facilitator_item(sched: Schedule, t: TimedItem, mode: str, cues: list[Cue]) -> FacilitatorItem:
     item = t.item
+    variant = item.online if mode != "in-person" and isinstance(item.online, OnlineVariant) else None
     return FacilitatorItem(
         when=_when(sched, t.offset),
         end=_when(sched, t.end_offset),
@@ -334,18 +323,27 @@ def _facilitator_item(sched: Schedule, t: TimedItem, online: bool, cues: list[Cu
             for s in t.steps
         ],
         materials=list(item.materials),
-        online=item.online if online else None,
+        online=variant.how if variant else None,
+        online_materials=list(variant.materials) if variant and mode == "hybrid" else [],
         notes=item.notes,
         handout=item.handout,
         gap_before=format_duration(t.gap_before) if t.gap_before else None,
         cues=[c for c in cues if t.offset <= c.offset < t.end_offset],
         tracks=[
             FacilitatorTrack(
-                track.group, track.where, track.lead, [_facilitator_item(sched, s, online, []) for s in track.items]
+                track.group, track.where, track.lead, [_facilitator_item(sched, s, mode, []) for s in track.items]
             )
             for track in t.tracks
         ],
     )
+
+
+def _joining(w: Workshop) -> list[tuple[str, str]]:
+    """The joining details for the script's header: link, dial-in, what to do if it fails."""
+    if w.join is None:
+        return []
+    parts = (("Joining link", w.join.link), ("Dial-in", w.join.dial_in), ("If joining fails", w.join.help))
+    return [(label, value) for label, value in parts if value]
 
 
 def facilitator_view(plan: Plan, schedules: list[Schedule]) -> list[FacilitatorWorkshop]:
@@ -354,7 +352,7 @@ def facilitator_view(plan: Plan, schedules: list[Schedule]) -> list[FacilitatorW
     for number, sched in enumerate(schedules, start=1):
         w = sched.workshop
         cues = _cues(sched)
-        todo, bring = _checklist(plan, w, sched)
+        prep = checklist(plan, w, sched)
         previous = schedules[number - 2].workshop.homework if number > 1 else None
         slack = sched.booked_minutes - sched.total_minutes if sched.booked_minutes is not None else None
         if slack is None:
@@ -374,13 +372,15 @@ def facilitator_view(plan: Plan, schedules: list[Schedule]) -> list[FacilitatorW
                 time=_time_span(sched),
                 venue=w.venue,
                 mode=w.mode,
-                links=list(w.links.items()),
+                links=_joining(w) + list(w.links.items()),
                 goals=list(w.goals),
                 facilitators=[f"{f.name} ({f.role})" if f.role else f.name for f in plan.facilitators],
                 groups=[f"{g.group}: {g.count}" if g.count is not None else g.group for g in plan.participants],
-                todo=todo,
-                bring=bring,
-                items=[_facilitator_item(sched, t, w.online, cues) for t in sched.items],
+                todo=prep.todo,
+                setup=prep.setup,
+                bring=prep.bring,
+                ready=prep.ready,
+                items=[_facilitator_item(sched, t, w.mode, cues) for t in sched.items],
                 cues=cues,
                 homework=w.homework,
                 previous_homework=previous,

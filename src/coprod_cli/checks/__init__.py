@@ -6,8 +6,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from coprod_cli.errors import UsageError
 from coprod_cli.findings import SEVERITIES, Finding
@@ -16,7 +17,7 @@ from coprod_cli.plan.suggest import did_you_mean
 from coprod_cli.schedule import Schedule, schedule_plan
 
 # Families in the order they run and report.
-FAMILIES: tuple[str, ...] = ("agenda", "timings", "series", "language", "principles")
+FAMILIES: tuple[str, ...] = ("agenda", "timings", "series", "language", "principles", "ready")
 
 
 @dataclass(frozen=True)
@@ -25,6 +26,7 @@ class Context:
     schedules: list[Schedule]
     # (planned, actual) minutes by activity from past runs, for `--history` (checks/history.py)
     history: dict[str, list[tuple[int, float]]] | None = None
+    today: dt.date = field(default_factory=lambda: current_date())  # past dates are relative to it
 
 
 @dataclass
@@ -129,12 +131,21 @@ def parse_families(names: Iterable[str]) -> tuple[str, ...]:
     return tuple(chosen) or FAMILIES
 
 
+def current_date() -> dt.date:
+    """Today, for the `ready` check's past dates; tests replace it to pin the day."""
+    return dt.date.today()
+
+
 def run_checks(
-    loaded: LoadedPlan, families: Iterable[str] = (), history: dict[str, list[tuple[int, float]]] | None = None
+    loaded: LoadedPlan,
+    families: Iterable[str] = (),
+    history: dict[str, list[tuple[int, float]]] | None = None,
+    today: dt.date | None = None,
 ) -> Report:
-    """Run the named check families over a loaded plan (`history`: past runs, for the timings family)."""
+    """Run the named check families over a loaded plan (`history`: past runs, for the timings family;
+    `today`, default the real date: what the `ready` check counts as past)."""
     chosen = parse_families(families)
-    ctx = Context(loaded, schedule_plan(loaded.plan), history)
+    ctx = Context(loaded, schedule_plan(loaded.plan), history, today or current_date())
     findings: list[Finding] = []
     for family in chosen:
         findings.extend(_runner(family)(ctx))

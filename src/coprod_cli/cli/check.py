@@ -25,7 +25,7 @@ def check(
     checks: Annotated[
         list[str] | None,
         typer.Argument(
-            help="Which checks to run: agenda, timings, series, language, principles. None named: all.",
+            help="Which checks to run: agenda, timings, series, language, principles, ready. None named: all.",
             autocompletion=_complete_families,
             show_default=False,
             metavar="[CHECK]",

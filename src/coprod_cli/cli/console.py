@@ -301,6 +301,22 @@ def print_library_list(found: dict) -> None:
     )
 
 
+def _online_lines(variant) -> list[tuple[str, str | None]]:
+    """How an activity runs online, as labelled lines for `library show`."""
+    if variant is False:
+        return [("Online", "does not work online")]
+    if variant is None:
+        return []
+    steps = "; ".join(s.do for s in variant.steps)
+    return [
+        ("Online", variant.how),
+        ("Online, participants read", variant.handout),
+        ("Online groups", variant.groups),
+        ("Online steps", steps),
+        ("Online materials", ", ".join(variant.materials)),
+    ]
+
+
 def print_library_show(key: str, a) -> None:
     from coprod_cli.plan.frameworks import FRAMEWORKS
 
@@ -324,9 +340,9 @@ def print_library_show(key: str, a) -> None:
             at += step.duration or 0
     for label, value in (
         ("Materials", ", ".join(a.materials)),
-        ("Online", a.online),
         ("Note", a.notes),
         ("Participants read", a.handout),
+        *_online_lines(a.online),
         ("Tags", ", ".join(a.tags)),
     ):
         if value:

@@ -85,9 +85,15 @@ def load_blueprint(name: str) -> dict[str, Any]:
 
     import yaml
 
+    from coprod_cli.plan.placeholders import PLACEHOLDERS
+
+    class Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+        """`!placeholder venue`: the text the `ready` check looks for, from its one home."""
+
+    Loader.add_constructor("!placeholder", lambda loader, node: PLACEHOLDERS[loader.construct_scalar(node)])
     blueprints = resources.files("coprod_cli.library").joinpath("starters")
     text = blueprints.joinpath(f"{check_template(name)}.yaml").read_text(encoding="utf-8")
-    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    return yaml.load(text, Loader=Loader)
 
 
 def _slot(entry: dict[str, Any], library: dict[str, Activity]) -> Slot:
@@ -264,6 +270,7 @@ def render_starter(options: Options, library: dict[str, Activity]) -> str:
     import jinja2
 
     from coprod_cli.documents.render import builtin_templates
+    from coprod_cli.plan.placeholders import PLACEHOLDERS
 
     blueprint = load_blueprint(options.template)
     env = jinja2.Environment(
@@ -279,4 +286,5 @@ def render_starter(options: Options, library: dict[str, Activity]) -> str:
         blueprint=blueprint,
         options=options,
         workshops=build_sessions(options, library),
+        placeholders=PLACEHOLDERS,
     )

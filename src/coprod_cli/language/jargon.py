@@ -213,15 +213,18 @@ def participant_texts(plan: Plan) -> Iterator[tuple[str | None, int | None, Loc,
         if w.homework:
             yield w.id, None, (*path, "homework"), w.homework
         for i, item in enumerate(w.agenda):
-            yield from _item_texts(w.id, i, (*path, "agenda", i), item)
+            yield from _item_texts(w.id, i, (*path, "agenda", i), item, w.mode == "hybrid")
 
 
 def _item_texts(
-    wid: str | None, index: int, path: Loc, item: Item
+    wid: str | None, index: int, path: Loc, item: Item, hybrid: bool = False
 ) -> Iterator[tuple[str | None, int | None, Loc, str]]:
     yield wid, index, (*path, "title"), item.title or ""
     if item.handout:
         yield wid, index, (*path, "handout"), item.handout
+    online = item.online.handout if hybrid and item.online else None  # printed beside the room's version
+    if online and online != item.handout:
+        yield wid, index, (*path, "online", "handout"), online
     for t, track in enumerate(item.tracks):
         for s, sub in enumerate(track.agenda):
             yield from _item_texts(wid, index, (*path, "tracks", t, "agenda", s), sub)

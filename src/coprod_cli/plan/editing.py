@@ -14,6 +14,7 @@ from typing import Any
 from coprod_cli.errors import UsageError
 from coprod_cli.files import write_atomic
 from coprod_cli.plan.loader import LoadedPlan, load_plan, load_plan_text
+from coprod_cli.plan.placeholders import PLACEHOLDERS
 from coprod_cli.plan.resolve import slugify
 from coprod_cli.plan.suggest import did_you_mean
 
@@ -74,17 +75,17 @@ def append_workshop(path: Path, title: str, date: dt.date | None = None) -> str:
             value = getattr(last, key)
             if value is not None and key in data["workshops"][-1]:
                 entry[key] = data["workshops"][-1][key]
-        entry["goals"] = CommentedSeq(["Say what this workshop should achieve"])
+        entry["goals"] = CommentedSeq([PLACEHOLDERS["goal"]])
         agenda = CommentedSeq()
         agenda.append(CommentedMap(use="welcome-back"))
         if last.homework:
             agenda.append(CommentedMap(use="homework-review"))
         agenda.append(
             CommentedMap(
-                title="Your activity",
+                title=PLACEHOLDERS["activity"],
                 kind="exercise",
                 duration="40m",
-                handout="Say in plain words what participants will do.",
+                handout=PLACEHOLDERS["handout"],
             )
         )
         agenda.append(CommentedMap(use="exit-words"))
@@ -143,9 +144,7 @@ def add_activity(path: Path, activity_id: str, copy: str | None, title: str | No
             if title:
                 entry["title"] = title
         else:
-            entry = CommentedMap(
-                title=title, kind=kind, duration=duration, handout="Say in plain words what participants will do."
-            )
+            entry = CommentedMap(title=title, kind=kind, duration=duration, handout=PLACEHOLDERS["handout"])
         if "activities" not in data or data["activities"] is None:
             data.insert(list(data).index("workshops"), "activities", CommentedMap())
         data["activities"][activity_id] = entry

@@ -43,10 +43,11 @@ def find_activities(
             continue
         if principle and principle not in a.principles:
             continue
-        if online and (not a.online or "in-person" in a.tags):
+        if online and a.online is False:
             continue
         if needle:
-            haystack = " ".join([key, a.title, a.handout or "", a.say or "", a.groups or "", *a.tags]).lower()
+            variant = a.online.handout or "" if a.online else ""
+            haystack = " ".join([key, a.title, a.handout or "", variant, a.say or "", a.groups or "", *a.tags]).lower()
             if needle not in haystack:
                 continue
         found[key] = a

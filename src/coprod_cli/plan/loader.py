@@ -127,7 +127,7 @@ _TYPE_WORDS = {
 def _translate(err: ValidationError, source: SourceMap, name: str) -> list[Problem]:
     problems: list[Problem] = []
     seen: set[tuple[int, int, str]] = set()
-    for e in err.errors(include_url=False):
+    for e in _branchless(err):
         loc: Loc = tuple(e["loc"])
         kind = e["type"]
         if kind == "extra_forbidden":
@@ -171,6 +171,17 @@ def _translate(err: ValidationError, source: SourceMap, name: str) -> list[Probl
         seen.add(mark)
         problems.append(Problem(name, line, col, _where(loc), what))
     return sorted(problems, key=lambda p: (p.line, p.column))
+
+
+def _branchless(err: ValidationError) -> list[Any]:
+    """`online:` is a mapping or `false`: report what is wrong with the mapping, without pydantic's branch names."""
+    out = []
+    for e in err.errors(include_url=False):
+        if "literal[False]" in e["loc"]:
+            continue
+        e["loc"] = tuple(part for part in e["loc"] if part != "OnlineVariant")
+        out.append(e)
+    return out
 
 
 def _misspelt(loc: Loc, err: ValidationError) -> bool:

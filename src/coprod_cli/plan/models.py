@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, Field, PrivateAttr, WithJsonSchema, model_validator
+from pydantic import AfterValidator, ConfigDict, Field, PrivateAttr, WithJsonSchema, model_validator
 
 from coprod_cli.plan.base import (
     PAUSE_KINDS,
@@ -28,7 +28,7 @@ from coprod_cli.plan.base import (
 )
 from coprod_cli.plan.durations import split_per
 from coprod_cli.plan.frameworks import FRAMEWORKS
-from coprod_cli.plan.practice import Access, Consent, Heard, SupportContact, Thanks
+from coprod_cli.plan.practice import Access, Consent, Heard, Join, SupportContact, Thanks, _or_text
 
 
 class Settings(Strict):
@@ -59,6 +59,41 @@ class Step(Strict):
     duration: Duration | None = None
 
 
+class OnlineVariant(Strict):
+    """How an activity runs online. In an online workshop each field given here replaces the item's own;
+    a hybrid workshop shows both. Written as one sentence, it is the facilitator's `how`."""
+
+    model_config = ConfigDict(json_schema_extra=_or_text)
+
+    how: str | None = Field(
+        None, description="Facilitator only: how to run it online (breakout rooms, the whiteboard, the chat)"
+    )
+    title: str | None = Field(None, description="Its title when online, if the room's title does not fit")
+    handout: str | None = Field(None, description="What participants read when they take part online")
+    easy: str | None = Field(None, description="The Easy Read line when online")
+    groups: str | None = Field(None, description="How people are grouped online, e.g. 'breakout rooms of 3'")
+    say: str | None = Field(None, description="The facilitator's words when online")
+    steps: list[Step] = Field(default_factory=list, description="Timed steps when online")
+    materials: TextList = Field(
+        default_factory=list, description="What online needs: whiteboard frames, breakout rooms, a co-host"
+    )
+    notes: str | None = Field(None, description="Facilitator notes when online")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _plain_text(cls, data: Any) -> Any:
+        """`online: Use breakout rooms of 3.` is the facilitator's `how`."""
+        if data is True:
+            raise ValueError(
+                "'true' does not say how it runs online; write a sentence or a mapping, or 'false' if it does not"
+            )
+        return {"how": data} if isinstance(data, str) else data
+
+
+# The fields an online variant may replace on an item (all but the facilitator's `how`).
+VARIANT_FIELDS = tuple(name for name in OnlineVariant.model_fields if name != "how")
+
+
 class ActivityDetails(Strict):
     """What an activity and an agenda item both carry, beyond title, kind and length."""
 
@@ -73,7 +108,9 @@ class ActivityDetails(Strict):
     steps: list[Step] = Field(default_factory=list)
     notes: str | None = None
     handout: str | None = None
-    online: str | None = None
+    online: OnlineVariant | Literal[False] | None = Field(
+        None, description="How it runs online (a sentence for the facilitator, or a mapping), or false: not online"
+    )
     easy: str | None = Field(None, description="The Easy Read line for this activity: one idea, 15 words or fewer")
     sensitive: bool = Field(False, description="Touches hard experiences: support and a check-out are expected")
     principles: TextList = Field(default_factory=list)
@@ -217,7 +254,8 @@ class Workshop(Strict):
     venue: str | None = None
     access: Access | None = Field(None, description="Access details for this workshop (added to the series' own)")
     mode: ModeField = Mode.in_person
-    links: dict[str, str] = Field(default_factory=dict)
+    join: Join | None = Field(None, description="How participants join online: link, dial-in, what to do if it fails")
+    links: dict[str, str] = Field(default_factory=dict, description="Other links shown to participants")
     goals: TextList = Field(default_factory=list)
     prepare: TextList = Field(default_factory=list)
     agenda: list[Item] = Field(default_factory=list)

@@ -117,3 +117,23 @@ class Heard(Strict):
 
     said: str = Field(description="What people said, in their words where possible")
     did: str | None = Field(None, description="What was done about it (empty: not yet)")
+
+
+class Join(Strict):
+    """How participants join an online or hybrid workshop (participant-facing: printed on the handout)."""
+
+    model_config = ConfigDict(json_schema_extra=_or_text)
+
+    link: str | None = Field(None, description="The meeting link, e.g. https://zoom.us/j/123456789")
+    dial_in: str | None = Field(
+        None, description="How to join by phone: the number, meeting ID and passcode, e.g. '0203 000 0000, ID 123 456'"
+    )
+    help: str | None = Field(
+        None, description="What to do if joining fails, e.g. 'Text Becky on 07700 900123 and we will call you'"
+    )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _plain_text(cls, data: Any) -> Any:
+        """`join: https://...` is the link."""
+        return {"link": data} if isinstance(data, str) else data

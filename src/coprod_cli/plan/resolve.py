@@ -9,7 +9,17 @@ from __future__ import annotations
 import re
 
 from coprod_cli.plan.frameworks import FRAMEWORKS, all_principle_ids
-from coprod_cli.plan.models import ACTIVITY_FIELDS, Activity, Item, Plan, Step, Workshop, resolved
+from coprod_cli.plan.models import (
+    ACTIVITY_FIELDS,
+    VARIANT_FIELDS,
+    Activity,
+    Item,
+    OnlineVariant,
+    Plan,
+    Step,
+    Workshop,
+    resolved,
+)
 from coprod_cli.plan.suggest import did_you_mean
 
 Problem = tuple[tuple[str | int, ...], str]
@@ -66,7 +76,9 @@ def resolve_plan(plan: Plan, library: dict[str, Activity]) -> list[Problem]:
         seen.setdefault(workshop.id, w_index)
         problems.extend(_booking_problems(workshop, w_path))
         for i_index, item in enumerate(workshop.agenda):
-            _resolve_item(item, (*w_path, "agenda", i_index), catalog, check_principles, problems, counts, False)
+            _resolve_item(
+                item, (*w_path, "agenda", i_index), catalog, check_principles, problems, counts, workshop.mode
+            )
         _settle(workshop.agenda)
     return problems
 
@@ -116,8 +128,28 @@ def _flex_message(flex: int, duration: int) -> str:
     return f"'flex' ({flex} min) cannot be more than the item's duration ({duration} min)"
 
 
-def _resolve_item(item: Item, path, catalog, check_principles, problems: list[Problem], counts, nested: bool) -> None:
+def _apply_online(item: Item, written: set[str], own: OnlineVariant | None, library: OnlineVariant | None, mode: str):
+    """Merge the item's own `online:` over its activity's; in an online workshop the variant's texts then replace
+    the in-person ones. What the item writes for itself beats its activity's variant; its own `online:` beats all."""
+    if own is not None and library is not None:
+        item.online = library.model_copy(update={k: getattr(own, k) for k in own.model_fields_set})
+    variant = item.online
+    if mode != "online" or not isinstance(variant, OnlineVariant):
+        return
+    own_fields = own.model_fields_set if own is not None else set()
+    for name in VARIANT_FIELDS:
+        if name in variant.model_fields_set and (name in own_fields or name not in written):
+            setattr(item, name, getattr(variant, name))
+            if name == "steps" and item.duration:
+                item.steps = rescale_steps(item.steps, item.duration)
+
+
+def _resolve_item(
+    item: Item, path, catalog, check_principles, problems: list[Problem], counts, mode: str, nested=False
+) -> None:
     written = set(item.model_fields_set)  # before merging: setattr adds to the set
+    own_online = item.online if isinstance(item.online, OnlineVariant) else None
+    activity = None
     if item.use is not None:
         activity = catalog.get(item.use)
         if activity is None:
@@ -154,6 +186,8 @@ def _resolve_item(item: Item, path, catalog, check_principles, problems: list[Pr
             )
         else:
             item.scale(item.duration, counts[item.per])
+    library = activity.online if activity is not None and isinstance(activity.online, OnlineVariant) else None
+    _apply_online(item, written, own_online, library, mode)
     if "principles" in written:
         check_principles(item.principles, path)
     if item.flex is not None and item.duration is not None and item.flex > item.duration:
@@ -166,5 +200,12 @@ def _resolve_item(item: Item, path, catalog, check_principles, problems: list[Pr
     for t_index, track in enumerate(item.tracks):
         for s_index, sub in enumerate(track.agenda):
             _resolve_item(
-                sub, (*path, "tracks", t_index, "agenda", s_index), catalog, check_principles, problems, counts, True
+                sub,
+                (*path, "tracks", t_index, "agenda", s_index),
+                catalog,
+                check_principles,
+                problems,
+                counts,
+                mode,
+                True,
             )

@@ -62,7 +62,15 @@ def _handout(document, series, workshop) -> None:
     _table(
         document,
         ["Time", "What we will do"],
-        [[i.when, i.title + (f"\n{i.description}" if i.description else "")] for i in workshop.items],
+        [
+            [
+                i.when,
+                "\n".join(
+                    t for t in (i.title, i.description, i.online_description and f"Online: {i.online_description}") if t
+                ),
+            ]
+            for i in workshop.items
+        ],
     )
     if series.ground_rules:
         document.add_heading("How we work together", 1)
@@ -73,9 +81,18 @@ def _handout(document, series, workshop) -> None:
     if workshop.homework:
         document.add_heading("Before next time", 1)
         document.add_paragraph(workshop.homework)
-    if workshop.links:
+    joining = [
+        f"{label}: {value}"
+        for label, value in (
+            ("Join on a computer, tablet or phone", workshop.join_link),
+            ("Or join by phone", workshop.join_dial_in),
+            ("If it does not work", workshop.join_help),
+        )
+        if value
+    ]
+    if joining or workshop.links:
         document.add_heading("How to join", 1)
-        _bullets(document, [f"{name}: {url}" for name, url in workshop.links])
+        _bullets(document, joining + [f"{name}: {url}" for name, url in workshop.links])
     if workshop.venue or workshop.access:
         document.add_heading("Getting there", 1)
         for text in (workshop.venue, workshop.access):
@@ -102,7 +119,7 @@ def _script(document, series, workshop) -> None:
         document.add_heading("Goals", 1)
         _bullets(document, workshop.goals)
     document.add_heading("Before the day", 1)
-    _bullets(document, [f"☐ {line}" for line in [*workshop.todo, *workshop.bring]])
+    _bullets(document, [f"☐ {line}" for line in [*workshop.todo, *workshop.setup, *workshop.bring, *workshop.ready]])
     if workshop.previous_homework:
         document.add_paragraph(f"Homework to pick up from last time: {workshop.previous_homework}")
     document.add_heading("Run sheet", 1)
@@ -119,6 +136,8 @@ def _script(document, series, workshop) -> None:
             document.add_paragraph("Materials: " + ", ".join(item.materials))
         if item.online:
             document.add_paragraph(f"Online: {item.online}")
+        if item.online_materials:
+            document.add_paragraph("Online materials: " + ", ".join(item.online_materials))
         if item.notes:
             document.add_paragraph(f"Note: {item.notes}")
         for track in item.tracks:

@@ -58,12 +58,17 @@ def build_calendar(plan: Plan, schedules: list[Schedule], revised: float | None 
             event.add("location", w.venue)
         lines = [f"Workshop {number} of {len(schedules)}."]
         lines += [f"- {goal}" for goal in w.goals]
+        join = w.join
+        if join is not None:
+            joining = (("Join", join.link), ("Join by phone", join.dial_in), ("If joining fails", join.help))
+            lines += [f"{label}: {value}" for label, value in joining if value]
         lines += [f"{name}: {url}" for name, url in w.links.items()]
         if plan.contact:
             lines.append(f"Contact: {plan.contact}")
         event.add("description", "\n".join(lines))
-        if w.links:
-            event.add("url", next(iter(w.links.values())))
+        url = join.link if join is not None and join.link else next(iter(w.links.values()), None)
+        if url:
+            event.add("url", url)
         cal.add_component(event)
     if zone is not None:
         cal.add_missing_timezones()

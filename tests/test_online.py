@@ -1,0 +1,190 @@
+"""Online and hybrid workshops: the mode decides what both audiences read, and how people join."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from helpers import EXAMPLES, run, write_tree
+
+from coprod_cli.plan.library import find_activities, load_library
+from coprod_cli.plan.loader import load_plan_text
+from coprod_cli.plan.models import OnlineVariant
+
+ONLINE = next(p for p in EXAMPLES if p.stem == "online-engagement")
+LIBRARY = load_library()
+
+# Words that belong to a room, not a video call.
+IN_PERSON = re.compile(
+    r"walk(s|ing)? round|round the room|flipchart|on the wall|clear wall|\bprint(ed)?\b|A1 paper|A4 paper|"
+    r"paper roll|paper strips|stickers?\b|scissors|glue|name badges|biscuits|in a circle|\btables\b|"
+    r"(your|each|one|the) table\b|stand up|"
+    r"book the room|from the bag|the hat\b|plates|napkins",
+    re.IGNORECASE,
+)
+
+
+def _words(path: Path) -> str:
+    """A document's text without its style sheet (CSS says `@media print`)."""
+    return re.sub(r"<style.*?</style>", "", path.read_text(), flags=re.DOTALL)
+
+
+def _online_plan(mode: str = "online", join: str = "") -> str:
+    uses = "".join(f"      - use: {key}\n" for key, a in LIBRARY.items() if a.online is not False)
+    head = "title: S\ncontact: Sam, 07700 900123\nparticipants: [{group: People, count: 24}]\nworkshops:\n"
+    where = "    venue: Town Hall\n" if mode != "online" else ""
+    return (
+        head
+        + f"  - title: W\n    date: 2026-12-07\n    start: 10:00\n    mode: {mode}\n{where}{join}    agenda:\n"
+        + uses
+    )
+
+
+def _render(tmp_path: Path, text: str, *what: str) -> Path:
+    write_tree(tmp_path, {"p.yaml": text})
+    result = run("render", *what, "-p", str(tmp_path / "p.yaml"), "-o", str(tmp_path / "out"), "-f", "md,html")
+    assert result.exit_code == 0, result.stderr
+    return tmp_path / "out"
+
+
+@pytest.mark.parametrize("key", sorted(LIBRARY))
+def test_every_activity_runs_online_or_says_it_does_not(key: str):
+    variant = LIBRARY[key].online
+    assert variant is False or (isinstance(variant, OnlineVariant) and variant.how and variant.handout)
+    if variant:
+        assert variant.materials, "say what online needs"
+        assert not variant.steps or sum(s.duration or 0 for s in variant.steps) == LIBRARY[key].duration
+    assert ("in-person" in LIBRARY[key].tags) == (variant is False)
+
+
+def test_library_online_filter_follows_the_data():
+    assert set(find_activities(online=True)) == {k for k, a in LIBRARY.items() if a.online is not False}
+    listed = run("library", "list", "--online", "-f", "json").stdout
+    assert '"shared-lunch"' not in listed and '"breakout-pairs"' in listed
+
+
+def test_every_library_activity_reads_right_online():
+    """In an online workshop, nothing either audience reads of a library activity belongs to a room."""
+    plan = load_plan_text(_online_plan()).plan
+    for item in plan.workshops[0].agenda:
+        assert isinstance(item.online, OnlineVariant)
+        texts = [item.title, item.handout, item.groups, item.say, item.notes, item.online.how, *item.materials]
+        texts += [s.do for s in item.steps]
+        bad = [t for t in texts if t and IN_PERSON.search(t)]
+        assert bad == [], (item.use, bad)
+
+
+def test_online_handout_has_join_details_and_no_room_words(tmp_path: Path):
+    """The example's online handout says how to join and what to do if it fails, and nothing about a room."""
+    result = run("render", "handouts", "-p", str(ONLINE), "-o", str(tmp_path), "-f", "md,html")
+    assert result.exit_code == 0, result.stderr
+    for name in ("handout.md", "handout.html"):
+        text = _words(tmp_path / "01-connections" / name)
+        assert "https://zoom.example/j/123456789" in text
+        assert "0203 000 0000, meeting ID 123 456 789" in text
+        assert "Text Jordan on 07700 900456" in text
+        assert IN_PERSON.search(text) is None, IN_PERSON.search(text)
+
+
+def test_online_script_has_an_online_set_up_list(tmp_path: Path):
+    result = run("render", "scripts", "-p", str(ONLINE), "-o", str(tmp_path), "-f", "md")
+    assert result.exit_code == 0, result.stderr
+    script = (tmp_path / "01-connections" / "facilitator-script.md").read_text()
+    setup = script.split("### Online set-up", 1)[1].split("##", 1)[0]
+    assert "Test the joining link from a second device: https://zoom.example/j/123456789" in setup
+    assert "Ring the dial-in number" in setup and "breakout rooms" in setup and "co-host" in setup
+    assert "Print" not in script and "To bring" not in script
+    assert IN_PERSON.search(script) is None, IN_PERSON.search(script)
+
+
+def test_every_library_activity_in_an_online_workshop_renders_without_room_words(tmp_path: Path):
+    out = _render(tmp_path, _online_plan(join="    join: {link: https://meet.example/x, help: Ring Sam}\n"))
+    for path in (out / "01-w").iterdir():
+        text = _words(path)
+        assert IN_PERSON.search(text) is None, (path.name, IN_PERSON.search(text))
+    script = (out / "01-w" / "facilitator-script.md").read_text()
+    assert "breakout rooms of 4 to 6" in script and "Plan the breakout rooms" in script and "Hands up if..." in script
+    handout = (out / "01-w" / "handout.md").read_text()
+    assert "we will send you the link" not in handout and "https://meet.example/x" in handout
+    assert "If it does not work: Ring Sam" in handout
+
+
+def test_no_link_yet_says_it_will_come(tmp_path: Path):
+    handout = (_render(tmp_path, _online_plan(), "handouts") / "01-w" / "handout.md").read_text()
+    assert "we will send you the link before the day" in handout and "contact Sam, 07700 900123" in handout
+
+
+def test_hybrid_shows_both(tmp_path: Path):
+    out = _render(tmp_path, _online_plan("hybrid", "    join: https://meet.example/x\n"))
+    handout = (out / "01-w" / "handout.md").read_text()
+    assert "Town Hall" in handout and "https://meet.example/x" in handout
+    assert LIBRARY["dot-voting"].handout in handout  # the room's version
+    assert f"Online: {LIBRARY['dot-voting'].online.handout}" in handout  # type: ignore[union-attr]
+    script = (out / "01-w" / "facilitator-script.md").read_text()
+    assert "### To bring" in script and "### Online set-up" in script and "### To have ready online" in script
+    assert "Print 24 handouts and agendas (for the people in the room)" in script
+    assert "**Online materials:**" in script and "Dot stickers" in script and "In the room: " in handout
+
+
+def test_in_person_is_unchanged_by_online_variants(tmp_path: Path):
+    out = _render(tmp_path, _online_plan("in-person"), "handouts", "scripts")
+    script = (out / "01-w" / "facilitator-script.md").read_text()
+    assert "Online set-up" not in script and "**Online:**" not in script and "Print 24 handouts" in script
+    handout = (out / "01-w" / "handout.md").read_text()
+    assert "How to join" not in handout and LIBRARY["dot-voting"].handout in handout
+
+
+def test_what_a_plan_writes_beats_the_library_variant():
+    """Own `online:` fields beat everything; a field written on the item beats the library's online one."""
+    text = (
+        "title: S\nworkshops:\n  - title: W\n    mode: online\n    agenda:\n"
+        "      - {use: dot-voting, handout: Ours, materials: [our voting tool]}\n"
+        "      - {use: dot-voting, handout: Ours, online: {handout: Ours online}}\n"
+        "      - {use: dot-voting, online: Use the poll.}\n"
+        "      - {title: Own, duration: 10m, handout: Room words, online: {handout: Online words, materials: [poll]}}\n"
+    )
+    a, b, c, d = load_plan_text(text).plan.workshops[0].agenda
+    library = LIBRARY["dot-voting"].online
+    assert isinstance(library, OnlineVariant)
+    assert (a.handout, a.materials, a.steps) == ("Ours", ["our voting tool"], library.steps)
+    assert b.handout == "Ours online" and b.materials == library.materials
+    assert isinstance(c.online, OnlineVariant) and c.online.how == "Use the poll."
+    assert c.handout == library.handout and c.materials == library.materials
+    assert (d.handout, d.materials) == ("Online words", ["poll"])
+
+
+def test_online_steps_follow_a_new_length():
+    text = (
+        "title: S\nworkshops:\n  - title: W\n    mode: online\n    agenda:\n      - {use: journey-map, duration: 90m}\n"
+    )
+    item = load_plan_text(text).plan.workshops[0].agenda[0]
+    assert sum(s.duration or 0 for s in item.steps) == 90
+    assert [s.do for s in item.steps] == [s.do for s in LIBRARY["journey-map"].online.steps]  # type: ignore[union-attr]
+
+
+def test_online_starter_never_books_a_room(tmp_path: Path):
+    args = ["new", "series", str(tmp_path), "--title", "T", "--template", "online-engagement", "--start", "2026-12-07"]
+    assert run(*args).exit_code == 0
+    plan = (tmp_path / "coprod.yaml").read_text()
+    assert "Book the room" not in plan and "# join:" in plan
+    out = tmp_path / "out"
+    assert run("render", "-p", str(tmp_path / "coprod.yaml"), "-o", str(out), "-f", "md").exit_code == 0
+    for path in out.rglob("*.md"):
+        assert IN_PERSON.search(_words(path)) is None, (path, IN_PERSON.search(_words(path)))
+
+
+@pytest.mark.parametrize(
+    "item, workshop, problem",
+    [
+        ("online: {hwo: x}", "", "5:48: workshops[0].agenda[0].online.hwo: unknown key 'hwo'; did you mean 'how'?"),
+        ("online: true", "", "5:47: workshops[0].agenda[0].online: 'true' does not say how it runs online"),
+        ("", "    join: {link: x, dialin: 2}\n", "5:21: workshops[0].join.dialin: unknown key 'dialin'; did you mean"),
+    ],
+)
+def test_misspelt_online_fields_are_named(tmp_path: Path, item: str, workshop: str, problem: str):
+    agenda = "    agenda: [{title: T, duration: 5m" + (f", {item}" if item else "") + "}]\n"
+    write_tree(tmp_path, {"p.yaml": "title: S\nworkshops:\n  - title: W\n    mode: online\n" + workshop + agenda})
+    result = run("check", "-p", str(tmp_path / "p.yaml"))
+    assert result.exit_code == 2 and len(result.stderr.splitlines()) == 1, result.stderr
+    assert problem in result.stderr, result.stderr
