@@ -7,10 +7,14 @@ from pathlib import Path
 
 import pytest
 from helpers import EXAMPLES, run, write_tree
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
+from coprod_cli.documents.render import render_documents
 from coprod_cli.plan.library import find_activities, load_library
 from coprod_cli.plan.loader import load_plan_text
 from coprod_cli.plan.models import OnlineVariant
+from coprod_cli.schedule import schedule_plan
 
 ONLINE = next(p for p in EXAMPLES if p.stem == "online-engagement")
 LIBRARY = load_library()
@@ -188,3 +192,32 @@ def test_misspelt_online_fields_are_named(tmp_path: Path, item: str, workshop: s
     result = run("check", "-p", str(tmp_path / "p.yaml"))
     assert result.exit_code == 2 and len(result.stderr.splitlines()) == 1, result.stderr
     assert problem in result.stderr, result.stderr
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.sampled_from(["online", "hybrid"]),
+    st.lists(st.sampled_from(["how", "say", "notes", "steps"]), min_size=1, unique=True),
+    st.sampled_from([None, "dot-voting", "journey-map"]),
+)
+def test_online_facilitator_words_reach_only_the_script(mode: str, fields: list[str], use: str | None):
+    """Whatever an item's `online:` holds for the facilitator shows in the script and in no participant document."""
+    import json
+
+    secrets = {name: f"Zq{name}secretword" for name in fields}
+    online: dict = {k: v for k, v in secrets.items() if k != "steps"}
+    if "steps" in secrets:
+        online["steps"] = [{"do": secrets["steps"], "duration": 5}]
+    item: dict = {"online": {**online, "handout": "Plain online words"}, "duration": 20}
+    item.update({"use": use} if use else {"title": "Own", "handout": "Plain words"})
+    workshop = {"title": "W", "start": "10:00", "mode": mode, "venue": "Hall", "agenda": [item]}
+    loaded = load_plan_text(json.dumps({"title": "S", "workshops": [workshop]}), "p.yaml")
+    schedules = schedule_plan(loaded.plan)
+    public = render_documents(loaded, schedules, ("handouts", "agendas", "overview", "calendar"), ("md", "html"))
+    script = "".join(d.content.decode() for d in render_documents(loaded, schedules, ("scripts",), ("md",)))
+    participant = "".join(d.content.decode() for d in public)
+    assert "Plain online words" in participant
+    for name, token in secrets.items():
+        assert token not in participant, name
+        # online: the variant replaces the room's words; hybrid: the script shows how it runs online
+        assert token in script or (mode == "hybrid" and name != "how"), name
