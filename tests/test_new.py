@@ -11,6 +11,7 @@ from helpers import EXAMPLES, run, write_tree
 from coprod_cli.checks import FAMILIES, run_checks
 from coprod_cli.documents.render import render_documents
 from coprod_cli.documents.starter import STARTERS
+from coprod_cli.plan.library import load_library
 from coprod_cli.plan.loader import load_plan
 
 MODES = ("in-person", "online", "hybrid")
@@ -187,6 +188,8 @@ def test_new_activity_from_library_and_fresh(tmp_path: Path):
     )
     plan = load_plan(plan_file).plan
     assert plan.activities["our-vote"].title == "Our vote" and plan.activities["our-vote"].steps
+    assert plan.activities["our-vote"].online == load_library()["dot-voting"].online  # its online version too
+    assert "- do: Everyone votes\n          duration: 8m" in (tmp_path / "coprod.yaml").read_text()
     assert plan.activities["river"].duration == 30
     assert "# always start here" in (tmp_path / "coprod.yaml").read_text()
     again = run("new", "activity", "river", "--title", "Again", "-p", plan_file)

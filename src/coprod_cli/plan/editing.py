@@ -97,6 +97,15 @@ def append_workshop(path: Path, title: str, date: dt.date | None = None) -> str:
     return added["id"]
 
 
+def _steps(steps: list[dict[str, Any]]) -> Any:
+    """Steps as a person writes them: durations like 5m."""
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+    return CommentedSeq(
+        [CommentedMap({k: f"{v}m" if k == "duration" and v else v for k, v in step.items()}) for step in steps]
+    )
+
+
 def add_activity(path: Path, activity_id: str, copy: str | None, title: str | None, kind: str, duration: str) -> None:
     """Add a plan-local activity, new or copied from the library."""
     from ruamel.yaml.comments import CommentedMap, CommentedSeq
@@ -132,12 +141,9 @@ def add_activity(path: Path, activity_id: str, copy: str | None, title: str | No
             entry = CommentedMap()
             for key, value in source.items():
                 if key == "steps":
-                    value = CommentedSeq(
-                        [
-                            CommentedMap({k: f"{v}m" if k == "duration" and v else v for k, v in step.items()})
-                            for step in value
-                        ]
-                    )
+                    value = _steps(value)
+                elif key == "online" and isinstance(value, dict):
+                    value = CommentedMap({k: _steps(v) if k == "steps" else v for k, v in value.items()})
                 elif isinstance(value, list):
                     value = CommentedSeq(value)
                 entry[key] = f"{value}m" if key in ("duration", "flex") else value
