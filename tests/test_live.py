@@ -250,3 +250,16 @@ def test_the_projector_never_shows_a_facilitator_field():
 def test_planned_items_round_trip():
     item = PlannedItem(3, "T", "exercise", 10, 2, 600, "dot-voting", 15)
     assert PlannedItem.from_dict(json.loads(json.dumps(item.to_dict()))) == item
+
+
+def test_an_item_cut_off_by_quitting_is_neither_short_nor_an_activity_length(tmp_path: Path):
+    sched = _sched()
+    day = day_of(sched, {})
+    path = tmp_path / "r.jsonl"
+    session = open_session(path, sched.workshop, day, "d", 0)
+    for e in _press(day, [("n", 600), ("q", 602)]):
+        session.add(e)
+    result = summarize(read_run(path))
+    assert result.items[0].status == "running" and result.items[0].difference < -1
+    assert result.short == []
+    assert activities([result]) == []

@@ -63,7 +63,8 @@ class RunResult:
 
     @property
     def short(self) -> list[ItemResult]:
-        return [i for i in self.items if i.ran and i.difference < -TOLERANCE]
+        # An item still running has not ended short: it may yet run its full length.
+        return [i for i in self.items if i.status == "done" and i.difference < -TOLERANCE]
 
     def to_dict(self) -> dict[str, Any]:
         day = self.run.day
@@ -154,7 +155,7 @@ def activities(results: list[RunResult]) -> list[ActivityResult]:
     for result in results:
         defaults = {p.index: p.default for p in result.run.day.items}
         for item in result.items:
-            if not item.ran:
+            if item.status != "done":  # a length cut off by quitting says nothing of the activity
                 continue
             key = activity_key(item.use, item.title)
             entry = found.setdefault(key, (item.title, defaults.get(item.index), [], []))
