@@ -132,9 +132,9 @@ def new_series(
             raise UsageError(f"'{mode}' is not a mode{did_you_mean(mode, MODES)} (choose from {', '.join(MODES)})")
         if venue is None and ask and mode != "online":
             venue = typer.prompt("Venue (leave empty to fill in later)", default="", show_default=False) or None
-        options = Options(
-            template, title.strip(), sessions, first, parse_every(every), parse_time_window(time), mode, venue
-        )
+        rhythm = parse_every(every)
+        _check_dates(first, first + dt.timedelta(days=rhythm * (sessions - 1)))
+        options = Options(template, title.strip(), sessions, first, rhythm, parse_time_window(time), mode, venue)
         text = render_starter(options, load_library())
         write_new_file(plan_path, text)
         schema_path = folder / "coprod.schema.json"
@@ -143,6 +143,18 @@ def new_series(
 
             write_new_file(schema_path, schema_text())
     print_created(plan_path, sessions, template)
+
+
+def _check_dates(*dates: dt.date) -> None:
+    """Dates from the command line get the plan's own bounds, said as a usage problem."""
+    from coprod_cli.errors import UsageError
+    from coprod_cli.plan.base import check_date
+
+    for date in dates:
+        try:
+            check_date(date)
+        except ValueError as err:
+            raise UsageError(str(err)) from None
 
 
 @new_app.command("workshop")

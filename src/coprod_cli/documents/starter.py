@@ -54,6 +54,8 @@ def parse_every(text: str) -> int:
     match = re.fullmatch(r"\s*(\d+)\s*([dw])\s*", text.lower())
     if not match or int(match.group(1)) == 0:
         raise UsageError(f"'{text}' is not a rhythm; write it like 1w, 2w, 7d or 1d")
+    if len(match.group(1)) > 3 or int(match.group(1)) * (7 if match.group(2) == "w" else 1) > 366:
+        raise UsageError(f"'{text}' is more than a year between workshops; write it like 1w, 2w, 7d or 1d")
     return int(match.group(1)) * (7 if match.group(2) == "w" else 1)
 
 

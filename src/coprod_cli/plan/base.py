@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from enum import StrEnum
 from typing import Annotated, Any
@@ -70,6 +71,17 @@ def _check_id(value: str) -> str:
     return value
 
 
+EARLIEST = dt.date(1900, 1, 1)
+LATEST = dt.date(2199, 12, 31)
+
+
+def check_date(value: dt.date) -> dt.date:
+    """Dates far outside a working life are typing slips; refusing them keeps date arithmetic safe."""
+    if not EARLIEST <= value <= LATEST:
+        raise ValueError(f"{value.isoformat()} is not a date coprod can plan for; use a date between 1900 and 2199")
+    return value
+
+
 def _check_framework(value: str) -> str:
     if value not in FRAMEWORKS:
         raise ValueError(
@@ -119,6 +131,7 @@ TextList = Annotated[
     BeforeValidator(_listify),
     WithJsonSchema({"anyOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}]}),
 ]
+PlanDate = Annotated[dt.date, AfterValidator(check_date)]
 SafeId = Annotated[str, AfterValidator(_check_id), WithJsonSchema({"type": "string", "pattern": ID_PATTERN})]
 
 

@@ -13,6 +13,7 @@ from typing import Any
 
 from coprod_cli.errors import UsageError
 from coprod_cli.files import write_atomic
+from coprod_cli.plan.base import check_date
 from coprod_cli.plan.loader import LoadedPlan, load_plan, load_plan_text
 from coprod_cli.plan.placeholders import PLACEHOLDERS
 from coprod_cli.plan.resolve import slugify
@@ -69,6 +70,10 @@ def append_workshop(path: Path, title: str, date: dt.date | None = None) -> str:
         entry["id"] = ident
         entry["title"] = title
         when = date or (last.date + dt.timedelta(days=_rhythm(loaded)) if last.date else None)
+        try:
+            when = check_date(when) if when else None
+        except ValueError as err:
+            raise UsageError(f"the new workshop's date: {err}") from None
         if when:
             entry["date"] = when
         for key in ("start", "end", "length", "mode", "venue"):

@@ -42,12 +42,14 @@ def load_plan(path: str | Path) -> LoadedPlan:
         )
     if file.is_dir():
         raise PlanError.single(name, "this is a folder; name the plan file inside it (like coprod.yaml)")
-    size = file.stat().st_size
-    if size > MAX_BYTES:
-        raise PlanError.single(
-            name, f"the file is {size // (1024 * 1024)} MB; a plan can be at most {MAX_BYTES // (1024 * 1024)} MB"
-        )
-    return load_plan_bytes(file.read_bytes(), name)
+    if not file.is_file():  # a FIFO would block and a device like /dev/zero never ends
+        raise PlanError.single(name, "this is not a plain file (a device or a pipe); name a YAML file")
+    mb = MAX_BYTES // (1024 * 1024)
+    with file.open("rb") as handle:  # read at most one byte past the limit: the size may change under us
+        data = handle.read(MAX_BYTES + 1)
+    if len(data) > MAX_BYTES:
+        raise PlanError.single(name, f"the file is bigger than {mb} MB; a plan can be at most {mb} MB")
+    return load_plan_bytes(data, name)
 
 
 def load_plan_bytes(data: bytes, name: str = "coprod.yaml") -> LoadedPlan:
@@ -109,6 +111,7 @@ _TYPE_WORDS = {
     "int_type": "should be a whole number",
     "int_parsing": "should be a whole number",
     "int_from_float": "should be a whole number",
+    "int_parsing_size": "is far too long a number",
     "bool_type": "should be true or false",
     "bool_parsing": "should be true or false",
     "list_type": "should be a list (lines starting with '- ')",

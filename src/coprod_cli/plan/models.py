@@ -19,6 +19,7 @@ from coprod_cli.plan.base import (
     KindField,
     Mode,
     ModeField,
+    PlanDate,
     SafeId,
     ScaledDuration,
     Strict,
@@ -49,7 +50,7 @@ class Facilitator(Strict):
 
 class ParticipantGroup(Strict):
     group: str
-    count: int | None = Field(None, ge=0)
+    count: int | None = Field(None, ge=0, le=100_000)
     lived_experience: bool = False
     thanks: Thanks | None = Field(None, description="How this group is thanked for its time (payment, voucher)")
 
@@ -247,7 +248,7 @@ def resolved(item: Item) -> ResolvedItem:
 class Workshop(Strict):
     id: SafeId | None = Field(None, description="Folder-safe id; the title's slug when absent")
     title: str
-    date: dt.date | None = None
+    date: PlanDate | None = None
     start: Clock | None = None
     end: Clock | None = None
     length: Duration | None = None

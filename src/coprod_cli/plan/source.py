@@ -3,6 +3,10 @@
 Built on the parser's event stream (not its composer, which recurses in C and crashes on
 deeply nested input), so nesting depth and alias expansion are bounded before anything walks
 the data. Plain scalars resolve as in YAML 1.2: `10:30` is text, `010` is 10, `no` is text.
+A number keeps the characters it was written with: a field that wants text gets `07700900123`,
+not `7700900123` (pydantic turns numbers into text with `str()`, which gives back the source).
+Every alias and merge key counts its whole expansion against one budget that grows with the
+size of the text, so the work done on any plan is linear in its length.
 """
 
 from __future__ import annotations
@@ -22,7 +26,13 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 
 MAX_BYTES = 16 * 1024 * 1024
 MAX_DEPTH = 64
-MAX_NODES = 2_000_000
+# Expanded nodes allowed: a fixed allowance (shared agendas in a normal plan) plus a few per
+# byte; a plan that is mostly aliases cannot make the checks do more than this.
+BASE_NODES = 20_000
+NODES_PER_BYTE = 2
+MAX_DIGITS = 30  # a longer run of digits is no count or duration; it stays text
+# Characters no document or terminal should meet: C0 controls but tab and newline, DEL, C1.
+CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 Path = tuple[str | int, ...]
 
@@ -91,6 +101,34 @@ def _pos(mark: Any) -> tuple[int, int]:
     return (mark.line + 1, mark.column + 1)
 
 
+class SourceInt(int):
+    """An integer that remembers how it was written, so a text field gets the typed characters."""
+
+    source: str
+
+    def __new__(cls, value: int, source: str) -> SourceInt:
+        made = super().__new__(cls, value)
+        made.source = source
+        return made
+
+    def __str__(self) -> str:
+        return self.source
+
+
+class SourceFloat(float):
+    """A float that remembers how it was written (`1.10` stays `1.10`, `12e3` stays `12e3`)."""
+
+    source: str
+
+    def __new__(cls, value: float, source: str) -> SourceFloat:
+        made = super().__new__(cls, value)
+        made.source = source
+        return made
+
+    def __str__(self) -> str:
+        return self.source
+
+
 def _plain(value: str) -> Any:
     if value in _NULLS:
         return None
@@ -98,23 +136,32 @@ def _plain(value: str) -> Any:
         return True
     if value in _FALSE:
         return False
+    if sum(c.isdigit() for c in value) > MAX_DIGITS:
+        return value
     if _INT.match(value):
-        return int(value, 10)
+        return SourceInt(int(value, 10), value)
     if _OCT.match(value):
-        return int(value[2:], 8)
+        return SourceInt(int(value[2:], 8), value)
     if _HEX.match(value):
-        return int(value[2:], 16)
+        return SourceInt(int(value[2:], 16), value)
     if _FLOAT.match(value):
-        return float(value)
+        return SourceFloat(float(value), value)
     lowered = value.lower()
     if lowered in (".inf", "+.inf", "-.inf"):
-        return -math.inf if value.startswith("-") else math.inf
+        return SourceFloat(-math.inf if value.startswith("-") else math.inf, value)
     if lowered == ".nan":
-        return math.nan
+        return SourceFloat(math.nan, value)
     return value
 
 
 def _scalar(event: Any) -> Any:
+    bad = CONTROL.search(event.value)
+    if bad:
+        raise YamlProblem(
+            *_pos(event.start_mark),
+            f"this text holds an invisible control character (U+{ord(bad.group()):04X}) that documents "
+            "cannot show; remove it (look for a backslash escape like \\v or \\0)",
+        )
     tag = event.tag
     if tag in (None, "!") or tag == _TAG + "str" and not event.style:
         if tag is None and not event.style:
@@ -123,8 +170,8 @@ def _scalar(event: Any) -> Any:
     if tag == _TAG + "str":
         return event.value
     kinds: dict[str, Callable[[str], Any]] = {
-        "int": int,
-        "float": float,
+        "int": lambda v: SourceInt(int(v), v) if len(v) <= MAX_DIGITS else v,
+        "float": lambda v: SourceFloat(float(v), v) if len(v) <= MAX_DIGITS else v,
         "null": lambda _v: None,
         "bool": lambda v: v in _TRUE,
     }
@@ -156,13 +203,18 @@ def read_yaml(text: str) -> tuple[Any, SourceMap]:
     anchors: dict[str, tuple[Any, int]] = {}
     root: Any = _NO_KEY
     total = 0
+    budget = BASE_NODES + NODES_PER_BYTE * len(text)
     documents = 0
 
     def attach(value: Any, size: int, pos: tuple[int, int]) -> None:
         nonlocal root, total
         total += size
-        if total > MAX_NODES:
-            raise YamlProblem(*pos, "the plan is too big once its aliases (*name) are expanded")
+        if total > budget:
+            raise YamlProblem(
+                *pos,
+                f"the plan grows to more than {budget:,} values once its aliases (*name) and merges (<<) "
+                "are expanded; write shared parts out, or share less",
+            )
         if not stack:
             root = value
             source.values[()] = pos
