@@ -10,7 +10,8 @@ from helpers import EXAMPLES, ROOT, run, write_tree
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from coprod_cli.documents.render import Document, render_documents, write_documents
+from coprod_cli.documents.files import Document, write_documents
+from coprod_cli.documents.render import render_documents
 from coprod_cli.errors import RenderError
 from coprod_cli.plan.loader import load_plan, load_plan_text
 from coprod_cli.schedule import schedule_plan
@@ -21,7 +22,8 @@ PER_WORKSHOP = ["agenda", "facilitator-script", "handout"]
 
 
 def _files(folder: Path) -> set[str]:
-    return {p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file()}
+    """Every file but the lock, which stays so that two renders can wait for each other."""
+    return {p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file() and p.name != ".coprod-lock"}
 
 
 @pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.stem)
@@ -414,10 +416,10 @@ def test_unwritable_output_folder_is_exit_2(tmp_path: Path, monkeypatch):
     def refuse(path, content):
         raise PermissionError(13, "Permission denied", str(path))
 
-    monkeypatch.setattr("coprod_cli.documents.render._atomic_write", refuse)
+    monkeypatch.setattr("coprod_cli.documents.files.write_atomic", refuse)
     result = run("render", "-p", str(CARE), "-o", str(tmp_path / "out"))
     assert result.exit_code == 2
-    assert "could not read or write this (Permission denied)" in result.stderr
+    assert "could not write this (Permission denied)" in result.stderr
     assert "Traceback" not in result.stderr
 
 

@@ -1,26 +1,79 @@
-"""Writing files safely: atomically, and never over something a user wrote."""
+"""Writing files safely: atomically, durably, as the user's own, never over something a user wrote.
+
+A file is written to a hidden temporary file beside it, fsynced, then renamed over the old one,
+so a crash or a full disk leaves either the old file or the new one, never half of one. New
+files get the user's umask (not mkstemp's 0600); a file that is replaced keeps its mode and
+owner. Temporary files still in flight are removed when SIGINT or SIGTERM arrives, and
+`sweep_temporaries` removes any that a `kill -9` left behind.
+"""
 
 from __future__ import annotations
 
+import contextlib
 import os
-import tempfile
+import secrets
+import signal
+import stat
+from collections.abc import Iterator
 from pathlib import Path
+from types import FrameType
 
 from coprod_cli.errors import UsageError
 
+TEMP_SUFFIX = ".coprod-tmp"
+_IN_FLIGHT: set[Path] = set()
 
-def write_atomic(path: Path, content: str | bytes) -> None:
-    """Write via a temporary file and a rename, so a failure leaves the old file whole."""
+
+def _temporary(path: Path) -> Path:
+    return path.with_name(f".{path.name}.{secrets.token_hex(4)}{TEMP_SUFFIX}")
+
+
+def _fsync_folder(folder: Path) -> None:
+    """Make the rename itself durable; some systems (Windows) cannot open a folder, which is fine."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def write_atomic(path: Path, content: str | bytes, keep_owner: bool = False) -> None:
+    """Write via a fsynced temporary file and a rename, so a failure leaves the old file whole.
+
+    A new file is created with the user's umask. With `keep_owner`, a file being replaced keeps
+    its permission bits and (where allowed) its owner and group.
+    """
     data = content.encode("utf-8") if isinstance(content, str) else content
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    old = path.stat() if keep_owner and path.exists() else None
+    tmp = _temporary(path)
+    _IN_FLIGHT.add(tmp)
     try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666)
+        try:
+            view = memoryview(data)
+            while view:
+                view = view[os.write(fd, view) :]
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        if old is not None:
+            os.chmod(tmp, stat.S_IMODE(old.st_mode))
+            if hasattr(os, "chown"):
+                with contextlib.suppress(OSError):  # only root may give a file away; the group may still work
+                    os.chown(tmp, old.st_uid, old.st_gid)
         os.replace(tmp, path)
+        _fsync_folder(path.parent)
     except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+        tmp.unlink(missing_ok=True)
         raise
+    finally:
+        _IN_FLIGHT.discard(tmp)
 
 
 def write_new_file(path: Path, text: str) -> None:
@@ -30,3 +83,46 @@ def write_new_file(path: Path, text: str) -> None:
     if path.parent.exists() and not path.parent.is_dir():
         raise UsageError(f"{path.parent}: is a file, not a folder")
     write_atomic(path, text)
+
+
+def sweep_temporaries(folder: Path) -> list[Path]:
+    """Remove temporary files an interrupted run left in `folder` (and below); return them."""
+    if not folder.is_dir():
+        return []
+    found = [p for p in folder.rglob(f".*{TEMP_SUFFIX}") if p.is_file() and not p.is_symlink()]
+    for p in found:
+        p.unlink(missing_ok=True)
+    return found
+
+
+class Interrupted(BaseException):
+    """SIGTERM arrived: unwind like Ctrl-C so every half-written file is removed on the way out."""
+
+    def __init__(self, signum: int):
+        super().__init__(signum)
+        self.signum = signum
+
+
+@contextlib.contextmanager
+def removing_temporaries_on_signal() -> Iterator[None]:
+    """While inside, SIGINT and SIGTERM remove in-flight temporary files before the run stops."""
+
+    def handler(signum: int, frame: FrameType | None) -> None:
+        for tmp in list(_IN_FLIGHT):
+            with contextlib.suppress(OSError):
+                tmp.unlink()
+        if signum == signal.SIGINT:
+            raise KeyboardInterrupt
+        raise Interrupted(signum)
+
+    wanted = [signal.SIGINT, signal.SIGTERM]
+    try:
+        previous = {s: signal.signal(s, handler) for s in wanted}
+    except ValueError:  # not the main thread: signals cannot be caught here
+        yield
+        return
+    try:
+        yield
+    finally:
+        for s, old in previous.items():
+            signal.signal(s, old)

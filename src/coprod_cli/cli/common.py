@@ -45,5 +45,5 @@ def exit_on_error(annotate: bool = False) -> Iterator[None]:
         from coprod_cli.cli.console import print_errors
 
         where = error.filename or "coprod"
-        print_errors([f"{where}: could not read or write this ({error.strerror or error}); nothing else was changed"])
+        print_errors([f"{where}: could not read or write this ({error.strerror or error})"])
         raise typer.Exit(2) from None

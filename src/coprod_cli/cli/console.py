@@ -18,7 +18,7 @@ from coprod_cli.plan.durations import format_clock, format_duration
 
 if TYPE_CHECKING:
     from coprod_cli.checks import Report
-    from coprod_cli.documents.render import Outcome
+    from coprod_cli.documents.files import Outcome
     from coprod_cli.findings import Finding
     from coprod_cli.schedule import Schedule, TimedItem
 
@@ -260,6 +260,9 @@ _STATUS = {
     "unchanged": ("unchanged", "dim"),
     "kept-edited": ("kept: edited since coprod wrote it", "bold yellow"),
     "kept-foreign": ("kept: not written by coprod", "bold yellow"),
+    "new-beside": ("kept: edited since coprod wrote it; the new version is beside it", "bold red"),
+    "stale": ("stale: from an older numbering of the workshops (--clean removes it)", "bold yellow"),
+    "removed": ("removed: from an older numbering", "yellow"),
 }
 
 
@@ -270,7 +273,8 @@ def print_render_summary(folder: Path, outcomes: list[Outcome], plan_errors: int
     table.add_column("status")
     for o in outcomes:
         label, style = _STATUS[o.status]
-        table.add_row(str(folder / o.path), Text(label, style=style))
+        note = f" ({o.note})" if o.note and o.status != "new-beside" else ""
+        table.add_row(str(folder / o.path), Text(label + note, style=style))
     out.print(table)
     counts: dict[str, int] = {}
     for o in outcomes:
@@ -281,8 +285,34 @@ def print_render_summary(folder: Path, outcomes: list[Outcome], plan_errors: int
     if kept:
         line += f", {kept} kept (use --force to overwrite them)"
     out.print(f"[bold]{line}[/bold] in {escape(str(folder))}/")
+    _print_render_warnings(folder, outcomes)
     if plan_errors:
         out.print(f"[yellow]The plan has {_plural(plan_errors, 'error')}; run `coprod check` before the day.[/yellow]")
+
+
+def _print_render_warnings(folder: Path, outcomes: list[Outcome]) -> None:
+    """Say plainly when what is in the folder is not what the plan says now."""
+    for o in outcomes:
+        if o.status == "new-beside":
+            err.print(
+                Text(
+                    f"warning: {folder / o.path} was edited by hand and kept, but coprod's version changed "
+                    f"since ({o.changed or 'coprod or its templates changed'}): the new version is "
+                    f"{folder / o.note}. Compare the two and keep one; "
+                    "this render exits 1 until you do.",
+                    style="yellow",
+                )
+            )
+    stale = [o.path for o in outcomes if o.status == "stale"]
+    if stale:
+        names = ", ".join(str(folder / p) for p in stale)
+        err.print(
+            Text(
+                f"warning: the workshops were renumbered, so {names} no longer match the plan; "
+                "`coprod render --clean` removes them (files you edited stay)",
+                style="yellow",
+            )
+        )
 
 
 def print_library_list(found: dict) -> None:

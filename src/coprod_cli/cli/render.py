@@ -50,16 +50,26 @@ def render(
     force: Annotated[
         bool, typer.Option("--force", help="Overwrite files that were edited since coprod wrote them.")
     ] = False,
+    clean: Annotated[
+        bool,
+        typer.Option(
+            "--clean", help="Remove workshop folders left from an older numbering (only files coprod wrote)."
+        ),
+    ] = False,
 ) -> None:
     """Render facilitator scripts, handouts, agendas, the series overview and a calendar.
 
     Files land in OUT/NN-ID/ per workshop, with overview and calendar.ics in OUT/. A file you
-    edited after coprod wrote it is kept (and named) unless you pass --force.
+    edited after coprod wrote it is kept (and named) unless you pass --force; when coprod's own
+    version has changed since, the new one is written beside it (handout.new.html) and render
+    exits 1. Renders into one folder wait for each other; an interrupted render is picked up.
     """
     from coprod_cli.checks import run_checks
     from coprod_cli.cli.console import print_render_summary, progress_reporter
-    from coprod_cli.documents.render import parse_documents, parse_formats, render_documents, write_documents
+    from coprod_cli.documents.files import write_documents
+    from coprod_cli.documents.render import parse_documents, parse_formats, render_documents
     from coprod_cli.plan.loader import load_plan
+    from coprod_cli.views import folder_name
 
     with exit_on_error():
         chosen = parse_documents(documents or [])
@@ -68,5 +78,10 @@ def render(
         report = run_checks(loaded)
         with progress_reporter() as step:
             rendered = render_documents(loaded, report.schedules, chosen, formats, workshop, templates, step)
-        outcomes = write_documents(out, rendered, force)
+        folders = None if workshop else [folder_name(n, s.workshop) for n, s in enumerate(report.schedules, 1)]
+        outcomes = write_documents(
+            out, rendered, force, folders=folders, clean=clean, plan_lines=loaded.text.splitlines()
+        )
     print_render_summary(out, outcomes, report.count("error"))
+    if any(o.status == "new-beside" for o in outcomes):
+        raise typer.Exit(1)

@@ -1,18 +1,13 @@
-"""Documents: the Jinja environment, the output layout, atomic writes and the manifest.
+"""Documents: the Jinja environment and the output layout.
 
 Everything is rendered in memory first, so a template error leaves the previous output as it
-was. Files go to disk atomically (a temporary file, then a rename). A manifest records the
-hash of every file coprod wrote: a file whose content no longer matches was edited by someone
-and is kept unless `force` is set.
+was; documents/files.py puts the results on disk.
 """
 
 from __future__ import annotations
 
-import hashlib
-import json
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +15,7 @@ import jinja2
 from jinja2.sandbox import SandboxedEnvironment
 
 from coprod_cli.errors import RenderError, UsageError
-from coprod_cli.files import write_atomic as _atomic_write
+from coprod_cli.documents.files import Document
 from coprod_cli.plan.loader import LoadedPlan
 from coprod_cli.plan.suggest import did_you_mean
 from coprod_cli.schedule import Schedule
@@ -28,7 +23,6 @@ from coprod_cli.views import facilitator_view, participant_view
 
 DOCUMENTS = ("handouts", "scripts", "agendas", "overview", "calendar")
 FORMATS = ("md", "html", "pdf", "docx")
-MANIFEST = ".coprod-manifest.json"
 # Per-workshop documents: the name on the command line -> (template/file stem, audience).
 PER_WORKSHOP = {
     "scripts": ("facilitator-script", "facilitator"),
@@ -78,20 +72,6 @@ def make_environment(user_templates: Path | None, markdown: bool) -> SandboxedEn
 def is_linkable(url: object) -> bool:
     """Only web, mail and phone addresses become links; `javascript:` and the like stay text."""
     return bool(re.match(r"^(https?://|mailto:|tel:)[^\s\"'<>]+$", str(url).strip(), re.IGNORECASE))
-
-
-@dataclass(frozen=True)
-class Document:
-    """One output file, rendered in memory."""
-
-    path: str  # relative to the output folder, with '/' separators
-    content: bytes
-
-
-@dataclass(frozen=True)
-class Outcome:
-    path: str
-    status: str  # written | unchanged | kept-edited | kept-foreign | overwritten
 
 
 def parse_formats(text: str) -> tuple[str, ...]:
@@ -205,64 +185,3 @@ def _safe_folder(folder: str) -> str:
     if not re.fullmatch(r"[0-9]{2,}-[A-Za-z0-9][A-Za-z0-9_-]*", folder):
         raise RenderError(f"'{folder}' is not a safe folder name")
     return folder
-
-
-# ---------------------------------------------------------------- writing
-
-
-def _digest(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
-
-
-def _read_manifest(out_dir: Path) -> dict[str, str]:
-    try:
-        data = json.loads((out_dir / MANIFEST).read_text(encoding="utf-8"))
-        files = data.get("files", {})
-        return {str(k): str(v) for k, v in files.items()} if isinstance(files, dict) else {}
-    except (OSError, ValueError):
-        return {}
-
-
-def _inside(out_dir: Path, rel: str) -> Path:
-    root = out_dir.resolve()
-    target = (root / rel).resolve()
-    if root != target and root not in target.parents:
-        raise RenderError(f"'{rel}' would be written outside the output folder; refused")
-    return target
-
-
-def write_documents(out_dir: Path, documents: list[Document], force: bool = False) -> list[Outcome]:
-    """Write documents, keeping files that someone edited (or that coprod did not write)."""
-    if out_dir.exists() and not out_dir.is_dir():
-        raise UsageError(f"{out_dir}: is a file, not a folder; choose another with -o")
-    manifest = _read_manifest(out_dir)
-    outcomes: list[Outcome] = []
-    targets = [(doc, _inside(out_dir, doc.path)) for doc in documents]
-    for doc, target in targets:
-        new_hash = _digest(doc.content)
-        if target.exists():
-            if not target.is_file():
-                raise RenderError(f"{target}: a folder is in the way of this document")
-            current = _digest(target.read_bytes())
-            if current == new_hash:
-                manifest[doc.path] = new_hash
-                outcomes.append(Outcome(doc.path, "unchanged"))
-                continue
-            recorded = manifest.get(doc.path)
-            if recorded != current and not force:
-                status = "kept-edited" if recorded else "kept-foreign"
-                outcomes.append(Outcome(doc.path, status))
-                continue
-            _atomic_write(target, doc.content)
-            manifest[doc.path] = new_hash
-            outcomes.append(Outcome(doc.path, "overwritten" if recorded != current else "written"))
-            continue
-        _atomic_write(target, doc.content)
-        manifest[doc.path] = new_hash
-        outcomes.append(Outcome(doc.path, "written"))
-    payload = {
-        "about": "Files coprod wrote, with their SHA-256. Edited files are kept on re-render.",
-        "files": dict(sorted(manifest.items())),
-    }
-    _atomic_write(out_dir / MANIFEST, (json.dumps(payload, indent=2) + "\n").encode("utf-8"))
-    return outcomes

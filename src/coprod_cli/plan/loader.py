@@ -27,6 +27,7 @@ class LoadedPlan:
     plan: Plan
     file: str
     source: SourceMap
+    text: str = ""  # the plan as read, so a render can say which lines changed since the last one
 
     def line(self, path: Loc) -> int:
         return self.source.line(path)
@@ -92,7 +93,7 @@ def load_plan_text(text: str, name: str = "coprod.yaml") -> LoadedPlan:
             line, col = source.position(loc)
             problems.append(Problem(name, line, col, _where(loc), what))
         raise PlanError(sorted(problems, key=lambda p: (p.line, p.column)))
-    return LoadedPlan(plan, name, source)
+    return LoadedPlan(plan, name, source, text)
 
 
 def _where(loc: Loc) -> str:

@@ -1,0 +1,308 @@
+"""Putting rendered documents on disk: the manifest, its journal, the folder lock, kept edits.
+
+The manifest (`.coprod-manifest.json`) records the SHA-256 of every file coprod wrote; a file
+whose content no longer matches was edited by someone and is kept unless `force` is set. So
+that an interrupted render (a full disk, Ctrl-C, `kill -9`) leaves a folder the next render
+understands, each file's hash goes into a journal, fsynced, before the file is renamed into
+place; the next render reads the journal with the manifest. When an edited file is kept and
+coprod's own version has changed since, the new version is written beside it as NAME.new.EXT.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import difflib
+import hashlib
+import json
+import os
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from coprod_cli.errors import CoprodError, RenderError, UsageError
+from coprod_cli.files import removing_temporaries_on_signal, sweep_temporaries, write_atomic
+
+MANIFEST = ".coprod-manifest.json"
+JOURNAL = ".coprod-journal"
+LOCK = ".coprod-lock"
+_WORKSHOP_FOLDER = re.compile(r"^([0-9]{2,}-[A-Za-z0-9][A-Za-z0-9_-]*)/")
+
+
+@dataclass(frozen=True)
+class Document:
+    """One output file, rendered in memory."""
+
+    path: str  # relative to the output folder, with '/' separators
+    content: bytes
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What happened to one file or folder. `note` says more for new-beside (what changed)."""
+
+    path: str
+    status: str  # written | unchanged | kept-edited | kept-foreign | overwritten | new-beside | stale | removed
+    note: str = ""
+    changed: str = ""  # for new-beside: which lines of the plan changed since the last render
+
+
+class WriteError(CoprodError):
+    """The disk refused a file part-way through: says what was written and what was not."""
+
+    def __init__(self, lines: list[str]):
+        self._lines = lines
+        super().__init__("\n".join(lines))
+
+    def lines(self) -> list[str]:
+        return self._lines
+
+
+def digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def beside(rel: str) -> str:
+    """'01-intro/handout.html' -> '01-intro/handout.new.html'."""
+    folder, _, name = rel.rpartition("/")
+    stem, dot, ext = name.rpartition(".")
+    new = f"{stem}.new.{ext}" if dot else f"{name}.new"
+    return f"{folder}/{new}" if folder else new
+
+
+def _line_hashes(lines: Iterable[str]) -> list[str]:
+    """Short hashes of the plan's lines: enough to say which lines changed, without a copy of the plan."""
+    return [hashlib.sha256(line.encode("utf-8")).hexdigest()[:10] for line in lines]
+
+
+def plan_changes(before: list[str], now: list[str], limit: int = 3) -> str:
+    """'lines 8, 12' of the current plan that differ from the plan of the last render."""
+    changed: list[str] = []
+    for tag, _i1, _i2, j1, j2 in difflib.SequenceMatcher(a=before, b=_line_hashes(now), autojunk=False).get_opcodes():
+        if tag == "equal":
+            continue
+        if j1 == j2:
+            changed.append(f"lines removed before line {j1 + 1}")
+        else:
+            changed.append(f"line {j1 + 1}" if j2 - j1 == 1 else f"lines {j1 + 1}-{j2}")
+    if not changed:
+        return "the plan is the same, but the templates or coprod changed"
+    shown = ", ".join(changed[:limit]) + (f" and {len(changed) - limit} more" if len(changed) > limit else "")
+    return f"the plan changed at {shown}"
+
+
+class _Record:
+    """The manifest and its journal: which hashes coprod wrote for each path."""
+
+    def __init__(self, out_dir: Path):
+        self.out_dir = out_dir
+        self.last: dict[str, str] = {}  # the hash each path had when the last render finished
+        self.plan_lines: list[str] = []
+        try:
+            data = json.loads((out_dir / MANIFEST).read_text(encoding="utf-8"))
+            files = data.get("files", {})
+            if isinstance(files, dict):
+                self.last = {str(k): str(v) for k, v in files.items()}
+            lines = data.get("plan_lines", [])
+            self.plan_lines = [str(x) for x in lines] if isinstance(lines, list) else []
+        except (OSError, ValueError, AttributeError):
+            pass
+        self.known: dict[str, set[str]] = {k: {v} for k, v in self.last.items()}
+        self.now = dict(self.last)
+        try:
+            journal = (out_dir / JOURNAL).read_text(encoding="utf-8").splitlines()
+        except (OSError, ValueError):
+            journal = []
+        for line in journal:
+            try:  # the last line may be cut short by a crash
+                entry = json.loads(line)
+                self.known.setdefault(str(entry["path"]), set()).add(str(entry["sha256"]))
+                self.now[str(entry["path"])] = str(entry["sha256"])
+            except (ValueError, KeyError, TypeError):
+                continue
+        self._journal: int | None = None
+
+    def ours(self, rel: str, current: str) -> bool:
+        return current in self.known.get(rel, ())
+
+    def intend(self, rel: str, sha: str) -> None:
+        """Record the hash before the file goes into place, fsynced, so a crash cannot lose it."""
+        if self._journal is None:
+            self.out_dir.mkdir(parents=True, exist_ok=True)
+            self._journal = os.open(self.out_dir / JOURNAL, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o666)
+        os.write(self._journal, (json.dumps({"path": rel, "sha256": sha}) + "\n").encode("utf-8"))
+        os.fsync(self._journal)
+        self.known.setdefault(rel, set()).add(sha)
+        self.now[rel] = sha
+
+    def forget(self, rel: str) -> None:
+        self.now.pop(rel, None)
+        self.known.pop(rel, None)
+
+    def save(self, plan_lines: list[str] | None) -> None:
+        """Rewrite the manifest atomically, then drop the journal it now contains."""
+        payload = {
+            "about": "Files coprod wrote, with their SHA-256. Edited files are kept on re-render.",
+            "files": dict(sorted(self.now.items())),
+            "plan_lines": _line_hashes(plan_lines) if plan_lines is not None else self.plan_lines,
+        }
+        write_atomic(self.out_dir / MANIFEST, json.dumps(payload, indent=2) + "\n")
+        if self._journal is not None:
+            os.close(self._journal)
+            self._journal = None
+        (self.out_dir / JOURNAL).unlink(missing_ok=True)
+
+
+@contextlib.contextmanager
+def locked(out_dir: Path) -> Iterator[None]:
+    """One render at a time per output folder; the lock goes with the process, even on kill -9."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    handle = (out_dir / LOCK).open("a+b")
+    try:
+        try:
+            _lock(handle.fileno())
+        except OSError:
+            raise UsageError(
+                f"{out_dir}: another coprod render is writing to this folder right now; "
+                "wait for it to finish, then run this again"
+            ) from None
+        yield
+    finally:
+        handle.close()
+
+
+def _lock(fd: int) -> None:
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - Windows
+        import msvcrt
+
+        msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+        return
+    fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+
+
+def inside(out_dir: Path, rel: str) -> Path:
+    root = out_dir.resolve()
+    target = (root / rel).resolve()
+    if root != target and root not in target.parents:
+        raise RenderError(f"'{rel}' would be written outside the output folder; refused")
+    return target
+
+
+def write_documents(
+    out_dir: Path,
+    documents: list[Document],
+    force: bool = False,
+    *,
+    folders: Iterable[str] | None = None,
+    clean: bool = False,
+    plan_lines: list[str] | None = None,
+) -> list[Outcome]:
+    """Write documents, keeping files that someone edited (or that coprod did not write).
+
+    `folders` are the workshop folders of the whole plan: manifest folders not among them are
+    from an older numbering and are named as stale (removed with `clean`, edited files kept).
+    """
+    if out_dir.exists() and not out_dir.is_dir():
+        raise UsageError(f"{out_dir}: is a file, not a folder; choose another with -o")
+    targets = [(doc, inside(out_dir, doc.path)) for doc in documents]
+    with locked(out_dir), removing_temporaries_on_signal():
+        sweep_temporaries(out_dir)
+        record = _Record(out_dir)
+        changed = plan_changes(record.plan_lines, plan_lines) if plan_lines is not None and record.plan_lines else ""
+        outcomes: list[Outcome] = []
+        try:
+            for doc, target in targets:
+                _put(record, doc, target, force, outcomes, changed)
+            if folders is not None:
+                outcomes += _stale(record, set(folders), clean)
+        except OSError as err:
+            raise WriteError(_unfinished(out_dir, err, outcomes, [d.path for d, _ in targets])) from None
+        finally:
+            with contextlib.suppress(OSError):  # the journal still holds everything if this fails too
+                record.save(plan_lines)
+    return outcomes
+
+
+def _put(record: _Record, doc: Document, target: Path, force: bool, outcomes: list[Outcome], changed: str) -> None:
+    new_hash = digest(doc.content)
+    if not target.exists():
+        _write(record, doc.path, target, doc.content, new_hash)
+        outcomes.append(Outcome(doc.path, "written"))
+        return
+    if not target.is_file():
+        raise RenderError(f"{target}: a folder is in the way of this document")
+    current = digest(target.read_bytes())
+    if current == new_hash:
+        record.now[doc.path] = new_hash
+        outcomes.append(Outcome(doc.path, "unchanged"))
+        return
+    ours = record.ours(doc.path, current)
+    if ours or force:
+        _write(record, doc.path, target, doc.content, new_hash)
+        outcomes.append(Outcome(doc.path, "written" if ours else "overwritten"))
+        return
+    if doc.path not in record.known:
+        outcomes.append(Outcome(doc.path, "kept-foreign"))
+        return
+    if record.last.get(doc.path) == new_hash:  # edited, and coprod would write what it wrote before
+        outcomes.append(Outcome(doc.path, "kept-edited"))
+        return
+    rel = beside(doc.path)
+    side = target.with_name(rel.rpartition("/")[2])
+    if side.exists() and not record.ours(rel, digest(side.read_bytes())):
+        outcomes.append(Outcome(doc.path, "kept-edited", f"{rel} is edited too, so no new version was written"))
+        return
+    _write(record, rel, side, doc.content, new_hash)
+    outcomes.append(Outcome(doc.path, "new-beside", rel, changed))
+
+
+def _write(record: _Record, rel: str, target: Path, content: bytes, sha: str) -> None:
+    record.intend(rel, sha)
+    write_atomic(target, content)
+
+
+def _stale(record: _Record, current: set[str], clean: bool) -> list[Outcome]:
+    by_folder: dict[str, list[str]] = {}
+    for rel in sorted(record.now):
+        match = _WORKSHOP_FOLDER.match(rel)
+        if match and match.group(1) not in current:
+            by_folder.setdefault(match.group(1), []).append(rel)
+    outcomes: list[Outcome] = []
+    root = record.out_dir
+    for folder, files in by_folder.items():
+        if not clean:
+            outcomes.append(Outcome(f"{folder}/", "stale"))
+            continue
+        for rel in files:
+            path = inside(root, rel)
+            if path.is_file() and not record.ours(rel, digest(path.read_bytes())):
+                outcomes.append(Outcome(rel, "kept-edited", "left in a stale folder"))
+                continue
+            path.unlink(missing_ok=True)
+            record.forget(rel)
+            outcomes.append(Outcome(rel, "removed"))
+        with contextlib.suppress(OSError):  # only an empty folder goes; a user's own files stay
+            (root / folder).rmdir()
+    return outcomes
+
+
+def _unfinished(out_dir: Path, err: OSError, done: list[Outcome], wanted: list[str]) -> list[str]:
+    """The lines of a write failure: the problem, what was written, what was not."""
+    where = err.filename or out_dir
+    written = [o.path for o in done if o.status in ("written", "overwritten", "new-beside")]
+    handled = {o.path for o in done}
+    missing = [p for p in wanted if p not in handled]
+
+    def some(paths: list[str]) -> str:
+        shown = ", ".join(paths[:5])
+        return shown + (f" and {len(paths) - 5} more" if len(paths) > 5 else "")
+
+    lines = [f"{where}: could not write this ({err.strerror or err}); it was left as it was"]
+    lines.append(
+        f"{out_dir}: written before the problem: {len(written)} files" + (f" ({some(written)})" if written else "")
+    )
+    if missing:
+        lines.append(f"{out_dir}: not written: {len(missing)} files ({some(missing)}); run coprod render again")
+    return lines
