@@ -413,7 +413,7 @@ def test_user_template_can_replace_one_block_of_a_builtin(tmp_path: Path):
 
 
 def test_unwritable_output_folder_is_exit_2(tmp_path: Path, monkeypatch):
-    def refuse(path, content):
+    def refuse(path, content, **options):
         raise PermissionError(13, "Permission denied", str(path))
 
     monkeypatch.setattr("coprod_cli.documents.files.write_atomic", refuse)

@@ -42,11 +42,12 @@ def _fsync_folder(folder: Path) -> None:
         os.close(fd)
 
 
-def write_atomic(path: Path, content: str | bytes, keep_owner: bool = False) -> None:
+def write_atomic(path: Path, content: str | bytes, keep_owner: bool = False, sync_folder: bool = True) -> None:
     """Write via a fsynced temporary file and a rename, so a failure leaves the old file whole.
 
     A new file is created with the user's umask. With `keep_owner`, a file being replaced keeps
-    its permission bits and (where allowed) its owner and group.
+    its permission bits and (where allowed) its owner and group. `sync_folder` also makes the
+    rename durable; a caller writing many files (and keeping a journal) may leave that out.
     """
     data = content.encode("utf-8") if isinstance(content, str) else content
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -68,7 +69,8 @@ def write_atomic(path: Path, content: str | bytes, keep_owner: bool = False) -> 
                 with contextlib.suppress(OSError):  # only root may give a file away; the group may still work
                     os.chown(tmp, old.st_uid, old.st_gid)
         os.replace(tmp, path)
-        _fsync_folder(path.parent)
+        if sync_folder:
+            _fsync_folder(path.parent)
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise

@@ -40,7 +40,7 @@ def exit_on_error(annotate: bool = False) -> Iterator[None]:
         if annotate:
             for line in problem_annotations(error):
                 typer.echo(line)
-        raise typer.Exit(2) from None
+        raise typer.Exit(getattr(error, "exit_code", 2)) from None
     except OSError as error:  # a folder that cannot be written, a disk that is full
         from coprod_cli.cli.console import print_errors
 

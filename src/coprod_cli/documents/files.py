@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from coprod_cli.errors import CoprodError, RenderError, UsageError
-from coprod_cli.files import removing_temporaries_on_signal, sweep_temporaries, write_atomic
+from coprod_cli.files import Interrupted, removing_temporaries_on_signal, sweep_temporaries, write_atomic
 
 MANIFEST = ".coprod-manifest.json"
 JOURNAL = ".coprod-journal"
@@ -48,10 +48,11 @@ class Outcome:
 
 
 class WriteError(CoprodError):
-    """The disk refused a file part-way through: says what was written and what was not."""
+    """The disk refused a file, or a signal stopped the render: says what was written and what was not."""
 
-    def __init__(self, lines: list[str]):
+    def __init__(self, lines: list[str], exit_code: int = 2):
         self._lines = lines
+        self.exit_code = exit_code
         super().__init__("\n".join(lines))
 
     def lines(self) -> list[str]:
@@ -218,7 +219,13 @@ def write_documents(
             if folders is not None:
                 outcomes += _stale(record, set(folders), clean)
         except OSError as err:
-            raise WriteError(_unfinished(out_dir, err, outcomes, [d.path for d, _ in targets])) from None
+            problem = f"{err.filename or out_dir}: could not write this ({err.strerror or err}); it was left as it was"
+            raise WriteError(_unfinished(out_dir, problem, outcomes, [d.path for d, _ in targets])) from None
+        except (KeyboardInterrupt, Interrupted) as err:
+            signum = err.signum if isinstance(err, Interrupted) else 2
+            problem = f"{out_dir}: the render was stopped part-way; what is in the folder is listed in {MANIFEST}"
+            lines = _unfinished(out_dir, problem, outcomes, [d.path for d, _ in targets])
+            raise WriteError(lines, 128 + signum) from None
         finally:
             with contextlib.suppress(OSError):  # the journal still holds everything if this fails too
                 record.save(plan_lines)
@@ -259,8 +266,8 @@ def _put(record: _Record, doc: Document, target: Path, force: bool, outcomes: li
 
 
 def _write(record: _Record, rel: str, target: Path, content: bytes, sha: str) -> None:
-    record.intend(rel, sha)
-    write_atomic(target, content)
+    record.intend(rel, sha)  # the journal is fsynced: a crash after this point loses nothing
+    write_atomic(target, content, sync_folder=False)
 
 
 def _stale(record: _Record, current: set[str], clean: bool) -> list[Outcome]:
@@ -288,9 +295,8 @@ def _stale(record: _Record, current: set[str], clean: bool) -> list[Outcome]:
     return outcomes
 
 
-def _unfinished(out_dir: Path, err: OSError, done: list[Outcome], wanted: list[str]) -> list[str]:
+def _unfinished(out_dir: Path, problem: str, done: list[Outcome], wanted: list[str]) -> list[str]:
     """The lines of a write failure: the problem, what was written, what was not."""
-    where = err.filename or out_dir
     written = [o.path for o in done if o.status in ("written", "overwritten", "new-beside")]
     handled = {o.path for o in done}
     missing = [p for p in wanted if p not in handled]
@@ -299,7 +305,7 @@ def _unfinished(out_dir: Path, err: OSError, done: list[Outcome], wanted: list[s
         shown = ", ".join(paths[:5])
         return shown + (f" and {len(paths) - 5} more" if len(paths) > 5 else "")
 
-    lines = [f"{where}: could not write this ({err.strerror or err}); it was left as it was"]
+    lines = [problem]
     lines.append(
         f"{out_dir}: written before the problem: {len(written)} files" + (f" ({some(written)})" if written else "")
     )
