@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import os
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -30,19 +32,106 @@ def _round_trip():
     return yaml
 
 
-def _edit(path: Path, change) -> LoadedPlan:
-    """Load, change and validate the plan, then write it back atomically."""
+# What a change adds: (top-level section, key or None to append to a list, value).
+Addition = tuple[str, str | None, Any]
+
+
+def _edit(path: Path, change: Callable[[Any, LoadedPlan], Addition]) -> LoadedPlan:
+    """Load and validate the plan, add to it, validate again, then write it back faithfully.
+
+    The new lines are inserted into the text as it was, so every other byte (comments, quoting,
+    flow lists, line endings) stays; a symlinked plan is written through to its target, keeping
+    its mode and owner. Only a layout that text insertion cannot serve is dumped whole.
+    """
     loaded = load_plan(path)  # refuses a broken plan with its FILE:LINE:COL problems
+    target = Path(os.path.realpath(path))
+    raw = target.read_bytes()
+    bom = raw.startswith(b"\xef\xbb\xbf")
+    text = raw.decode("utf-8-sig")
+    newline = "\r\n" if "\r\n" in text else "\n"
     yaml = _round_trip()
-    text = path.read_text(encoding="utf-8")
     data = yaml.load(text)
-    change(data, loaded)
+    section, key, value = change(data, loaded)
+    new_text = _insert(yaml, text, data, section, key, value, newline)
+    if new_text is None:
+        new_text = _dump_whole(yaml, data, section, key, value, newline)
+    result = load_plan_text(new_text, str(path))  # never write a plan that does not load
+    write_atomic(target, (b"\xef\xbb\xbf" if bom else b"") + new_text.encode("utf-8"), keep_owner=True)
+    return result
+
+
+def _dump_whole(yaml: Any, data: Any, section: str, key: str | None, value: Any, newline: str) -> str:
+    from ruamel.yaml.comments import CommentedMap
+
+    if key is None:
+        data[section].append(value)
+    else:
+        if data.get(section) is None:
+            if section not in data:
+                data.insert(list(data).index("workshops"), section, CommentedMap())
+            else:
+                data[section] = CommentedMap()
+        data[section][key] = value
     buffer = io.StringIO()
     yaml.dump(data, buffer)
-    new_text = buffer.getvalue()
-    result = load_plan_text(new_text, str(path))  # never write a plan that does not load
-    write_atomic(path, new_text)
-    return result
+    return buffer.getvalue().replace("\n", newline)
+
+
+def _dumped(yaml: Any, value: Any) -> list[str]:
+    buffer = io.StringIO()
+    yaml.dump(value, buffer)
+    return buffer.getvalue().splitlines()
+
+
+def _insert(yaml: Any, text: str, data: Any, section: str, key: str | None, value: Any, nl: str) -> str | None:
+    """The plan text with `value` added at the end of `section`, or None if the layout is not block style."""
+    lines = text.splitlines(keepends=True)
+    keys = list(data)
+    node = data.get(section)
+    if section in keys and node is not None and (not node or node.fa.flow_style()):
+        return None  # `activities: {}` or a flow list: only a whole dump can add to it
+    if section in keys and node is not None:
+        at = _end_of_section(lines, data, keys, section)
+        if key is None:
+            line, col = node.lc.item(len(node) - 1)
+            dash = lines[line].rfind("-", 0, col)
+            if dash < 0:
+                return None
+            body = _dumped(yaml, value)
+            block = [" " * dash + "-" + " " * (col - dash - 1) + body[0]] + [" " * col + b for b in body[1:]]
+        else:
+            col = node.lc.key(next(iter(node)))[1]
+            block = [" " * col + b for b in _dumped(yaml, {key: value})]
+    elif section in keys:  # `activities:` with nothing after it: the entries go under it
+        line = data.lc.key(section)[0]
+        if key is None or lines[line].split("#")[0].strip() != f"{section}:":
+            return None
+        block, at = ["  " + b for b in _dumped(yaml, {key: value})], line + 1
+    else:
+        block = [f"{section}:"] + ["  " + b for b in _dumped(yaml, {key: value})]
+        at = _before_comments(lines, data.lc.key("workshops")[0])
+    if at > 0 and not lines[at - 1].endswith(("\n", "\r")):
+        lines[at - 1] += nl  # the last line had no line ending
+    lines[at:at] = [b + nl for b in block]
+    return "".join(lines)
+
+
+def _end_of_section(lines: list[str], data: Any, keys: list[str], section: str) -> int:
+    """The line index just after a top-level section: before the next key and the comments above it."""
+    after = keys.index(section) + 1
+    if after == len(keys):
+        end = len(lines)
+        while end > 0 and not lines[end - 1].strip():
+            end -= 1
+        return end
+    return _before_comments(lines, data.lc.key(keys[after])[0])
+
+
+def _before_comments(lines: list[str], at: int) -> int:
+    """Step back over the blank lines and top-level comments that belong to the key at line `at`."""
+    while at > 0 and (not lines[at - 1].strip() or lines[at - 1].startswith("#")):
+        at -= 1
+    return at
 
 
 def _rhythm(loaded: LoadedPlan) -> int:
@@ -58,7 +147,7 @@ def append_workshop(path: Path, title: str, date: dt.date | None = None) -> str:
 
     added: dict[str, str] = {}
 
-    def change(data: Any, loaded: LoadedPlan) -> None:
+    def change(data: Any, loaded: LoadedPlan) -> Addition:
         workshops = loaded.plan.workshops
         last = workshops[-1]
         ids = {w.id for w in workshops}
@@ -95,8 +184,8 @@ def append_workshop(path: Path, title: str, date: dt.date | None = None) -> str:
         )
         agenda.append(CommentedMap(use="exit-words"))
         entry["agenda"] = agenda
-        data["workshops"].append(entry)
         added["id"] = ident
+        return ("workshops", None, entry)
 
     _edit(path, change)
     return added["id"]
@@ -128,7 +217,7 @@ def add_activity(path: Path, activity_id: str, copy: str | None, title: str | No
     if copy is None and not title:
         raise UsageError("--title is missing: give the activity a title, or copy one with --from LIBRARY-ID")
 
-    def change(data: Any, loaded: LoadedPlan) -> None:
+    def change(data: Any, loaded: LoadedPlan) -> Addition:
         if activity_id in loaded.plan.activities:
             raise UsageError(f"the plan already has an activity '{activity_id}'")
         if copy is not None:
@@ -156,8 +245,6 @@ def add_activity(path: Path, activity_id: str, copy: str | None, title: str | No
                 entry["title"] = title
         else:
             entry = CommentedMap(title=title, kind=kind, duration=duration, handout=PLACEHOLDERS["handout"])
-        if "activities" not in data or data["activities"] is None:
-            data.insert(list(data).index("workshops"), "activities", CommentedMap())
-        data["activities"][activity_id] = entry
+        return ("activities", activity_id, entry)
 
     _edit(path, change)
