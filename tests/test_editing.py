@@ -7,9 +7,9 @@ import os
 from pathlib import Path
 
 import pytest
+from helpers import EXAMPLES, run, write_tree
 
 from coprod_cli.plan.loader import load_plan
-from helpers import EXAMPLES, run, write_tree
 
 FLOWING = """# my series
 title: Series   # the title
@@ -35,7 +35,9 @@ def _only_added(before: str, after: str) -> list[str]:
     return added
 
 
-@pytest.mark.parametrize("text", [FLOWING, *(p.read_text() for p in EXAMPLES)], ids=["flow", *(p.stem for p in EXAMPLES)])
+@pytest.mark.parametrize(
+    "text", [FLOWING, *(p.read_text() for p in EXAMPLES)], ids=["flow", *(p.stem for p in EXAMPLES)]
+)
 def test_new_workshop_and_activity_only_add_lines(tmp_path: Path, text: str):
     plan = write_tree(tmp_path, {"coprod.yaml": text}) / "coprod.yaml"
     assert run("new", "workshop", "--title", "Added: one more", "-p", str(plan)).exit_code == 0

@@ -12,11 +12,11 @@ import time
 from pathlib import Path
 
 import pytest
+from helpers import plan_text, run, write_tree
 
 from coprod_cli.documents.render import render_documents
 from coprod_cli.plan.loader import load_plan
 from coprod_cli.schedule import schedule_plan
-from helpers import plan_text, run, write_tree
 
 TWO = """title: Series
 workshops:

@@ -2,7 +2,21 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+
+# Controls (C0 but tab, DEL, C1) and the bidirectional overrides that can reorder what a person sees.
+_UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def neutral(text: str) -> str:
+    """Text from a plan made safe for one line of a terminal or a line-oriented format.
+
+    A line break shows as ⏎ (so one problem stays one line and cannot forge another), and a
+    control or bidi character shows as its code, never acting on the terminal.
+    """
+    text = text.replace("\r\n", "\n").replace("\n", " ⏎ ")
+    return _UNSAFE.sub(lambda m: f"<U+{ord(m.group()):04X}>", text)
 
 
 class CoprodError(Exception):
@@ -24,7 +38,7 @@ class Problem:
 
     def __str__(self) -> str:
         where = f" {self.where}:" if self.where else ""
-        return f"{self.file}:{self.line}:{self.column}:{where} {self.what}"
+        return neutral(f"{self.file}:{self.line}:{self.column}:{where} {self.what}")
 
 
 class PlanError(CoprodError):

@@ -14,6 +14,7 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
+from coprod_cli.errors import neutral
 from coprod_cli.plan.durations import format_clock, format_duration
 
 if TYPE_CHECKING:
@@ -32,7 +33,7 @@ err = Console(stderr=True, highlight=False, soft_wrap=True)
 def print_errors(lines: Iterable[str]) -> None:
     """Problems that stop coprod (exit 2): one plain line each on stderr."""
     for line in lines:
-        err.print(Text(line, style="red" if err.is_terminal else ""))
+        err.print(Text(neutral(line), style="red" if err.is_terminal else ""))
 
 
 def print_plain(text: str) -> None:
@@ -65,7 +66,7 @@ def print_report(report: Report, strict: bool) -> None:
 
 def _print_workshop(number: int, sched: Schedule) -> None:
     w = sched.workshop
-    out.print(f"[bold]{number}. {escape(w.title)}[/bold] [dim]({escape(w.id or '')})[/dim]")
+    out.print(f"[bold]{number}. {escape(neutral(w.title))}[/bold] [dim]({escape(w.id or '')})[/dim]")
     facts = []
     if w.date:
         facts.append(f"{w.date:%a} {w.date.day} {w.date:%b %Y}")
@@ -77,7 +78,7 @@ def _print_workshop(number: int, sched: Schedule) -> None:
     if w.venue:
         facts.append(w.venue)
     facts.append(w.mode.replace("-", " "))
-    out.print("   " + escape(" · ".join(facts)), style="dim")
+    out.print("   " + escape(neutral(" · ".join(facts))), style="dim")
     table = Table(box=None, show_header=False, padding=(0, 1), pad_edge=False)
     table.add_column("when", justify="right", no_wrap=True)
     table.add_column("minutes", justify="right", no_wrap=True)
@@ -98,7 +99,7 @@ def _add_row(table: Table, sched: Schedule, t: TimedItem, indent: str) -> None:
             "",
             Text(f"{indent}(waiting)", style="dim"),
         )
-    title = Text(indent + (t.item.title))
+    title = Text(indent + neutral(t.item.title))
     if t.item.at is not None:
         title.append(f"  pinned {format_clock(t.item.at)}", style="dim")
     if t.item.flex:
@@ -109,7 +110,7 @@ def _add_row(table: Table, sched: Schedule, t: TimedItem, indent: str) -> None:
     table.add_row(_when(sched, t.offset), format_duration(t.minutes), t.item.kind, title, style=style)
     for track in t.tracks:
         where = f" ({track.where})" if track.where else ""
-        table.add_row("", "", "", Text(f"{indent}  ▸ {track.group}{where}", style="italic"))
+        table.add_row("", "", "", Text(neutral(f"{indent}  ▸ {track.group}{where}"), style="italic"))
         for sub in track.items:
             _add_row(table, sched, sub, indent + "    ")
 
@@ -179,7 +180,7 @@ def _print_findings(report: Report, findings: list[Finding]) -> None:
     grid.add_column("message", overflow="fold")
     for f in findings:
         line = report.line(f)
-        message = Text(f.message)
+        message = Text(neutral(f.message))
         message.append(f"  [{f.code}]", style="dim")
         grid.add_row(Text(LABELS[f.severity], style=STYLES[f.severity]), f"line {line}" if line else "", message)
     out.print(Padding(grid, (0, 0, 0, 3)))
@@ -206,7 +207,7 @@ def _print_summary(report: Report, strict: bool) -> None:
 
 def _data(value: str) -> str:
     """Escape text for a GitHub Actions workflow command's message."""
-    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return neutral(value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
 
 
 def _prop(value: str) -> str:
@@ -356,7 +357,7 @@ def print_library_show(key: str, a) -> None:
         facts.append(f"can give back {format_duration(a.flex)}")
     if a.groups:
         facts.append(a.groups)
-    out.print("   " + escape(" · ".join(facts)), style="dim")
+    out.print("   " + escape(neutral(" · ".join(facts))), style="dim")
     if a.say:
         out.print(Text("\nSay:", style="bold"))
         out.print(Padding(Text(a.say.strip()), (0, 0, 0, 3)))

@@ -52,9 +52,7 @@ def render(
     ] = False,
     clean: Annotated[
         bool,
-        typer.Option(
-            "--clean", help="Remove workshop folders left from an older numbering (only files coprod wrote)."
-        ),
+        typer.Option("--clean", help="Remove workshop folders left from an older numbering (only files coprod wrote)."),
     ] = False,
 ) -> None:
     """Render facilitator scripts, handouts, agendas, the series overview and a calendar.

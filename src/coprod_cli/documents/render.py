@@ -14,8 +14,9 @@ from typing import Any
 import jinja2
 from jinja2.sandbox import SandboxedEnvironment
 
-from coprod_cli.errors import RenderError, UsageError
 from coprod_cli.documents.files import Document
+from coprod_cli.documents.safe import is_linkable, md_escape, md_link
+from coprod_cli.errors import RenderError, UsageError
 from coprod_cli.plan.loader import LoadedPlan
 from coprod_cli.plan.suggest import did_you_mean
 from coprod_cli.schedule import Schedule
@@ -34,12 +35,6 @@ PER_WORKSHOP = {
 def builtin_templates() -> Path:
     """The built-in templates, shipped as package data beside this module."""
     return Path(__file__).resolve().parent / "templates"
-
-
-def _md_escape(value: Any) -> str:
-    """Plan text in Markdown: angle brackets cannot become HTML, and it stays readable."""
-    text = str(value)
-    return re.sub(r"([<>|])", r"\\\1", text)
 
 
 def make_environment(user_templates: Path | None, markdown: bool) -> SandboxedEnvironment:
@@ -62,16 +57,12 @@ def make_environment(user_templates: Path | None, markdown: bool) -> SandboxedEn
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
-        finalize=_md_escape if markdown else None,
+        finalize=md_escape if markdown else None,
     )
     env.filters["paragraphs"] = lambda text: [p.strip() for p in re.split(r"\n\s*\n", str(text)) if p.strip()]
     env.tests["linkable"] = is_linkable
+    env.filters["md_link"] = md_link
     return env
-
-
-def is_linkable(url: object) -> bool:
-    """Only web, mail and phone addresses become links; `javascript:` and the like stay text."""
-    return bool(re.match(r"^(https?://|mailto:|tel:)[^\s\"'<>]+$", str(url).strip(), re.IGNORECASE))
 
 
 def parse_formats(text: str) -> tuple[str, ...]:

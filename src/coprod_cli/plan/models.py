@@ -6,7 +6,6 @@ minutes after midnight (ints), so the timing engine does plain arithmetic.
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, ConfigDict, Field, PrivateAttr, WithJsonSchema, model_validator

@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 
 from icalendar import Calendar, Event
 
+from coprod_cli.documents.safe import calendar_url
 from coprod_cli.plan.models import Plan
 from coprod_cli.schedule import Schedule
 
@@ -66,9 +67,10 @@ def build_calendar(plan: Plan, schedules: list[Schedule], revised: float | None 
         if plan.contact:
             lines.append(f"Contact: {plan.contact}")
         event.add("description", "\n".join(lines))
-        url = join.link if join is not None and join.link else next(iter(w.links.values()), None)
-        if url:
-            event.add("url", url)
+        candidates = [join.link] if join is not None and join.link else []
+        web = [u for u in map(calendar_url, [*candidates, *w.links.values()]) if u]
+        if web:  # a calendar client opens URL: only a web address may go there
+            event.add("url", web[0])
         cal.add_component(event)
     if zone is not None:
         cal.add_missing_timezones()
