@@ -25,6 +25,10 @@ class CoprodError(Exception):
     def lines(self) -> list[str]:
         return [str(self)]
 
+    def to_dicts(self) -> list[dict[str, object]]:
+        """The problems for a machine-readable report: file, line and column where known."""
+        return [{"file": None, "line": None, "column": None, "where": "", "message": line} for line in self.lines()]
+
 
 @dataclass(frozen=True)
 class Problem:
@@ -54,6 +58,12 @@ class PlanError(CoprodError):
 
     def lines(self) -> list[str]:
         return [str(p) for p in self.problems]
+
+    def to_dicts(self) -> list[dict[str, object]]:
+        return [
+            {"file": p.file, "line": p.line, "column": p.column, "where": p.where, "message": p.what}
+            for p in self.problems
+        ]
 
 
 class UsageError(CoprodError):

@@ -45,6 +45,9 @@ class Report:
     def line(self, finding: Finding) -> int | None:
         return self.loaded.line(finding.path) if finding.path else None
 
+    def column(self, finding: Finding) -> int | None:
+        return self.loaded.source.position(finding.path, prefer_key=True)[1] if finding.path else None
+
     def to_dict(self, strict: bool = False) -> dict:
         """The stable JSON report of DESIGN section 3."""
         from coprod_cli.plan.durations import format_clock
@@ -93,10 +96,12 @@ class Report:
                     "workshop": f.workshop,
                     "item": f.item,
                     "line": self.line(f),
+                    "column": self.column(f),
                     "message": f.message,
                 }
                 for f in self.findings
             ],
+            "errors": [],
         }
         matrix = self.coverage()
         if matrix is not None:

@@ -10,6 +10,7 @@ from typing import Annotated
 import typer
 
 from coprod_cli.cli.common import DEFAULT_PLAN, PlanOption, ReportFormat, exit_on_error
+from coprod_cli.errors import CoprodError
 
 app = typer.Typer()
 
@@ -59,7 +60,14 @@ def check(
     from coprod_cli.checks import parse_families, run_checks
     from coprod_cli.plan.loader import load_plan
 
-    with exit_on_error(annotate=format is ReportFormat.github):
+    def failed_report(error: CoprodError) -> None:
+        from coprod_cli.cli.console import print_plain
+
+        data = {"plan": str(plan), "ok": False, "workshops": [], "findings": [], "errors": error.to_dicts()}
+        print_plain(json.dumps(data, ensure_ascii=False))
+
+    json_report = failed_report if format is ReportFormat.json else None
+    with exit_on_error(annotate=format is ReportFormat.github, report=json_report):
         families = parse_families(checks or [])
         loaded = load_plan(plan)
         past = _history(history, plan) if history else None

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
@@ -26,10 +26,11 @@ class ReportFormat(StrEnum):
 
 
 @contextmanager
-def exit_on_error(annotate: bool = False) -> Iterator[None]:
+def exit_on_error(annotate: bool = False, report: Callable[[CoprodError], None] | None = None) -> Iterator[None]:
     """Print a CoprodError as one line per problem on stderr and exit 2.
 
-    With `annotate`, plan problems are also GitHub Actions annotations on stdout.
+    With `annotate`, plan problems are also GitHub Actions annotations on stdout; `report`
+    prints a machine-readable report of the problems on stdout too.
     """
     try:
         yield
@@ -37,6 +38,8 @@ def exit_on_error(annotate: bool = False) -> Iterator[None]:
         from coprod_cli.cli.console import print_errors, problem_annotations
 
         print_errors(error.lines())
+        if report is not None:
+            report(error)
         if annotate:
             for line in problem_annotations(error):
                 typer.echo(line)
