@@ -78,7 +78,7 @@ LATEST = dt.date(2199, 12, 31)
 def check_date(value: dt.date) -> dt.date:
     """Dates far outside a working life are typing slips; refusing them keeps date arithmetic safe."""
     if not EARLIEST <= value <= LATEST:
-        raise ValueError(f"{value.isoformat()} is not a date coprod can plan for; use a date between 1900 and 2199")
+        raise ValueError(f"'{value.isoformat()}' is not a date coprod can plan for; use a date between 1900 and 2199")
     return value
 
 
