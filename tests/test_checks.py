@@ -120,7 +120,7 @@ def test_only_named_families_run():
 def test_json_report_shape():
     text = plan_text(GOOD_AGENDA, end="11:30", date="2026-10-03")
     data = _report(text).to_dict()
-    assert list(data) == ["plan", "ok", "workshops", "findings"]
+    assert list(data) == ["plan", "ok", "workshops", "findings", "errors"]
     [w] = data["workshops"]
     assert list(w) == [
         "id",
@@ -154,5 +154,6 @@ def test_json_report_shape():
         "workshop": "workshop",
         "item": None,
         "line": 5,
+        "column": 5,
         "message": f["message"],
     }

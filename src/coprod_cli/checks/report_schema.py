@@ -28,7 +28,7 @@ def report_schema() -> dict[str, Any]:
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "title": "coprod check report",
         "type": "object",
-        "required": ["plan", "ok", "workshops", "findings"],
+        "required": ["plan", "ok", "workshops", "findings", "errors"],
         "properties": {
             "plan": {"type": "string"},
             "ok": {"type": "boolean"},
@@ -55,13 +55,29 @@ def report_schema() -> dict[str, Any]:
                 "type": "array",
                 "items": {
                     "type": "object",
-                    "required": ["severity", "code", "workshop", "item", "line", "message"],
+                    "required": ["severity", "code", "workshop", "item", "line", "column", "message"],
                     "properties": {
                         "severity": {"enum": list(SEVERITIES)},
                         "code": {"enum": list(CODES)},
                         "workshop": {"type": ["string", "null"]},
                         "item": {"type": ["integer", "null"]},
                         "line": {"type": ["integer", "null"]},
+                        "column": {"type": ["integer", "null"]},
+                        "message": {"type": "string"},
+                    },
+                },
+            },
+            "errors": {
+                "description": "Why the plan could not be used (exit 2); then workshops and findings are empty",
+                "type": "array",
+                "items": {
+                    "type": "object",
+                    "required": ["file", "line", "column", "where", "message"],
+                    "properties": {
+                        "file": {"type": ["string", "null"]},
+                        "line": {"type": ["integer", "null"]},
+                        "column": {"type": ["integer", "null"]},
+                        "where": {"type": "string"},
                         "message": {"type": "string"},
                     },
                 },
