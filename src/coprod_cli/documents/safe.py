@@ -22,6 +22,11 @@ class Markdown(str):
     """Markdown that is already safe (made here), so a writer does not escape it twice."""
 
 
+def one_line(value: object) -> str:
+    """Text for a one-line field (a calendar's name, a summary): line breaks become spaces."""
+    return " ".join(str(value).split())
+
+
 def md_escape(value: object) -> str:
     """Plan text as Markdown that reads as typed: one line, every syntax character escaped."""
     if isinstance(value, Markdown):

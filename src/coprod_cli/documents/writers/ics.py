@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 
 from icalendar import Calendar, Event
 
-from coprod_cli.documents.safe import calendar_url
+from coprod_cli.documents.safe import calendar_url, one_line
 from coprod_cli.plan.models import Plan
 from coprod_cli.schedule import Schedule
 
@@ -36,7 +36,7 @@ def build_calendar(plan: Plan, schedules: list[Schedule], revised: float | None 
     cal.add("prodid", "-//coprod//co-production workshop planner//EN")
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
-    cal.add("x-wr-calname", plan.title)
+    cal.add("x-wr-calname", one_line(plan.title))  # an X- property is not escaped: no line breaks
     zone = ZoneInfo(plan.timezone) if plan.timezone else None
     stamp = _stamp(revised)
     for number, sched in enumerate(schedules, start=1):
@@ -46,7 +46,7 @@ def build_calendar(plan: Plan, schedules: list[Schedule], revised: float | None 
         event = Event()
         event.add("uid", event_uid(plan, w.id or str(number)))
         event.add("dtstamp", stamp)
-        event.add("summary", f"{plan.title}: {w.title}")
+        event.add("summary", one_line(f"{plan.title}: {w.title}"))
         if sched.start is None:
             event.add("dtstart", w.date)
             event.add("dtend", w.date + timedelta(days=1))
@@ -56,7 +56,7 @@ def build_calendar(plan: Plan, schedules: list[Schedule], revised: float | None 
             event.add("dtstart", start)
             event.add("dtend", start + timedelta(minutes=minutes))
         if w.venue:
-            event.add("location", w.venue)
+            event.add("location", one_line(w.venue))
         lines = [f"Workshop {number} of {len(schedules)}."]
         lines += [f"- {goal}" for goal in w.goals]
         join = w.join
