@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
 import pytest
 import yaml
-
 from helpers import ROOT, run
 
 HOSTILE = ROOT / "tests" / "cases" / "hostile"
@@ -74,3 +74,56 @@ def test_markdown_makes_only_safe_links_and_no_structure_from_plan_text():
 
     kinds = {t.type for t in MarkdownIt("commonmark").enable("table").parse(text)}
     assert not kinds & {"heading_open", "table_open", "html_block", "code_block", "fence"}
+
+
+def test_json_report_is_printed_even_when_the_plan_cannot_be_used(tmp_path: Path):
+    import json
+
+    plan = tmp_path / "coprod.yaml"
+    plan.write_text('title: x\nworkshops:\n  - {title: One, mode: "bad\\nforged"}\n')
+    result = run("check", "-p", str(plan), "--format", "json")
+    assert result.exit_code == 2
+    report = json.loads(result.stdout)
+    assert report["ok"] is False and report["workshops"] == [] and report["findings"] == []
+    [error] = report["errors"]
+    assert (error["line"], error["column"], error["where"]) == (3, 24, "workshops[0].mode")
+    assert "'bad\nforged' is not a mode" in error["message"]
+    assert len(result.stderr.splitlines()) == 1  # the person at the terminal still gets one line
+
+
+def test_json_findings_carry_a_column(tmp_path: Path):
+    import json
+
+    plan = tmp_path / "coprod.yaml"
+    plan.write_text("title: x\nworkshops:\n  - title: One\n    agenda:\n      - {title: Talk, duration: 100m}\n")
+    report = json.loads(run("check", "-p", str(plan), "--format", "json").stdout)
+    assert report["errors"] == []
+    assert all(isinstance(f["column"], int) for f in report["findings"] if f["line"] is not None)
+
+
+def test_devices_and_pipes_are_refused_not_read(tmp_path: Path):
+    fifo = tmp_path / "plan.fifo"
+    os.mkfifo(fifo)
+    for path in ("/dev/zero", str(fifo)):
+        result = run("check", "-p", path)
+        assert result.exit_code == 2
+        assert result.stderr == f"{path}:1:1: this is not a plain file (a device or a pipe); name a YAML file\n"
+
+
+def test_command_line_dates_and_rhythms_are_bounded(tmp_path: Path):
+    result = run("new", "series", str(tmp_path / "a"), "--title", "S", "--every", "99999999999w")
+    assert result.exit_code == 2 and "more than a year between workshops" in result.stderr
+    result = run("new", "series", str(tmp_path / "b"), "--title", "S", "--start", "2199-12-20", "-n", "4")
+    assert result.exit_code == 2 and "between 1900 and 2199" in result.stderr
+    plan = tmp_path / "c" / "coprod.yaml"
+    assert run("new", "series", str(tmp_path / "c"), "--title", "S", "--start", "2199-12-08", "-n", "4").exit_code == 0
+    result = run("new", "workshop", "--title", "Late", "-p", str(plan))
+    assert result.exit_code == 2 and "between 1900 and 2199" in result.stderr
+
+
+def test_control_characters_never_reach_a_docx(tmp_path: Path):
+    pytest.importorskip("docx")
+    plan = tmp_path / "coprod.yaml"
+    plan.write_text('title: x\nworkshops:\n  - {title: "One\\vtwo", agenda: [{title: Talk, duration: 10m}]}\n')
+    result = run("render", "-p", str(plan), "-o", str(tmp_path / "out"), "-f", "docx")
+    assert result.exit_code == 2 and "control character (U+000B)" in result.stderr
