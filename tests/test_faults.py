@@ -49,8 +49,13 @@ def test_edited_file_with_a_changed_plan_gets_the_new_version_beside_it(tmp_path
     assert "New hall" in new.read_text() and "Bring a pen" not in new.read_text()
     warning = " ".join(result.stderr.split())
     assert str(handout) in warning and str(new) in warning
-    assert "line 3" in warning  # what changed in the plan
+    assert "line 3 ('- {id: one, title: One, venue: New hall" in warning  # what changed in the plan
     assert not (out / "02-two" / "handout.new.html").exists()  # unedited files are simply rewritten
+    again = run("render", "handouts", "-p", str(plan), "-o", str(out), "-f", "html")
+    assert again.exit_code == 1 and "still waiting" in " ".join(again.stderr.split())  # until one is kept
+    new.unlink()  # the user keeps their own edit
+    settled = run("render", "handouts", "-p", str(plan), "-o", str(out), "-f", "html")
+    assert settled.exit_code == 0 and not new.exists() and handout.read_text() == edited
 
 
 def test_edited_file_is_kept_quietly_when_coprod_would_write_the_same(tmp_path: Path):
@@ -148,9 +153,9 @@ def _series(n: int, venue: str) -> str:
     return head + "".join(one.format(i=i, v=venue) for i in range(n))
 
 
-def _interrupt(tmp_path: Path, sig: int) -> tuple[Path, Path, int]:
-    """Start a subprocess render of a 300-workshop series and send `sig` once some files are in place."""
-    plan = write_tree(tmp_path, {"coprod.yaml": _series(300, "Old hall")}) / "coprod.yaml"
+def _interrupt(tmp_path: Path, sig: int, count: int = 300) -> tuple[Path, Path, int]:
+    """Start a subprocess render of a series and send `sig` once some of its files are in place."""
+    plan = write_tree(tmp_path, {"coprod.yaml": _series(count, "Old hall")}) / "coprod.yaml"
     out = tmp_path / "out"
     args = [sys.executable, "-m", "coprod_cli", "render", "handouts", "-f", "md", "-p", str(plan), "-o", str(out)]
     proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -163,7 +168,7 @@ def _interrupt(tmp_path: Path, sig: int) -> tuple[Path, Path, int]:
             time.sleep(0.002)
     finally:
         code = proc.wait(timeout=60)
-    if len(list(out.glob("*/handout.md"))) >= 300:
+    if len(list(out.glob("*/handout.md"))) >= count:
         pytest.skip("the render finished before it could be interrupted")
     return plan, out, code
 
@@ -182,9 +187,10 @@ def test_kill_9_part_way_then_a_changed_plan_leaves_no_stale_file(tmp_path: Path
     assert len(files) == 300 and not (out / ".coprod-journal").exists()
 
 
-def test_sigterm_part_way_removes_temporary_files_and_says_what_was_written(tmp_path: Path):
-    plan, out, code = _interrupt(tmp_path, signal.SIGTERM)
-    assert code == 128 + signal.SIGTERM
+@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGINT], ids=["SIGTERM", "SIGINT"])
+def test_a_stop_signal_part_way_removes_temporary_files_and_records_what_was_written(tmp_path: Path, sig: int):
+    plan, out, code = _interrupt(tmp_path, sig, count=120)
+    assert code == 128 + sig
     assert not list(out.rglob("*tmp*"))
     recorded = json.loads((out / ".coprod-manifest.json").read_text())["files"]
     on_disk = {p for p in _docs(out)}

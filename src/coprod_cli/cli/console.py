@@ -281,10 +281,12 @@ def print_render_summary(folder: Path, outcomes: list[Outcome], plan_errors: int
     for o in outcomes:
         counts[o.status] = counts.get(o.status, 0) + 1
     written = counts.get("written", 0) + counts.get("overwritten", 0)
-    kept = counts.get("kept-edited", 0) + counts.get("kept-foreign", 0)
+    kept = counts.get("kept-edited", 0) + counts.get("kept-foreign", 0) + counts.get("new-beside", 0)
     line = f"{_plural(written, 'file')} written, {counts.get('unchanged', 0)} unchanged"
     if kept:
         line += f", {kept} kept (use --force to overwrite them)"
+    if counts.get("new-beside"):
+        line += f", {counts['new-beside']} with a new version beside"
     out.print(f"[bold]{line}[/bold] in {escape(str(folder))}/")
     _print_render_warnings(folder, outcomes)
     if plan_errors:
@@ -297,10 +299,12 @@ def _print_render_warnings(folder: Path, outcomes: list[Outcome]) -> None:
         if o.status == "new-beside":
             err.print(
                 Text(
-                    f"warning: {folder / o.path} was edited by hand and kept, but coprod's version changed "
-                    f"since ({o.changed or 'coprod or its templates changed'}): the new version is "
-                    f"{folder / o.note}. Compare the two and keep one; "
-                    "this render exits 1 until you do.",
+                    neutral(
+                        f"warning: {folder / o.path} was edited by hand and kept, but coprod's version is "
+                        f"different ({o.changed or 'coprod or its templates changed'}): the new version is "
+                        f"{folder / o.note}. Compare the two and keep one (delete the other); "
+                        "until then render exits 1."
+                    ),
                     style="yellow",
                 )
             )

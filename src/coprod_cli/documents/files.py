@@ -78,19 +78,24 @@ def _line_hashes(lines: Iterable[str]) -> list[str]:
 
 
 def plan_changes(before: list[str], now: list[str], limit: int = 3) -> str:
-    """'lines 8, 12' of the current plan that differ from the plan of the last render."""
+    """Which lines of the current plan differ from the plan of the last render, the first one quoted."""
     changed: list[str] = []
+    first = ""
     for tag, _i1, _i2, j1, j2 in difflib.SequenceMatcher(a=before, b=_line_hashes(now), autojunk=False).get_opcodes():
         if tag == "equal":
             continue
         if j1 == j2:
             changed.append(f"lines removed before line {j1 + 1}")
-        else:
-            changed.append(f"line {j1 + 1}" if j2 - j1 == 1 else f"lines {j1 + 1}-{j2}")
+            continue
+        changed.append(f"line {j1 + 1}" if j2 - j1 == 1 else f"lines {j1 + 1}-{j2}")
+        if not first:
+            quoted = now[j1].strip()
+            first = f" ('{quoted[:57]}...')" if len(quoted) > 60 else f" ('{quoted}')"
     if not changed:
         return "the plan is the same, but the templates or coprod changed"
-    shown = ", ".join(changed[:limit]) + (f" and {len(changed) - limit} more" if len(changed) > limit else "")
-    return f"the plan changed at {shown}"
+    shown = changed[0] + first + "".join(f", {c}" for c in changed[1:limit])
+    more = f" and {len(changed) - limit} more" if len(changed) > limit else ""
+    return f"the plan changed at {shown}{more}"
 
 
 class _Record:
@@ -254,15 +259,20 @@ def _put(record: _Record, doc: Document, target: Path, force: bool, outcomes: li
     if doc.path not in record.known:
         outcomes.append(Outcome(doc.path, "kept-foreign"))
         return
-    if record.last.get(doc.path) == new_hash:  # edited, and coprod would write what it wrote before
-        outcomes.append(Outcome(doc.path, "kept-edited"))
-        return
     rel = beside(doc.path)
     side = target.with_name(rel.rpartition("/")[2])
-    if side.exists() and not record.ours(rel, digest(side.read_bytes())):
+    side_hash = digest(side.read_bytes()) if side.is_file() else None
+    if record.last.get(doc.path) == new_hash:  # coprod offers what it offered last time
+        if side_hash == new_hash:  # and that new version still waits beside the edited file
+            outcomes.append(Outcome(doc.path, "new-beside", rel, "still waiting from an earlier render"))
+        else:
+            outcomes.append(Outcome(doc.path, "kept-edited"))
+        return
+    if side_hash is not None and not record.ours(rel, side_hash):
         outcomes.append(Outcome(doc.path, "kept-edited", f"{rel} is edited too, so no new version was written"))
         return
     _write(record, rel, side, doc.content, new_hash)
+    record.now[doc.path] = new_hash  # what coprod offers for this file now; the edited file stays the user's
     outcomes.append(Outcome(doc.path, "new-beside", rel, changed))
 
 
