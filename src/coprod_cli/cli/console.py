@@ -236,7 +236,7 @@ def github_annotations(report: Report) -> list[str]:
         parts = [f"file={_prop(report.loaded.file)}"]
         line = report.line(f)
         if line:
-            parts.append(f"line={line}")
+            parts += [f"line={line}", f"col={report.column(f)}"]
         parts.append(f"title={_prop(f.code)}")
         lines.append(f"::{levels[f.severity]} {','.join(parts)}::{_data(f.message)}")
     return lines
