@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from coprod_cli.errors import UsageError
-from coprod_cli.files import write_atomic
+from coprod_cli.files import removing_temporaries_on_signal, write_atomic
 from coprod_cli.plan.base import check_date
 from coprod_cli.plan.loader import LoadedPlan, load_plan, load_plan_text
 from coprod_cli.plan.placeholders import PLACEHOLDERS
@@ -56,7 +56,8 @@ def _edit(path: Path, change: Callable[[Any, LoadedPlan], Addition]) -> LoadedPl
     if new_text is None:
         new_text = _dump_whole(yaml, data, section, key, value, newline)
     result = load_plan_text(new_text, str(path))  # never write a plan that does not load
-    write_atomic(target, (b"\xef\xbb\xbf" if bom else b"") + new_text.encode("utf-8"), keep_owner=True)
+    with removing_temporaries_on_signal():
+        write_atomic(target, (b"\xef\xbb\xbf" if bom else b"") + new_text.encode("utf-8"), keep_owner=True)
     return result
 
 
