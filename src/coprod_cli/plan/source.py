@@ -40,6 +40,8 @@ _INT = re.compile(r"^[-+]?[0-9]+$")
 _OCT = re.compile(r"^0o[0-7]+$")
 _HEX = re.compile(r"^0x[0-9a-fA-F]+$")
 _FLOAT = re.compile(r"^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$")
+# Only a word starting with one of these can be a number; most words skip the number patterns.
+_NUMBER_START = frozenset("0123456789+-.")
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 _TRUE = frozenset({"true", "True", "TRUE"})
 _FALSE = frozenset({"false", "False", "FALSE"})
@@ -136,6 +138,8 @@ def _plain(value: str) -> Any:
         return True
     if value in _FALSE:
         return False
+    if value[0] not in _NUMBER_START:
+        return value
     if sum(c.isdigit() for c in value) > MAX_DIGITS:
         return value
     if _INT.match(value):
