@@ -295,29 +295,10 @@ def print_render_summary(folder: Path, outcomes: list[Outcome], plan_errors: int
 
 def _print_render_warnings(folder: Path, outcomes: list[Outcome]) -> None:
     """Say plainly when what is in the folder is not what the plan says now."""
-    for o in outcomes:
-        if o.status == "new-beside":
-            err.print(
-                Text(
-                    neutral(
-                        f"warning: {folder / o.path} was edited by hand and kept, but coprod's version is "
-                        f"different ({o.changed or 'coprod or its templates changed'}): the new version is "
-                        f"{folder / o.note}. Compare the two and keep one (delete the other); "
-                        "until then render exits 1."
-                    ),
-                    style="yellow",
-                )
-            )
-    stale = [o.path for o in outcomes if o.status == "stale"]
-    if stale:
-        names = ", ".join(str(folder / p) for p in stale)
-        err.print(
-            Text(
-                f"warning: the workshops were renumbered, so {names} no longer match the plan; "
-                "`coprod render --clean` removes them (files you edited stay)",
-                style="yellow",
-            )
-        )
+    from coprod_cli.documents.files import warnings
+
+    for line in warnings(folder, outcomes):
+        err.print(Text(neutral(line), style="yellow"))
 
 
 def print_library_list(found: dict) -> None:

@@ -306,6 +306,24 @@ def _stale(record: _Record, current: set[str], clean: bool) -> list[Outcome]:
     return outcomes
 
 
+def warnings(folder: Path, outcomes: list[Outcome]) -> list[str]:
+    """What a person must know after a render: new versions beside edited files, stale folders."""
+    lines = [
+        f"warning: {folder / o.path} was edited by hand and kept, but coprod's version is different "
+        f"({o.changed or 'coprod or its templates changed'}): the new version is {folder / o.note}. "
+        "Compare the two and keep one (delete the other); until then render exits 1."
+        for o in outcomes
+        if o.status == "new-beside"
+    ]
+    stale = [str(folder / o.path) for o in outcomes if o.status == "stale"]
+    if stale:
+        lines.append(
+            f"warning: the workshops were renumbered, so {', '.join(stale)} no longer match the plan; "
+            "`coprod render --clean` removes them (files you edited stay)"
+        )
+    return lines
+
+
 def _unfinished(out_dir: Path, problem: str, done: list[Outcome], wanted: list[str]) -> list[str]:
     """The lines of a write failure: the problem, what was written, what was not."""
     written = [o.path for o in done if o.status in ("written", "overwritten", "new-beside")]
