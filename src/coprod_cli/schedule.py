@@ -107,6 +107,7 @@ def schedule(workshop: Workshop, settings: Settings, path: Loc = ()) -> Schedule
     timed: list[TimedItem] = []
     cursor = 0
     start = workshop.start
+    flexible = _Flexible()
     for index, item in enumerate(workshop.agenda):
         item_path = (*path, "agenda", index)
         gap = 0
@@ -133,7 +134,7 @@ def schedule(workshop: Workshop, settings: Settings, path: Loc = ()) -> Schedule
                             wid,
                             index,
                             item_path,
-                            _pin_message(item, wanted, cursor, start, timed),
+                            _pin_message(item, wanted, cursor, start, flexible),
                         )
                     )
                 elif wanted > cursor:
@@ -154,6 +155,7 @@ def schedule(workshop: Workshop, settings: Settings, path: Loc = ()) -> Schedule
         timed_item = _time_item(item, index, offset, item_path, wid, findings)
         timed_item.gap_before = gap
         timed.append(timed_item)
+        flexible.add(timed_item)
         cursor = timed_item.end_offset
 
     sched = Schedule(
@@ -163,7 +165,7 @@ def schedule(workshop: Workshop, settings: Settings, path: Loc = ()) -> Schedule
         booked_minutes=booked_minutes(workshop),
         findings=findings,
     )
-    findings.extend(_booking_findings(sched, path))
+    findings.extend(_booking_findings(sched, flexible, path))
     findings.extend(_break_findings(sched, settings, path))
     return sched
 
@@ -242,7 +244,7 @@ def _time_item(
     return TimedItem(index, item, offset, minutes, steps=steps, tracks=tracks, path=path)
 
 
-def _pin_message(item: Item, wanted: int, cursor: int, start: int, timed: list[TimedItem]) -> str:
+def _pin_message(item: Item, wanted: int, cursor: int, start: int, flexible: _Flexible) -> str:
     assert item.at is not None
     if wanted < 0:
         return (
@@ -250,29 +252,43 @@ def _pin_message(item: Item, wanted: int, cursor: int, start: int, timed: list[T
             f"at {format_clock(start)}; move the pin or the start"
         )
     late = cursor - wanted
-    advice = _flex_advice(timed, late) or "shorten the items before it"
+    advice = _flex_advice(flexible.first, flexible.count, flexible.total, late) or "shorten the items before it"
     return (
         f"'{item.title}' is pinned at {format_clock(item.at)}, but the items before it run "
         f"until {format_clock(start + cursor)} ({format_duration(late)} late); {advice}"
     )
 
 
-def _flex_advice(timed: list[TimedItem], needed: int) -> str:
+@dataclass
+class _Flexible:
+    """The flexible items so far, kept as the engine goes so no pin rescans the items before it."""
+
+    first: list[TimedItem] = field(default_factory=list)  # the first three, to name them
+    count: int = 0
+    total: int = 0
+
+    def add(self, t: TimedItem) -> None:
+        if t.item.flex:
+            if self.count < 3:
+                self.first.append(t)
+            self.count += 1
+            self.total += t.item.flex
+
+
+def _flex_advice(first: list[TimedItem], count: int, total: int, needed: int) -> str:
     """Which flexible items could give time back, in the facilitator's words."""
-    flexible = [t for t in timed if t.item.flex]
-    if not flexible:
+    if not count:
         return ""
-    total = sum(t.item.flex or 0 for t in flexible)
-    names = ", ".join(f"'{t.item.title}' ({format_duration(t.item.flex or 0)})" for t in flexible[:3])
-    if len(flexible) > 3:
-        names += f" and {len(flexible) - 3} more"
-    verb = "can give back" if len(flexible) == 1 else "could give back"
+    names = ", ".join(f"'{t.item.title}' ({format_duration(t.item.flex or 0)})" for t in first)
+    if count > 3:
+        names += f" and {count - 3} more"
+    verb = "can give back" if count == 1 else "could give back"
     if total >= needed:
         return f"{names} {verb} {format_duration(total)}, which is enough"
     return f"{names} {verb} {format_duration(total)}; cut {format_duration(needed - total)} more"
 
 
-def _booking_findings(sched: Schedule, path: Loc) -> list[Finding]:
+def _booking_findings(sched: Schedule, flexible: _Flexible, path: Loc) -> list[Finding]:
     booked = sched.booked_minutes
     wid = sched.workshop.id
     if booked is None or not sched.items:
@@ -281,7 +297,7 @@ def _booking_findings(sched: Schedule, path: Loc) -> list[Finding]:
     where = (*path, "end") if sched.workshop.end is not None else (*path, "length")
     if total > booked:
         over = total - booked
-        advice = _flex_advice(sched.items, over) or "shorten or drop an item, or book the room for longer"
+        advice = _flex_advice(flexible.first, flexible.count, flexible.total, over) or "shorten or drop an item, or book the room for longer"
         if sched.start is not None:
             head = (
                 f"ends {format_clock(sched.start + total)}, {format_duration(over)} after the "

@@ -8,10 +8,12 @@ The facilitator view carries everything, plus timing cues and a preparation chec
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 
-from coprod_cli.language.terms import terms_in
+from coprod_cli.language.glossary import handout_glossary, handout_texts
 from coprod_cli.plan.durations import format_clock, format_duration
 from coprod_cli.plan.models import OnlineVariant, Plan, Workshop
 from coprod_cli.preparation import checklist
@@ -104,21 +106,6 @@ def _when(sched: Schedule, offset: int) -> str:
     return clock if clock is not None else f"+{format_duration(offset)}" if offset else "start"
 
 
-def handout_texts(plan: Plan, workshop: Workshop) -> list[str]:
-    """Every text one workshop's handout prints: the series title and the series-wide texts too."""
-    from coprod_cli.language.jargon import participant_texts
-
-    return [plan.title] + [text for wid, _, _, text in participant_texts(plan) if wid in (None, workshop.id)]
-
-
-def _unexplained_jargon(texts: list[str], glossary: list[str]) -> list[tuple[str, str]]:
-    """Jargon the handout uses that the plan's glossary does not explain, with a plain meaning."""
-    from coprod_cli.language.jargon import explained_by, jargon_in
-
-    found = jargon_in("\n".join(texts))
-    return [(entry.term, entry.meaning) for entry, _ in found if not explained_by(entry, glossary)]
-
-
 def _access_text(plan: Plan, w: Workshop) -> str | None:
     """The series' access details and the workshop's own, as one paragraph."""
     sentences = [s for a in (plan.access, w.access) if a is not None for s in a.sentences()]
@@ -153,14 +140,29 @@ def _participant_item(sched: Schedule, t: TimedItem) -> ParticipantItem:
     )
 
 
+class Views:
+    """What each audience sees of one plan, each built at most once per run and shared by the
+    checks, the console and the documents."""
+
+    def __init__(self, plan: Plan, schedules: list[Schedule]):
+        self.plan, self.schedules = plan, schedules
+
+    @cached_property
+    def participant(self) -> ParticipantSeries:
+        return participant_view(self.plan, self.schedules)
+
+    @cached_property
+    def facilitator(self) -> list[FacilitatorWorkshop]:
+        return facilitator_view(self.plan, self.schedules)
+
+
 def participant_view(plan: Plan, schedules: list[Schedule]) -> ParticipantSeries:
     """The series as participants may see it: nothing facilitator-only is copied in."""
     workshops = []
+    by_workshop = handout_texts(plan)
     for number, sched in enumerate(schedules, start=1):
         w = sched.workshop
-        texts = handout_texts(plan, w)
-        used = [(term, plan.glossary[term]) for term in terms_in(texts, plan.glossary)]
-        used += _unexplained_jargon(texts, list(plan.glossary))
+        used = handout_glossary(plan, by_workshop.get(w.id, by_workshop[None]))
         workshops.append(
             ParticipantWorkshop(
                 number=number,
@@ -303,7 +305,8 @@ def _cues(sched: Schedule) -> list[Cue]:
     return sorted(cues, key=lambda c: c.offset)
 
 
-def _facilitator_item(sched: Schedule, t: TimedItem, mode: str, cues: list[Cue]) -> FacilitatorItem:
+def _facilitator_item(sched: Schedule, t: TimedItem, mode: str, cues: list[Cue], at: list[int]) -> FacilitatorItem:
+    """One item of the script; its cues are found by bisecting `at`, the cues' offsets in order."""
     item = t.item
     variant = item.online if mode != "in-person" and isinstance(item.online, OnlineVariant) else None
     return FacilitatorItem(
@@ -328,10 +331,10 @@ def _facilitator_item(sched: Schedule, t: TimedItem, mode: str, cues: list[Cue])
         notes=item.notes,
         handout=item.handout,
         gap_before=format_duration(t.gap_before) if t.gap_before else None,
-        cues=[c for c in cues if t.offset <= c.offset < t.end_offset],
+        cues=cues[bisect_left(at, t.offset) : bisect_left(at, t.end_offset)],
         tracks=[
             FacilitatorTrack(
-                track.group, track.where, track.lead, [_facilitator_item(sched, s, mode, []) for s in track.items]
+                track.group, track.where, track.lead, [_facilitator_item(sched, s, mode, [], []) for s in track.items]
             )
             for track in t.tracks
         ],
@@ -352,6 +355,7 @@ def facilitator_view(plan: Plan, schedules: list[Schedule]) -> list[FacilitatorW
     for number, sched in enumerate(schedules, start=1):
         w = sched.workshop
         cues = _cues(sched)
+        at = [c.offset for c in cues]
         prep = checklist(plan, w, sched)
         previous = schedules[number - 2].workshop.homework if number > 1 else None
         slack = sched.booked_minutes - sched.total_minutes if sched.booked_minutes is not None else None
@@ -380,7 +384,7 @@ def facilitator_view(plan: Plan, schedules: list[Schedule]) -> list[FacilitatorW
                 setup=prep.setup,
                 bring=prep.bring,
                 ready=prep.ready,
-                items=[_facilitator_item(sched, t, w.mode, cues) for t in sched.items],
+                items=[_facilitator_item(sched, t, w.mode, cues, at) for t in sched.items],
                 cues=cues,
                 homework=w.homework,
                 previous_homework=previous,

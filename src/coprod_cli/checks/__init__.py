@@ -9,24 +9,42 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from coprod_cli.errors import UsageError
 from coprod_cli.findings import SEVERITIES, Finding
 from coprod_cli.plan.loader import LoadedPlan
 from coprod_cli.plan.suggest import did_you_mean
 from coprod_cli.schedule import Schedule, schedule_plan
+from coprod_cli.views import Views
 
 # Families in the order they run and report.
 FAMILIES: tuple[str, ...] = ("agenda", "timings", "series", "language", "principles", "ready")
 
 
-@dataclass(frozen=True)
 class Context:
-    loaded: LoadedPlan
-    schedules: list[Schedule]
-    # (planned, actual) minutes by activity from past runs, for `--history` (checks/history.py)
-    history: dict[str, list[tuple[int, float]]] | None = None
-    today: dt.date = field(default_factory=lambda: current_date())  # past dates are relative to it
+    """One run's plan with what is built from it once and shared: schedules, views, coverage."""
+
+    def __init__(
+        self,
+        loaded: LoadedPlan,
+        schedules: list[Schedule] | None = None,
+        history: dict[str, list[tuple[int, float]]] | None = None,
+        today: dt.date | None = None,
+    ):
+        self.loaded = loaded
+        self.schedules = schedule_plan(loaded.plan) if schedules is None else schedules
+        # (planned, actual) minutes by activity from past runs, for `--history` (checks/history.py)
+        self.history = history
+        self.today = today or current_date()  # past dates are relative to it
+        self.views = Views(loaded.plan, self.schedules)
+
+    @cached_property
+    def coverage(self) -> dict[str, dict[str, list[str]]] | None:
+        """principle id -> workshop id -> titles of the activities serving it; None without a framework."""
+        from coprod_cli.checks.principles import coverage
+
+        return coverage(self.loaded.plan, self.schedules)
 
 
 @dataclass
@@ -35,6 +53,11 @@ class Report:
     schedules: list[Schedule]
     findings: list[Finding]
     families: tuple[str, ...]
+    context: Context = field(repr=False)
+
+    @property
+    def views(self) -> Views:
+        return self.context.views
 
     def count(self, severity: str) -> int:
         return sum(1 for f in self.findings if f.severity == severity)
@@ -110,11 +133,7 @@ class Report:
 
     def coverage(self) -> dict[str, dict[str, list[str]]] | None:
         """The principles matrix, when the principles check ran on a plan with a framework."""
-        if "principles" not in self.families:
-            return None
-        from coprod_cli.checks.principles import coverage
-
-        return coverage(self.loaded.plan, self.schedules)
+        return self.context.coverage if "principles" in self.families else None
 
 
 def _runner(family: str) -> Callable[[Context], list[Finding]]:
@@ -150,7 +169,7 @@ def run_checks(
     """Run the named check families over a loaded plan (`history`: past runs, for the timings family;
     `today`, default the real date: what the `ready` check counts as past)."""
     chosen = parse_families(families)
-    ctx = Context(loaded, schedule_plan(loaded.plan), history, today or current_date())
+    ctx = Context(loaded, history=history, today=today)
     findings: list[Finding] = []
     for family in chosen:
         findings.extend(_runner(family)(ctx))
@@ -159,4 +178,4 @@ def run_checks(
     findings.sort(
         key=lambda f: (workshop_order.get(f.workshop, -1), f.item if f.item is not None else -1, order[f.severity])
     )
-    return Report(loaded, ctx.schedules, findings, chosen)
+    return Report(loaded, ctx.schedules, findings, chosen, ctx)

@@ -13,7 +13,6 @@ from coprod_cli.language.jargon import (
     sentence_age,
     sentences_of,
 )
-from coprod_cli.views import participant_view
 
 if TYPE_CHECKING:
     from coprod_cli.checks import Context
@@ -39,10 +38,11 @@ def run(ctx: Context) -> list[Finding]:
                 )
             )
     target = plan.settings.reading_age
-    view = participant_view(plan, ctx.schedules)
-    for w_index, w in enumerate(view.workshops):
+    for w_index, sched in enumerate(ctx.schedules):
+        w = sched.workshop
+        # What the handout prints of the workshop: the same fields the participant view copies.
         texts = [plan.purpose or "", *w.goals, w.homework or "", *plan.ground_rules]
-        texts += [t for item in w.items for t in (item.title, item.description or "")]
+        texts += [text for t in sched.items for text in (t.item.title or "", t.item.handout or "")]
         age = reading_age(texts)
         if age is not None and age > target + 0.5:
             sentences = sentences_of(texts)

@@ -49,7 +49,7 @@ def _calls_itself_coproduction(plan) -> bool:
 def run(ctx: Context) -> list[Finding]:
     plan = ctx.loaded.plan
     findings: list[Finding] = []
-    matrix = coverage(plan, ctx.schedules)
+    matrix = ctx.coverage
     if matrix is not None and plan.framework:
         framework = FRAMEWORKS[plan.framework]
         for pid, by_workshop in matrix.items():

@@ -75,7 +75,9 @@ def render(
         loaded = load_plan(plan)
         report = run_checks(loaded)
         with progress_reporter() as step:
-            rendered = render_documents(loaded, report.schedules, chosen, formats, workshop, templates, step)
+            rendered = render_documents(
+                loaded, report.schedules, chosen, formats, workshop, templates, step, report.views
+            )
         folders = None if workshop else [folder_name(n, s.workshop) for n, s in enumerate(report.schedules, 1)]
         outcomes = write_documents(
             out, rendered, force, folders=folders, clean=clean, plan_lines=loaded.text.splitlines()

@@ -20,7 +20,7 @@ from coprod_cli.errors import RenderError, UsageError
 from coprod_cli.plan.loader import LoadedPlan
 from coprod_cli.plan.suggest import did_you_mean
 from coprod_cli.schedule import Schedule
-from coprod_cli.views import facilitator_view, participant_view
+from coprod_cli.views import Views
 
 DOCUMENTS = ("handouts", "scripts", "agendas", "overview", "calendar")
 FORMATS = ("md", "html", "pdf", "docx")
@@ -37,11 +37,14 @@ def builtin_templates() -> Path:
     return Path(__file__).resolve().parent / "templates"
 
 
-def make_environment(user_templates: Path | None, markdown: bool) -> SandboxedEnvironment:
-    """A sandboxed environment searching the user's folder first, then the built-ins.
+def make_environment(user_templates: Path | None, markdown: bool) -> jinja2.Environment:
+    """An environment searching the user's folder first, then the built-ins.
 
     The built-ins are also reachable as `builtin/NAME`, so a user's handout.html can
-    `{% extends "builtin/handout.html" %}` and replace just one block.
+    `{% extends "builtin/handout.html" %}` and replace just one block. With a user's folder
+    the environment is Jinja's sandbox, as their templates are not ours to trust; the built-ins
+    alone run unsandboxed (the sandbox checks every attribute a template reads, and ours are
+    part of coprod).
     """
     loaders: list[jinja2.BaseLoader] = []
     if user_templates is not None:
@@ -50,7 +53,8 @@ def make_environment(user_templates: Path | None, markdown: bool) -> SandboxedEn
         loaders.append(jinja2.FileSystemLoader(str(user_templates)))
     builtin = jinja2.FileSystemLoader(str(builtin_templates()))
     loaders += [builtin, jinja2.PrefixLoader({"builtin": builtin})]
-    env = SandboxedEnvironment(
+    kind = SandboxedEnvironment if user_templates is not None else jinja2.Environment
+    env = kind(
         loader=jinja2.ChoiceLoader(loaders),
         undefined=jinja2.StrictUndefined,
         autoescape=not markdown,
@@ -95,6 +99,7 @@ def render_documents(
     workshop: str | None = None,
     user_templates: Path | None = None,
     progress: Callable[[str], None] | None = None,
+    views: Views | None = None,
 ) -> list[Document]:
     """Render every requested document in memory. Raises RenderError on a template problem."""
     plan = loaded.plan
@@ -104,8 +109,8 @@ def render_documents(
             f"there is no workshop '{workshop}'{did_you_mean(workshop, [i or '' for i in ids])} "
             f"(the plan has {', '.join(i or '' for i in ids)})"
         )
-    participants = participant_view(plan, schedules)
-    facilitators = facilitator_view(plan, schedules)
+    views = views or Views(plan, schedules)  # built once per run: the checks' own when given
+    participants, facilitators = views.participant, views.facilitator
     text_formats = [f for f in formats if f in ("md", "html")]
     # PDF is printed from the HTML, and DOCX is built from the same views.
     need_html = "html" in formats or "pdf" in formats
@@ -158,7 +163,7 @@ def render_documents(
     return out
 
 
-def _render(env: SandboxedEnvironment, name: str, context: dict[str, Any]) -> str:
+def _render(env: jinja2.Environment, name: str, context: dict[str, Any]) -> str:
     try:
         return env.get_template(name).render(**context)
     except jinja2.TemplateSyntaxError as err:

@@ -123,18 +123,30 @@ JARGON: tuple[Jargon, ...] = (
 
 
 @lru_cache(maxsize=1)
-def _jargon_pattern() -> tuple[re.Pattern[str], dict[str, Jargon]]:
-    """All jargon variants in one pattern, longest first, so one scan finds them all and
-    "stakeholder mapping" wins over the "stakeholder" inside it. Group names say which entry."""
-    variants = sorted(((v, e) for e in JARGON for v in e.variants), key=lambda ve: len(ve[0]), reverse=True)
-    groups: dict[str, Jargon] = {}
-    parts = []
-    for n, (variant, entry) in enumerate(variants):
-        body = term_pattern(variant).pattern[len("(?<![\\w-])") : -len("(?![\\w-])")]
-        groups[f"j{n}"] = entry
-        parts.append(f"(?P<j{n}>{body})")
-    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])", re.IGNORECASE)
-    return pattern, groups
+def _variants() -> tuple[tuple[str, str, Jargon], ...]:
+    """(clue, variant, entry) for every jargon variant, longest first so "stakeholder mapping"
+    wins over the "stakeholder" inside it. A text that does not contain the clue (the variant's
+    longest word, lower case, without a final e) cannot use the variant, so most texts need no
+    pattern at all, and only the patterns a plan needs are ever compiled."""
+    ordered = sorted(((v, e) for e in JARGON for v in e.variants), key=lambda ve: len(ve[0]), reverse=True)
+    return tuple((max(re.split(r"[\s-]+", v.lower()), key=len).removesuffix("e"), v, e) for v, e in ordered)
+
+
+@lru_cache(maxsize=4096)
+def _jargon_scan(text: str) -> tuple[tuple[Jargon, str], ...]:
+    lowered = text.lower()
+    matches = []
+    for priority, (clue, variant, entry) in enumerate(_variants()):
+        if clue in lowered:
+            matches += [(m.start(), priority, m.end(), entry, m.group(0)) for m in term_pattern(variant).finditer(text)]
+    matches.sort(key=lambda m: (m[0], m[1]))
+    found: dict[str, tuple[Jargon, str]] = {}
+    taken = 0  # like one alternation scanning left to right: the first match at a place wins
+    for start, _, end, entry, words in matches:
+        if start >= taken:
+            found.setdefault(entry.term, (entry, words))
+            taken = end
+    return tuple(found.values())
 
 
 def jargon_in(text: str) -> list[tuple[Jargon, str]]:
@@ -142,21 +154,23 @@ def jargon_in(text: str) -> list[tuple[Jargon, str]]:
 
     A match inside a longer one ("stakeholder" inside "stakeholder mapping") does not count.
     """
-    pattern, groups = _jargon_pattern()
-    found: dict[str, tuple[Jargon, str]] = {}
-    for match in pattern.finditer(text):
-        entry = groups[match.lastgroup or ""]
-        found.setdefault(entry.term, (entry, match.group(0)))
-    return list(found.values())
+    return list(_jargon_scan(text))
 
 
 def explained_by(entry: Jargon, glossary_terms: list[str]) -> bool:
     """True when a glossary term names this jargon (in any of its forms)."""
+    return _explained(entry, tuple(glossary_terms))
+
+
+@lru_cache(maxsize=1024)
+def _explained(entry: Jargon, glossary_terms: tuple[str, ...]) -> bool:
     return any(term_pattern(v).search(term) for term in glossary_terms for v in entry.variants)
 
 
 _VOWELS = re.compile(r"[aeiouy]+")
 _WORD = re.compile(r"[A-Za-z]+(?:'[a-z]+)?")
+_SILENT_END = re.compile(r"(?:[^laeiouy]es|[^laeiouy]ed|[^laeiouy]e)$")
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+|\n+")
 
 
 def syllables(word: str) -> int:
@@ -164,8 +178,7 @@ def syllables(word: str) -> int:
     w = word.lower()
     if len(w) <= 3:
         return 1
-    w = re.sub(r"(?:[^laeiouy]es|[^laeiouy]ed|[^laeiouy]e)$", "", w)
-    w = re.sub(r"^y", "", w)
+    w = _SILENT_END.sub("", w).removeprefix("y")
     count = len(_VOWELS.findall(w))
     return max(1, count)
 
@@ -174,7 +187,7 @@ def sentences_of(texts: list[str]) -> list[str]:
     """Sentences of the texts; a title or bullet without a full stop counts as one sentence."""
     out: list[str] = []
     for text in texts:
-        for part in re.split(r"(?<=[.!?])\s+|\n+", text.strip()):
+        for part in _SENTENCE_BREAK.split(text.strip()):
             if _WORD.search(part):
                 out.append(part.strip())
     return out

@@ -131,7 +131,12 @@ _TYPE_WORDS = {
 def _translate(err: ValidationError, source: SourceMap, name: str) -> list[Problem]:
     problems: list[Problem] = []
     seen: set[tuple[int, int, str]] = set()
-    for e in _branchless(err):
+    errors = _branchless(err)
+    unknown: dict[Loc, list[str]] = {}  # parent -> unknown keys there, indexed once for _misspelt
+    for e in errors:
+        if e["type"] == "extra_forbidden":
+            unknown.setdefault(tuple(e["loc"][:-1]), []).append(str(e["loc"][-1]))
+    for e in errors:
         loc: Loc = tuple(e["loc"])
         kind = e["type"]
         if kind == "extra_forbidden":
@@ -142,7 +147,7 @@ def _translate(err: ValidationError, source: SourceMap, name: str) -> list[Probl
                 what += " (is there a comma in the text before it? put that text in quotes)"
             line, col = source.position(loc, prefer_key=True)
         elif kind == "missing":
-            if _misspelt(loc, err):
+            if _misspelt(loc, unknown):
                 continue
             what = f"'{loc[-1]}' is missing"
             if len(loc) == 1:
@@ -188,15 +193,10 @@ def _branchless(err: ValidationError) -> list[Any]:
     return out
 
 
-def _misspelt(loc: Loc, err: ValidationError) -> bool:
+def _misspelt(loc: Loc, unknown: dict[Loc, list[str]]) -> bool:
     """A missing key that an unknown key next to it looks like: the typo's message says it all."""
-    parent, name = loc[:-1], str(loc[-1])
-    for other in err.errors(include_url=False):
-        other_loc = tuple(other["loc"])
-        misspelt = other["type"] == "extra_forbidden" and other_loc[:-1] == parent
-        if misspelt and did_you_mean(str(other_loc[-1]), [name]):
-            return True
-    return False
+    name = str(loc[-1])
+    return any(did_you_mean(key, [name]) for key in unknown.get(loc[:-1], []))
 
 
 def _show(value: Any) -> str:

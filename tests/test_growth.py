@@ -1,0 +1,137 @@
+"""Growth: 10x the plan costs at most 10x the work. Work is counted, never timed, so a fast
+machine cannot hide a quadratic loop.
+
+Spies wrap the functions and types the work flows through (the participant-text walker,
+timing cues, the timing engine, flex advice, Jinja templates, pydantic's error list) and
+count what they touch. The counts must be linear in the plan: 10x the workshops, the items of
+one workshop, or the mistakes in a plan gives at most 10x of every count.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import jinja2
+import pytest
+from helpers import run
+from pydantic import ValidationError
+
+from coprod_cli import schedule, views
+from coprod_cli.language import jargon
+from coprod_cli.plan import loader
+from coprod_cli.plan.models import Plan
+from coprod_cli.plan.source import read_yaml
+
+
+def _item(n: int, pin: bool) -> str:
+    """An agenda line; a pinned item comes too early, so the engine looks for flex before it."""
+    if n % 5 == 4:
+        return "      - break: 10m"
+    at = ", at: '9:05'" if pin else ""
+    return f"      - {{title: Activity {n}, kind: exercise, duration: 15m, flex: 5m, handout: We try idea {n}{at}}}"
+
+
+def _plan(workshops: int, items: int, pins: bool = False) -> str:
+    lines = ["title: Growth series", "framework: citizen-lab", "glossary: {prototype: a rough try}", "workshops:"]
+    agenda = ["      - use: welcome-and-ground-rules"]
+    agenda += [_item(n, pins and n % 3 == 2) for n in range(items)]
+    agenda += ["      - use: dot-voting", "      - use: exit-words"]
+    for w in range(workshops):
+        lines += [
+            f"  - id: w{w:04d}",
+            f"    title: Workshop {w}",
+            f"    date: 2030-{1 + w // 28 % 12:02d}-{1 + w % 28:02d}",
+            "    start: 9:00",
+            "    length: 6h",
+            "    homework: Bring one idea",
+            "    agenda:",
+            *agenda,
+        ]
+    return "\n".join(lines) + "\n"
+
+
+def _spy(monkeypatch: pytest.MonkeyPatch, counts: Counter, owner: Any, name: str, measure=lambda *a: 1) -> None:
+    real = getattr(owner, name)
+
+    def spy(*args, **kwargs):
+        counts[name] += measure(*args)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(owner, name, spy)
+
+
+def _work(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, text: str) -> Counter:
+    """Check (text and JSON) and render (md and html) a plan, counting the work done."""
+    counts: Counter = Counter()
+    with monkeypatch.context() as m:
+        _spy(m, counts, jargon, "_item_texts")  # the participant-text walker, called per item
+        _spy(m, counts, schedule, "_time_item")  # items scheduled
+        _spy(m, counts, schedule, "_flex_advice", lambda timed, *_: len(timed))  # items looked at
+        _spy(m, counts, jinja2.Template, "render")  # templates rendered
+
+        class CountedCue(views.Cue):
+            def __getattribute__(self, name: str) -> Any:
+                if name == "offset":
+                    counts["cue lookups"] += 1
+                return super().__getattribute__(name)
+
+        m.setattr(views, "Cue", CountedCue)
+        plan = tmp_path / f"plan-{len(text)}.yaml"
+        plan.write_text(text)
+        for argv in (["check"], ["check", "-f", "json"], ["render", "-f", "md,html", "-o", str(tmp_path / "out")]):
+            result = run(*argv, "-p", str(plan))
+            assert result.exit_code in (0, 1), result.stderr
+    return counts
+
+
+def _assert_linear(small: Counter, big: Counter, *needed: str) -> None:
+    for name in needed:
+        assert small[name] > 0, f"nothing counted for {name}: the spy is not on the work"
+    grew = {name: f"{small[name]} -> {count}" for name, count in big.items() if count > 10 * small[name]}
+    assert not grew, f"more than 10x the work for 10x the plan: {grew}"
+
+
+def test_ten_times_the_workshops_is_at_most_ten_times_the_work(monkeypatch, tmp_path: Path):
+    small = _work(monkeypatch, tmp_path, _plan(3, 12))
+    big = _work(monkeypatch, tmp_path, _plan(30, 12))
+    _assert_linear(small, big, "_item_texts", "_time_item", "render", "cue lookups")
+
+
+def test_ten_times_the_items_is_at_most_ten_times_the_work(monkeypatch, tmp_path: Path):
+    small = _work(monkeypatch, tmp_path, _plan(1, 12, pins=True))
+    big = _work(monkeypatch, tmp_path, _plan(1, 120, pins=True))
+    _assert_linear(small, big, "_item_texts", "_time_item", "_flex_advice", "cue lookups")
+
+
+class _CountedErrors:
+    """A ValidationError that counts the entries it hands out."""
+
+    def __init__(self, error: ValidationError, counts: Counter):
+        self.error, self.counts = error, counts
+
+    def errors(self, **kwargs: Any) -> list[Any]:
+        found = self.error.errors(**kwargs)
+        self.counts["errors read"] += len(found)
+        return found
+
+
+def _mistakes(monkeypatch: pytest.MonkeyPatch, workshops: int) -> Counter:
+    """Translate the errors of a plan whose every workshop misspells 'title' and 'agenda'."""
+    text = "title: T\nworkshops:\n" + "".join(
+        f"  - titel: W{n}\n    agnda: []\n    venu: Hall\n" for n in range(workshops)
+    )
+    data, source = read_yaml(text)
+    counts: Counter = Counter()
+    with pytest.raises(ValidationError) as caught:
+        Plan.model_validate(data)
+    with monkeypatch.context() as m:
+        _spy(m, counts, loader, "did_you_mean")
+        problems = loader._translate(_CountedErrors(caught.value, counts), source, "p.yaml")  # type: ignore[arg-type]
+    assert len(problems) == 3 * workshops  # one line per typo; the missing keys it explains are not repeated
+    return counts
+
+
+def test_ten_times_the_mistakes_is_at_most_ten_times_the_work(monkeypatch):
+    _assert_linear(_mistakes(monkeypatch, 5), _mistakes(monkeypatch, 50), "errors read", "did_you_mean")
