@@ -297,7 +297,10 @@ def _booking_findings(sched: Schedule, flexible: _Flexible, path: Loc) -> list[F
     where = (*path, "end") if sched.workshop.end is not None else (*path, "length")
     if total > booked:
         over = total - booked
-        advice = _flex_advice(flexible.first, flexible.count, flexible.total, over) or "shorten or drop an item, or book the room for longer"
+        advice = (
+            _flex_advice(flexible.first, flexible.count, flexible.total, over)
+            or "shorten or drop an item, or book the room for longer"
+        )
         if sched.start is not None:
             head = (
                 f"ends {format_clock(sched.start + total)}, {format_duration(over)} after the "

@@ -73,18 +73,18 @@ def check(
         past = _history(history, plan) if history else None
         report = run_checks(loaded, families, past)
     if format is ReportFormat.json:
-        from coprod_cli.cli.console import print_plain
+        from coprod_cli.cli.output import print_plain
 
         # Indented for a person at a terminal; compact (and much faster) for programs.
         indent = 2 if sys.stdout.isatty() else None
         print_plain(json.dumps(report.to_dict(strict), indent=indent, ensure_ascii=False))
     elif format is ReportFormat.github:
-        from coprod_cli.cli.console import github_annotations, print_plain
+        from coprod_cli.cli.output import github_annotations, print_plain
 
         for line in github_annotations(report):
             print_plain(line)
     else:
-        from coprod_cli.cli.console import print_report
+        from coprod_cli.cli.output import print_report
 
         print_report(report, strict)
     if report.failed(strict):

@@ -35,7 +35,7 @@ def exit_on_error(annotate: bool = False, report: Callable[[CoprodError], None] 
     try:
         yield
     except CoprodError as error:
-        from coprod_cli.cli.console import print_errors, problem_annotations
+        from coprod_cli.cli.output import print_errors, problem_annotations
 
         print_errors(error.lines())
         if report is not None:
@@ -45,7 +45,7 @@ def exit_on_error(annotate: bool = False, report: Callable[[CoprodError], None] 
                 typer.echo(line)
         raise typer.Exit(getattr(error, "exit_code", 2)) from None
     except OSError as error:  # a folder that cannot be written, a disk that is full
-        from coprod_cli.cli.console import print_errors
+        from coprod_cli.cli.output import print_errors
 
         where = error.filename or "coprod"
         print_errors([f"{where}: could not read or write this ({error.strerror or error})"])

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -14,8 +13,21 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
+from coprod_cli.cli.output import (
+    LABELS,
+    MATRIX_COLUMNS,
+    by_workshop,
+    coverage_line,
+    end_note,
+    facts,
+    marks,
+    mix,
+    plural,
+    summary,
+    when,
+)
 from coprod_cli.errors import neutral
-from coprod_cli.plan.durations import format_clock, format_duration
+from coprod_cli.plan.durations import format_duration
 
 if TYPE_CHECKING:
     from coprod_cli.checks import Report
@@ -24,61 +36,42 @@ if TYPE_CHECKING:
     from coprod_cli.schedule import Schedule, TimedItem
 
 STYLES = {"error": "bold red", "warning": "yellow", "info": "cyan"}
-LABELS = {"error": "error", "warning": "warning", "info": "note"}
 
 out = Console(highlight=False, soft_wrap=False)
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 
-def print_errors(lines: Iterable[str]) -> None:
-    """Problems that stop coprod (exit 2): one plain line each on stderr."""
+def print_errors_in_red(lines: Iterable[str]) -> None:
+    """Problems that stop coprod, for a person at a terminal: one red line each on stderr."""
     for line in lines:
-        err.print(Text(neutral(line), style="red" if err.is_terminal else ""))
+        err.print(Text(neutral(line), style="red"))
 
 
-def print_plain(text: str) -> None:
-    """Machine-readable output (JSON, schema, annotations): exactly the text, no styling."""
-    sys.stdout.write(text + "\n")
-
-
-def print_report(report: Report, strict: bool) -> None:
-    """The run sheet of each workshop with its findings, then a one-line summary."""
-    by_workshop: dict[str | None, list[Finding]] = {}
-    for finding in report.findings:
-        by_workshop.setdefault(finding.workshop, []).append(finding)
-    show_mix = "principles" in report.families
+def print_report_rich(report: Report, strict: bool) -> None:
+    """The check report for a terminal: output.py's words, laid out and coloured by rich."""
+    found = by_workshop(report)
     for number, sched in enumerate(report.schedules, start=1):
         _print_workshop(number, sched)
-        if show_mix:
+        if "principles" in report.families:
             _print_mix(sched)
-        _print_findings(report, by_workshop.get(sched.workshop.id, []))
+        _print_findings(report, found.get(sched.workshop.id, []))
         out.print()
     matrix = report.coverage()
     if matrix is not None:
         _print_matrix(report, matrix)
-    rest = by_workshop.get(None, [])
-    if rest:
+    if found.get(None):
         out.print("[bold]The series[/bold]")
-        _print_findings(report, rest)
+        _print_findings(report, found[None])
         out.print()
-    _print_summary(report, strict)
+    passed, counts, scope = summary(report, strict)
+    colour = "green" if passed else "red"
+    out.print(f"[bold {colour}]{'✓' if passed else '✗'} {counts}[/bold {colour}] {escape(scope)}", soft_wrap=True)
 
 
 def _print_workshop(number: int, sched: Schedule) -> None:
     w = sched.workshop
     out.print(f"[bold]{number}. {escape(neutral(w.title))}[/bold] [dim]({escape(w.id or '')})[/dim]")
-    facts = []
-    if w.date:
-        facts.append(f"{w.date:%a} {w.date.day} {w.date:%b %Y}")
-    if sched.start is not None:
-        until = f"–{format_clock(sched.booked_end)}" if sched.booked_end is not None else ""
-        facts.append(f"{format_clock(sched.start)}{until}")
-    elif sched.booked_minutes:
-        facts.append(f"{format_duration(sched.booked_minutes)} booked")
-    if w.venue:
-        facts.append(w.venue)
-    facts.append(w.mode.replace("-", " "))
-    out.print("   " + escape(neutral(" · ".join(facts))), style="dim")
+    out.print("   " + escape(neutral(facts(sched))), style="dim")
     table = Table(box=None, show_header=False, padding=(0, 1), pad_edge=False)
     table.add_column("when", justify="right", no_wrap=True)
     table.add_column("minutes", justify="right", no_wrap=True)
@@ -86,28 +79,22 @@ def _print_workshop(number: int, sched: Schedule) -> None:
     table.add_column("title")
     for t in sched.items:
         _add_row(table, sched, t, "")
-    end_note = _end_note(sched)
-    table.add_row(_when(sched, sched.total_minutes), "", "", Text(end_note, style="bold"))
+    table.add_row(when(sched, sched.total_minutes), "", "", Text(end_note(sched), style="bold"))
     out.print(Padding(table, (0, 0, 0, 3)))
 
 
 def _add_row(table: Table, sched: Schedule, t: TimedItem, indent: str) -> None:
     if t.gap_before:
         table.add_row(
-            _when(sched, t.offset - t.gap_before),
+            when(sched, t.offset - t.gap_before),
             format_duration(t.gap_before),
             "",
             Text(f"{indent}(waiting)", style="dim"),
         )
     title = Text(indent + neutral(t.item.title))
-    if t.item.at is not None:
-        title.append(f"  pinned {format_clock(t.item.at)}", style="dim")
-    if t.item.flex:
-        title.append(f"  flex {format_duration(t.item.flex)}", style="dim")
-    if t.item.scale_note:
-        title.append(f"  {t.item.scale_note}", style="dim")
+    title.append(marks(t), style="dim")
     style = "dim" if t.item.is_pause else ""
-    table.add_row(_when(sched, t.offset), format_duration(t.minutes), t.item.kind, title, style=style)
+    table.add_row(when(sched, t.offset), format_duration(t.minutes), t.item.kind, title, style=style)
     for track in t.tracks:
         where = f" ({track.where})" if track.where else ""
         table.add_row("", "", "", Text(neutral(f"{indent}  ▸ {track.group}{where}"), style="italic"))
@@ -115,60 +102,46 @@ def _add_row(table: Table, sched: Schedule, t: TimedItem, indent: str) -> None:
             _add_row(table, sched, sub, indent + "    ")
 
 
-def _when(sched: Schedule, offset: int) -> str:
-    clock = sched.clock(offset)
-    return clock if clock is not None else f"+{format_duration(offset)}"
-
-
 def _print_mix(sched: Schedule) -> None:
     """A small bar of how the workshop's time is spent, by kind of activity."""
-    from coprod_cli.schedule import kind_minutes
-
-    minutes = kind_minutes(sched)
-    total = sum(minutes.values())
-    if not total:
+    shares = mix(sched)
+    if not shares:
         return
     line = Text("   time: ", style="dim")
-    ranked = sorted(minutes.items(), key=lambda kv: -kv[1])
-    for kind, spent in ranked[:4]:
-        share = spent / total
+    for kind, share in shares[:4]:
         line.append("█" * max(1, round(share * 10)), style="dim" if kind in ("break", "meal") else "cyan")
         line.append(f" {kind} {share:.0%}  ", style="dim")
-    if len(ranked) > 4:
-        line.append(f"+{len(ranked) - 4} more", style="dim")
+    if len(shares) > 4:
+        line.append(f"+{len(shares) - 4} more", style="dim")
     out.print(line, no_wrap=True, overflow="ellipsis")
 
 
 def _print_matrix(report: Report, matrix: dict[str, dict[str, list[str]]]) -> None:
-    """Principles by workshop: how many activities serve each, ✗ where none do."""
+    """Principles by workshop: how many activities serve each, · where none do; for a long
+    series one line a principle (a column per workshop is unreadable past a dozen)."""
     from coprod_cli.plan.frameworks import FRAMEWORKS
 
     framework = FRAMEWORKS[report.loaded.plan.framework or ""]
     out.print(f"[bold]{escape(framework.name)}[/bold] [dim](activities serving each principle, by workshop)[/dim]")
-    table = Table(box=None, padding=(0, 1), pad_edge=False, header_style="dim")
+    ids = [s.workshop.id or "" for s in report.schedules]
+    wide = len(ids) <= MATRIX_COLUMNS
+    table = Table(box=None, padding=(0, 1), pad_edge=False, header_style="dim", show_header=wide)
     table.add_column("principle")
-    for number, _ in enumerate(report.schedules, start=1):
-        table.add_column(str(number), justify="center", no_wrap=True)
-    for pid, by_workshop in matrix.items():
-        cells = []
-        for sched in report.schedules:
-            served = by_workshop.get(sched.workshop.id or "", [])
-            cells.append(Text(str(len(served)), style="green") if served else Text("·", style="dim"))
-        name = Text(pid, style="" if by_workshop else "yellow")
-        table.add_row(name, *cells)
+    if wide:
+        for number in range(1, len(ids) + 1):
+            table.add_column(str(number), justify="center", no_wrap=True)
+    else:
+        table.add_column("served")
+    for pid, served in matrix.items():
+        name = Text(pid, style="" if served else "yellow")
+        if wide:
+            cells = [Text(str(len(served[w])), style="green") if w in served else Text("·", style="dim") for w in ids]
+            table.add_row(name, *cells)
+        else:
+            missing = [n for n, w in enumerate(ids, start=1) if w not in served]
+            table.add_row(name, coverage_line(len(ids) - len(missing), len(ids), missing))
     out.print(Padding(table, (0, 0, 0, 3)))
     out.print()
-
-
-def _end_note(sched: Schedule) -> str:
-    slack = (sched.booked_minutes - sched.total_minutes) if sched.booked_minutes is not None else None
-    if slack is None:
-        return f"end ({format_duration(sched.total_minutes)} in all)"
-    if slack < 0:
-        return f"end: {format_duration(-slack)} over the booking"
-    if slack == 0:
-        return "end: exactly on time"
-    return f"end: {format_duration(slack)} to spare"
 
 
 def _print_findings(report: Report, findings: list[Finding]) -> None:
@@ -184,62 +157,6 @@ def _print_findings(report: Report, findings: list[Finding]) -> None:
         message.append(f"  [{f.code}]", style="dim")
         grid.add_row(Text(LABELS[f.severity], style=STYLES[f.severity]), f"line {line}" if line else "", message)
     out.print(Padding(grid, (0, 0, 0, 3)))
-
-
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}{'' if n == 1 else 's'}"
-
-
-def _print_summary(report: Report, strict: bool) -> None:
-    errors, warnings, notes = report.count("error"), report.count("warning"), report.count("info")
-    counts = f"{_plural(errors, 'error')}, {_plural(warnings, 'warning')}, {_plural(notes, 'note')}"
-    from coprod_cli.checks import FAMILIES
-
-    scope = _plural(len(report.schedules), "workshop")
-    if report.families != FAMILIES:
-        scope += f" (checks: {', '.join(report.families)})"
-    if report.failed(strict):
-        why = "errors" if errors else "warnings (--strict)"
-        out.print(f"[bold red]✗ {counts}[/bold red] in {scope}: fix the {why} above", soft_wrap=True)
-    else:
-        out.print(f"[bold green]✓ {counts}[/bold green] in {scope}", soft_wrap=True)
-
-
-def _data(value: str) -> str:
-    """Escape text for a GitHub Actions workflow command's message."""
-    return neutral(value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
-
-
-def _prop(value: str) -> str:
-    """Escape text for a workflow command's property (file=, title=)."""
-    return _data(value).replace(":", "%3A").replace(",", "%2C")
-
-
-def problem_annotations(error: Exception) -> list[str]:
-    """GitHub Actions error annotations for a plan that could not be used."""
-    from coprod_cli.errors import PlanError
-
-    if not isinstance(error, PlanError):
-        return [f"::error::{_data(str(error))}"]
-    lines = []
-    for p in error.problems:
-        message = f"{p.where}: {p.what}" if p.where else p.what
-        lines.append(f"::error file={_prop(p.file)},line={p.line},col={p.column},title=plan::{_data(message)}")
-    return lines
-
-
-def github_annotations(report: Report) -> list[str]:
-    """GitHub Actions workflow commands, one per finding."""
-    levels = {"error": "error", "warning": "warning", "info": "notice"}
-    lines = []
-    for f in report.findings:
-        parts = [f"file={_prop(report.loaded.file)}"]
-        line = report.line(f)
-        if line:
-            parts += [f"line={line}", f"col={report.column(f)}"]
-        parts.append(f"title={_prop(f.code)}")
-        lines.append(f"::{levels[f.severity]} {','.join(parts)}::{_data(f.message)}")
-    return lines
 
 
 @contextmanager
@@ -281,8 +198,8 @@ def print_render_summary(folder: Path, outcomes: list[Outcome], plan_errors: int
     for o in outcomes:
         counts[o.status] = counts.get(o.status, 0) + 1
     written = counts.get("written", 0) + counts.get("overwritten", 0)
-    kept = counts.get("kept-edited", 0) + counts.get("kept-foreign", 0) + counts.get("new-beside", 0)
-    line = f"{_plural(written, 'file')} written, {counts.get('unchanged', 0)} unchanged"
+    kept = counts.get("kept-edited", 0) + counts.get("kept-foreign", 0)
+    line = f"{plural(written, 'file')} written, {counts.get('unchanged', 0)} unchanged"
     if kept:
         line += f", {kept} kept (use --force to overwrite them)"
     if counts.get("new-beside"):
@@ -290,7 +207,7 @@ def print_render_summary(folder: Path, outcomes: list[Outcome], plan_errors: int
     out.print(f"[bold]{line}[/bold] in {escape(str(folder))}/")
     _print_render_warnings(folder, outcomes)
     if plan_errors:
-        out.print(f"[yellow]The plan has {_plural(plan_errors, 'error')}; run `coprod check` before the day.[/yellow]")
+        out.print(f"[yellow]The plan has {plural(plan_errors, 'error')}; run `coprod check` before the day.[/yellow]")
 
 
 def _print_render_warnings(folder: Path, outcomes: list[Outcome]) -> None:
@@ -375,7 +292,7 @@ def print_library_show(key: str, a) -> None:
 
 def print_created(path: Path, sessions: int, template: str) -> None:
     out.print(
-        f"[green]✓[/green] wrote {escape(str(path))}: {_plural(sessions, 'workshop')} from the {template} starter",
+        f"[green]✓[/green] wrote {escape(str(path))}: {plural(sessions, 'workshop')} from the {template} starter",
         soft_wrap=True,
     )
     folder = path.parent

@@ -47,7 +47,7 @@ def library_list(
             raise UsageError(f"'{principle}' is not a principle{did_you_mean(principle, all_principle_ids())}")
         found = find_activities(kind, tag, principle, online, search)
     if format is ReportFormat.json:
-        from coprod_cli.cli.console import print_plain
+        from coprod_cli.cli.output import print_plain
 
         print_plain(json.dumps([activity_dict(k, a) for k, a in found.items()], indent=2, ensure_ascii=False))
         return
@@ -75,7 +75,7 @@ def library_show(
             )
     activity = library[activity_id]
     if format is ReportFormat.json:
-        from coprod_cli.cli.console import print_plain
+        from coprod_cli.cli.output import print_plain
 
         print_plain(json.dumps(activity_dict(activity_id, activity), indent=2, ensure_ascii=False))
         return

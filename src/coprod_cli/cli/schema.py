@@ -22,7 +22,7 @@ def schema(
     Save it (`coprod schema > coprod.schema.json`) and point your editor's YAML support at it,
     for example with a first line `# yaml-language-server: $schema=coprod.schema.json`.
     """
-    from coprod_cli.cli.console import print_plain
+    from coprod_cli.cli.output import print_plain
 
     if report:
         import json
