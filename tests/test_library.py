@@ -105,3 +105,20 @@ def test_show_one_activity():
 def test_library_usage_errors(args, message):
     result = run(*args)
     assert result.exit_code == 2 and message in result.stderr
+
+
+def test_reading_one_activity_at_a_time_reads_the_whole_file():
+    """The library is read an activity at a time (a plan pays only for what it uses): the
+    pieces must be exactly what reading the whole file at once gives."""
+    from importlib import resources
+
+    import yaml
+
+    from coprod_cli.plan.models import Activity
+
+    text = resources.files("coprod_cli.library").joinpath("activities.yaml").read_text(encoding="utf-8")
+    whole = {key: Activity.model_validate(value) for key, value in yaml.safe_load(text).items()}
+    assert list(LIBRARY) == list(whole)
+    assert {key: LIBRARY[key] for key in LIBRARY} == whole
+    with pytest.raises(KeyError):
+        LIBRARY["no-such-activity"]

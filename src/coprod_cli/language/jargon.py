@@ -173,6 +173,7 @@ _SILENT_END = re.compile(r"(?:[^laeiouy]es|[^laeiouy]ed|[^laeiouy]e)$")
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+|\n+")
 
 
+@lru_cache(maxsize=8192)
 def syllables(word: str) -> int:
     """An estimate of the syllables in an English word (good enough for a reading age)."""
     w = word.lower()

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator, Mapping
 from functools import lru_cache
 from importlib import resources
 
 from coprod_cli.plan.models import Activity
+
+# An activity starts at a line `id:` in the first column; comments and blank lines belong to none.
+_ENTRY = re.compile(r"^([a-z0-9][a-z0-9-]*):[ \t]*$", re.MULTILINE)
 
 
 def activity_key(use: str | None, title: str | None) -> str:
@@ -14,16 +19,43 @@ def activity_key(use: str | None, title: str | None) -> str:
 
 
 @lru_cache(maxsize=1)
-def load_library() -> dict[str, Activity]:
-    """Every built-in activity by id, validated by the same model as a plan's own activities."""
+def _entries() -> dict[str, str]:
+    """Each built-in activity's YAML text by id, found by a scan of the file's first column, so a
+    plan pays for reading and validating only the activities it uses."""
+    text = resources.files("coprod_cli.library").joinpath("activities.yaml").read_text(encoding="utf-8")
+    starts = list(_ENTRY.finditer(text))
+    ends = [m.start() for m in starts[1:]] + [len(text)]
+    return {m.group(1): text[m.start() : end] for m, end in zip(starts, ends, strict=True)}
+
+
+@lru_cache(maxsize=None)
+def _activity(key: str) -> Activity:
     import yaml
-    from pydantic import TypeAdapter
 
     # Our own trusted data with no clock times in it: libyaml's C loader is several times
     # faster than the position-keeping reader that user plans need.
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    text = resources.files("coprod_cli.library").joinpath("activities.yaml").read_text(encoding="utf-8")
-    return TypeAdapter(dict[str, Activity]).validate_python(yaml.load(text, Loader=loader))
+    return Activity.model_validate(yaml.load(_entries()[key], Loader=loader)[key])
+
+
+class Library(Mapping[str, Activity]):
+    """The built-in activities by id; each is read and validated the first time it is asked for."""
+
+    def __getitem__(self, key: str) -> Activity:
+        if key not in _entries():
+            raise KeyError(key)
+        return _activity(key)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(_entries())
+
+    def __len__(self) -> int:
+        return len(_entries())
+
+
+def load_library() -> Library:
+    """Every built-in activity by id, validated by the same model as a plan's own activities."""
+    return Library()
 
 
 def find_activities(

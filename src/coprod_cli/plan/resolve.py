@@ -7,6 +7,8 @@ loader can pin it to a line; resolved items get every field of the activity they
 from __future__ import annotations
 
 import re
+from collections import ChainMap
+from collections.abc import Mapping
 
 from coprod_cli.plan.frameworks import FRAMEWORKS, all_principle_ids
 from coprod_cli.plan.models import (
@@ -31,10 +33,10 @@ def slugify(text: str, limit: int = 48) -> str:
     return slug[:limit].rstrip("-")
 
 
-def resolve_plan(plan: Plan, library: dict[str, Activity]) -> list[Problem]:
+def resolve_plan(plan: Plan, library: Mapping[str, Activity]) -> list[Problem]:
     """Fill ids and `use:` references in place; return every problem found."""
     problems: list[Problem] = []
-    catalog = {**library, **plan.activities}
+    catalog = ChainMap(plan.activities, library)  # the plan's own activities first
     principles = FRAMEWORKS[plan.framework].ids() if plan.framework else all_principle_ids()
     framework_name = f"the '{plan.framework}' framework" if plan.framework else "any framework"
 
