@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from coprod_cli.plan.models import Activity
@@ -28,7 +28,7 @@ def _entries() -> dict[str, str]:
     return {m.group(1): text[m.start() : end] for m, end in zip(starts, ends, strict=True)}
 
 
-@lru_cache(maxsize=None)
+@cache
 def _activity(key: str) -> Activity:
     import yaml
 
