@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -98,7 +99,7 @@ def load_blueprint(name: str) -> dict[str, Any]:
     return yaml.load(text, Loader=Loader)
 
 
-def _slot(entry: dict[str, Any], library: dict[str, Activity]) -> Slot:
+def _slot(entry: dict[str, Any], library: Mapping[str, Activity]) -> Slot:
     spec = {k: v for k, v in entry.items() if k not in ("optional", "grow")}
     if "use" in spec:
         activity = library[spec["use"]]
@@ -111,7 +112,7 @@ def _slot(entry: dict[str, Any], library: dict[str, Activity]) -> Slot:
     return Slot(spec, minutes, least, bool(entry.get("optional")), bool(entry.get("grow")))
 
 
-def _pause(mode: str, library: dict[str, Activity]) -> Slot:
+def _pause(mode: str, library: Mapping[str, Activity]) -> Slot:
     use = "tea-break" if mode == "in-person" else "screen-break"
     return Slot({"use": use}, library[use].duration, library[use].duration)
 
@@ -122,7 +123,7 @@ def _lunch(mode: str) -> Slot:
     return Slot({"lunch": "45m"}, 45, 45)
 
 
-def _layout(slots: list[Slot], mode: str, window: int, library: dict[str, Activity]) -> list[Slot]:
+def _layout(slots: list[Slot], mode: str, window: int, library: Mapping[str, Activity]) -> list[Slot]:
     """Slots with breaks (and lunch on a long day) put in where the stretch would pass the limit."""
     limit = 90 if mode == "in-person" else 60
     lunch_due = window >= LUNCH_FROM_MINUTES
@@ -150,7 +151,7 @@ def _total(slots: list[Slot]) -> int:
     return sum(s.minutes for s in slots)
 
 
-def fit(slots: list[Slot], mode: str, window: int, library: dict[str, Activity]) -> list[Slot]:
+def fit(slots: list[Slot], mode: str, window: int, library: Mapping[str, Activity]) -> list[Slot]:
     """Drop optional items, then shrink, until the day fits; then grow the main items into spare time."""
     slots = list(slots)
     while _total(_layout(slots, mode, window, library)) > window:
@@ -196,7 +197,7 @@ def _sessions(blueprint: dict[str, Any], count: int) -> list[dict[str, Any]]:
     return [dict(s) for s in chosen]
 
 
-def build_sessions(options: Options, library: dict[str, Activity]) -> list[dict[str, Any]]:
+def build_sessions(options: Options, library: Mapping[str, Activity]) -> list[dict[str, Any]]:
     """The workshops of the new plan, with fitted agendas, ready for the template."""
     blueprint = load_blueprint(options.template)
     sessions = _sessions(blueprint, options.sessions)
@@ -267,7 +268,7 @@ def yaml_flow(value: Any) -> str:
     return yaml_scalar(value)
 
 
-def render_starter(options: Options, library: dict[str, Activity]) -> str:
+def render_starter(options: Options, library: Mapping[str, Activity]) -> str:
     """The text of a new, commented plan."""
     import jinja2
 

@@ -36,7 +36,7 @@ def slugify(text: str, limit: int = 48) -> str:
 def resolve_plan(plan: Plan, library: Mapping[str, Activity]) -> list[Problem]:
     """Fill ids and `use:` references in place; return every problem found."""
     problems: list[Problem] = []
-    catalog = ChainMap(plan.activities, library)  # the plan's own activities first
+    catalog = ChainMap(plan.activities, library)  # type: ignore[arg-type]  # read only; the plan's own first
     principles = FRAMEWORKS[plan.framework].ids() if plan.framework else all_principle_ids()
     framework_name = f"the '{plan.framework}' framework" if plan.framework else "any framework"
 
