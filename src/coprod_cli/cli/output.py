@@ -11,6 +11,7 @@ import sys
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
+from coprod_cli.errors import neutral
 from coprod_cli.plan.durations import format_clock, format_duration
 
 if TYPE_CHECKING:
@@ -41,7 +42,13 @@ def print_errors(lines: Iterable[str]) -> None:
         print_errors_in_red(lines)
         return
     for line in lines:
-        sys.stderr.write(line + "\n")
+        sys.stderr.write(neutral(line) + "\n")
+
+
+def print_note(text: str) -> None:
+    """A word about what coprod is doing (watching, progress) on stderr, out of the report's way."""
+    sys.stderr.write(text + "\n")
+    sys.stderr.flush()
 
 
 # ---------------------------------------------------------------- the words of the report
@@ -147,7 +154,8 @@ def print_report(report: Report, strict: bool) -> None:
     lines: list[str] = []
     found = by_workshop(report)
     for number, sched in enumerate(report.schedules, start=1):
-        lines += [f"{number}. {sched.workshop.title} ({sched.workshop.id or ''})", f"   {facts(sched)}"]
+        w = sched.workshop
+        lines += [f"{number}. {neutral(w.title)} ({w.id or ''})", f"   {neutral(facts(sched))}"]
         lines += _columns(
             list(_rows(sched, sched.items, "")) + [(when(sched, sched.total_minutes), "", "", end_note(sched))]
         )
@@ -172,10 +180,10 @@ def _rows(sched: Schedule, items: list[TimedItem], indent: str) -> Iterable[tupl
             when(sched, t.offset),
             format_duration(t.minutes),
             t.item.kind,
-            indent + t.item.title + marks(t),
+            indent + neutral(t.item.title) + marks(t),
         )
         for track in t.tracks:
-            yield "", "", "", f"{indent}  ▸ {track.group}" + (f" ({track.where})" if track.where else "")
+            yield "", "", "", neutral(f"{indent}  ▸ {track.group}" + (f" ({track.where})" if track.where else ""))
             yield from _rows(sched, track.items, indent + "    ")
 
 
@@ -193,7 +201,7 @@ def _findings(report: Report, findings: list[Finding]) -> list[str]:
     rows: list[tuple[str, ...]] = []
     for f in findings:
         line = report.line(f)
-        rows.append((LABELS[f.severity], f"line {line}" if line else "", f"{f.message}  [{f.code}]"))
+        rows.append((LABELS[f.severity], f"line {line}" if line else "", f"{neutral(f.message)}  [{f.code}]"))
     return _columns(rows, right=())
 
 
@@ -226,7 +234,7 @@ def _matrix(report: Report) -> list[str]:
 
 def _data(value: str) -> str:
     """Escape text for a GitHub Actions workflow command's message."""
-    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return neutral(value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
 
 
 def _prop(value: str) -> str:
@@ -255,7 +263,7 @@ def github_annotations(report: Report) -> list[str]:
         parts = [f"file={_prop(report.loaded.file)}"]
         line = report.line(f)
         if line:
-            parts.append(f"line={line}")
+            parts += [f"line={line}", f"col={report.column(f)}"]
         parts.append(f"title={_prop(f.code)}")
         lines.append(f"::{levels[f.severity]} {','.join(parts)}::{_data(f.message)}")
     return lines

@@ -57,7 +57,7 @@ def report(
         results = [summarize(read_run(p)) for p in find_records(runs or [], plan)]
     acts = activities(results)
     if format is Format.json:
-        from coprod_cli.cli.console import print_plain
+        from coprod_cli.cli.output import print_plain
 
         data = {"runs": [r.to_dict() for r in results], "activities": [a.to_dict() for a in acts]}
         print_plain(json.dumps(data, indent=2, ensure_ascii=False))
