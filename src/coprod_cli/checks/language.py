@@ -42,7 +42,7 @@ def run(ctx: Context) -> list[Finding]:
         w = sched.workshop
         # What the handout prints of the workshop: the same fields the participant view copies.
         texts = [plan.purpose or "", *w.goals, w.homework or "", *plan.ground_rules]
-        texts += [text for t in sched.items for text in (t.item.title or "", t.item.handout or "")]
+        texts += [text for t in sched.items for text in (t.item.title, t.item.handout or "")]
         age = reading_age(texts)
         if age is not None and age > target + 0.5:
             sentences = sentences_of(texts)
