@@ -80,7 +80,11 @@ def _work(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, text: str) -> Counter
         m.setattr(views, "Cue", CountedCue)
         plan = tmp_path / f"plan-{len(text)}.yaml"
         plan.write_text(text)
-        for argv in (["check"], ["check", "-f", "json"], ["render", "-f", "md,html", "-o", str(tmp_path / "out")]):
+        for argv in (
+            ["check"],
+            ["check", "-f", "json"],
+            ["render", "-f", "md,html", "-j", "1", "-o", str(tmp_path / "out")],
+        ):
             result = run(*argv, "-p", str(plan))
             assert result.exit_code in (0, 1), result.stderr
     return counts

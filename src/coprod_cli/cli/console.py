@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING
+from time import monotonic
+from typing import TYPE_CHECKING, TypeVar
 
 from rich.console import Console
 from rich.markup import escape
@@ -23,6 +24,7 @@ from coprod_cli.cli.output import (
     marks,
     mix,
     plural,
+    print_note,
     summary,
     when,
 )
@@ -35,6 +37,7 @@ if TYPE_CHECKING:
     from coprod_cli.findings import Finding
     from coprod_cli.schedule import Schedule, TimedItem
 
+T = TypeVar("T")
 STYLES = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 
 out = Console(highlight=False, soft_wrap=False)
@@ -160,16 +163,34 @@ def _print_findings(report: Report, findings: list[Finding]) -> None:
 
 
 @contextmanager
-def progress_reporter() -> Iterator[Callable[[str], None]]:
-    """A progress line while documents render, on a terminal only."""
-    if not out.is_terminal:
-        yield lambda _name: None
-        return
-    from rich.progress import Progress, SpinnerColumn, TextColumn
+def progress_reporter(total: int) -> Iterator[Callable[[Iterable[T]], Iterator[T]]]:
+    """Counts documents as they pass: a bar on a terminal, a `rendered 120/900` line on stderr
+    when piped (at most one a second, and the last one always)."""
+    if out.is_terminal:
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
-    with Progress(SpinnerColumn(), TextColumn("rendering {task.description}"), console=out, transient=True) as bar:
-        task = bar.add_task("", total=None)
-        yield lambda name: bar.update(task, description=name)
+        columns = (TextColumn("rendering"), BarColumn(), MofNCompleteColumn())
+        with Progress(*columns, console=out, transient=True, auto_refresh=False) as bar:
+            task = bar.add_task("", total=total)
+
+            def on_terminal(items: Iterable[T]) -> Iterator[T]:
+                for item in items:
+                    yield item
+                    bar.advance(task)
+                    bar.refresh()
+
+            yield on_terminal
+        return
+
+    def piped(items: Iterable[T]) -> Iterator[T]:
+        shown = monotonic()
+        for done, item in enumerate(items, start=1):
+            yield item
+            if done == total or monotonic() - shown >= 1:
+                print_note(f"rendered {done}/{total}")
+                shown = monotonic()
+
+    yield piped
 
 
 _STATUS = {

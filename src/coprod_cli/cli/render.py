@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from itertools import chain
 from pathlib import Path
 from typing import Annotated
 
@@ -54,6 +55,16 @@ def render(
         bool,
         typer.Option("--clean", help="Remove workshop folders left from an older numbering (only files coprod wrote)."),
     ] = False,
+    jobs: Annotated[
+        int | None,
+        typer.Option(
+            "--jobs",
+            "-j",
+            min=1,
+            help="Worker processes for a long series (default: the number of cores).",
+            metavar="N",
+        ),
+    ] = None,
 ) -> None:
     """Render facilitator scripts, handouts, agendas, the series overview and a calendar.
 
@@ -64,8 +75,9 @@ def render(
     """
     from coprod_cli.checks import run_checks
     from coprod_cli.cli.console import print_render_summary, progress_reporter
+    from coprod_cli.documents.batch import default_jobs, stream
     from coprod_cli.documents.files import write_documents
-    from coprod_cli.documents.render import parse_documents, parse_formats, render_documents
+    from coprod_cli.documents.render import Renderer, parse_documents, parse_formats
     from coprod_cli.plan.loader import load_plan
     from coprod_cli.views import folder_name
 
@@ -74,14 +86,21 @@ def render(
         formats = parse_formats(format)
         loaded = load_plan(plan)
         report = run_checks(loaded)
-        with progress_reporter() as step:
-            rendered = render_documents(
-                loaded, report.schedules, chosen, formats, workshop, templates, step, report.views
-            )
+        renderer = Renderer.start(loaded, report.schedules, chosen, formats, workshop, templates, report.views)
         folders = None if workshop else [folder_name(n, s.workshop) for n, s in enumerate(report.schedules, 1)]
-        outcomes = write_documents(
-            out, rendered, force, folders=folders, clean=clean, plan_lines=loaded.text.splitlines()
-        )
+        with progress_reporter(renderer.count()) as step:
+            rendering = stream(renderer, jobs or default_jobs())
+            # The first workshop and the series documents are rendered before anything is
+            # written: a template that fails on real data leaves the folder as it was.
+            first = next(rendering, None)
+            outcomes = write_documents(
+                out,
+                step(chain([first] if first else [], rendering)),
+                force,
+                folders=folders,
+                clean=clean,
+                plan_lines=loaded.text.splitlines(),
+            )
     print_render_summary(out, outcomes, report.count("error"))
     if any(o.status == "new-beside" for o in outcomes):
         raise typer.Exit(1)

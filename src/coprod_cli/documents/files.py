@@ -199,7 +199,7 @@ def inside(out_dir: Path, rel: str) -> Path:
 
 def write_documents(
     out_dir: Path,
-    documents: list[Document],
+    documents: Iterable[Document],
     force: bool = False,
     *,
     folders: Iterable[str] | None = None,
@@ -210,27 +210,34 @@ def write_documents(
 
     `folders` are the workshop folders of the whole plan: manifest folders not among them are
     from an older numbering and are named as stale (removed with `clean`, edited files kept).
+    Documents are written as they come, so a long render holds none of them in memory.
     """
     if out_dir.exists() and not out_dir.is_dir():
         raise UsageError(f"{out_dir}: is a file, not a folder; choose another with -o")
-    targets = [(doc, inside(out_dir, doc.path)) for doc in documents]
+    wanted: list[str] = []  # the documents that have come so far, for the lines of a failure
+
+    def targets() -> Iterator[tuple[Document, Path]]:
+        for doc in documents:
+            wanted.append(doc.path)
+            yield doc, inside(out_dir, doc.path)
+
     with locked(out_dir), removing_temporaries_on_signal():
         sweep_temporaries(out_dir)
         record = _Record(out_dir)
         changed = plan_changes(record.plan_lines, plan_lines) if plan_lines is not None and record.plan_lines else ""
         outcomes: list[Outcome] = []
         try:
-            for doc, target in targets:
+            for doc, target in targets():
                 _put(record, doc, target, force, outcomes, changed)
             if folders is not None:
                 outcomes += _stale(record, set(folders), clean)
         except OSError as err:
             problem = f"{err.filename or out_dir}: could not write this ({err.strerror or err}); it was left as it was"
-            raise WriteError(_unfinished(out_dir, problem, outcomes, [d.path for d, _ in targets])) from None
+            raise WriteError(_unfinished(out_dir, problem, outcomes, wanted)) from None
         except (KeyboardInterrupt, Interrupted) as err:
             signum = err.signum if isinstance(err, Interrupted) else 2
             problem = f"{out_dir}: the render was stopped part-way; what is in the folder is listed in {MANIFEST}"
-            lines = _unfinished(out_dir, problem, outcomes, [d.path for d, _ in targets])
+            lines = _unfinished(out_dir, problem, outcomes, wanted)
             raise WriteError(lines, 128 + signum) from None
         finally:
             with contextlib.suppress(OSError):  # the journal still holds everything if this fails too

@@ -1,13 +1,16 @@
-"""Documents: the Jinja environment and the output layout.
+"""Documents: the Jinja environment, the output layout and rendering in units.
 
-Everything is rendered in memory first, so a template error leaves the previous output as it
-was; documents/files.py puts the results on disk.
+A run renders in units (the series documents, then one per workshop) that batch.py streams, so
+files reach the disk as each is rendered (documents/files.py puts them there). Every template
+runs on real data before anything is written, so a template error leaves the previous output
+as it was.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -61,6 +64,7 @@ def make_environment(user_templates: Path | None, markdown: bool) -> jinja2.Envi
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        auto_reload=False,  # templates do not change during a run: no stat per render
         finalize=md_escape if markdown else None,
     )
     env.filters["paragraphs"] = lambda text: [p.strip() for p in re.split(r"\n\s*\n", str(text)) if p.strip()]
@@ -98,69 +102,105 @@ def render_documents(
     formats: tuple[str, ...] = ("md", "html"),
     workshop: str | None = None,
     user_templates: Path | None = None,
-    progress: Callable[[str], None] | None = None,
     views: Views | None = None,
 ) -> list[Document]:
     """Render every requested document in memory. Raises RenderError on a template problem."""
-    plan = loaded.plan
-    ids = [s.workshop.id for s in schedules]
-    if workshop is not None and workshop not in ids:
-        raise UsageError(
-            f"there is no workshop '{workshop}'{did_you_mean(workshop, [i or '' for i in ids])} "
-            f"(the plan has {', '.join(i or '' for i in ids)})"
-        )
-    views = views or Views(plan, schedules)  # built once per run: the checks' own when given
-    participants, facilitators = views.participant, views.facilitator
-    text_formats = [f for f in formats if f in ("md", "html")]
-    # PDF is printed from the HTML, and DOCX is built from the same views.
-    need_html = "html" in formats or "pdf" in formats
-    envs = {"md": make_environment(user_templates, True)} if "md" in text_formats else {}
-    if need_html:
-        envs["html"] = make_environment(user_templates, False)
-    out: list[Document] = []
+    renderer = Renderer.start(loaded, schedules, documents, formats, workshop, user_templates, views)
+    return [doc for unit in renderer.units() for doc in renderer.render(unit)]
 
-    def emit(rel: str, template: str, fmt: str, context: dict[str, Any]) -> None:
-        if progress:
-            progress(rel)
-        text = _render(envs[fmt], f"{template}.{fmt}", context)
-        if fmt in formats:
-            out.append(Document(rel, text.encode("utf-8")))
-        if fmt == "html" and "pdf" in formats:
-            from coprod_cli.documents.writers.pdf import html_to_pdf
 
-            out.append(Document(rel[: -len(".html")] + ".pdf", html_to_pdf(text)))
+SERIES = -1  # the unit of the series-wide documents (overview, calendar); workshops are 0, 1, ...
 
-    html_or_md = [f for f in ("md", "html") if f in envs]
-    for pw, fw in zip(participants.workshops, facilitators, strict=True):
-        if workshop is not None and pw.id != workshop:
-            continue
+
+@dataclass
+class Renderer:
+    """One run's rendering, in units that can be rendered in any order (or process): the series
+    documents, then one unit per workshop. `views`: the audiences' views already built this run
+    (by the checks), else built here."""
+
+    loaded: LoadedPlan
+    schedules: list[Schedule]
+    documents: tuple[str, ...]
+    formats: tuple[str, ...]
+    workshop: str | None
+    views: Views
+    envs: dict[str, jinja2.Environment]
+
+    @classmethod
+    def start(
+        cls,
+        loaded: LoadedPlan,
+        schedules: list[Schedule],
+        documents: tuple[str, ...] = DOCUMENTS,
+        formats: tuple[str, ...] = ("md", "html"),
+        workshop: str | None = None,
+        user_templates: Path | None = None,
+        views: Views | None = None,
+    ) -> Renderer:
+        ids = [s.workshop.id for s in schedules]
+        if workshop is not None and workshop not in ids:
+            raise UsageError(
+                f"there is no workshop '{workshop}'{did_you_mean(workshop, [i or '' for i in ids])} "
+                f"(the plan has {', '.join(i or '' for i in ids)})"
+            )
+        # PDF is printed from the HTML, and DOCX is built from the same views.
+        envs = {"md": make_environment(user_templates, True)} if "md" in formats else {}
+        if "html" in formats or "pdf" in formats:
+            envs["html"] = make_environment(user_templates, False)
+        views = views or Views(loaded.plan, schedules)
+        return cls(loaded, schedules, documents, formats, workshop, views, envs)
+
+    def units(self) -> list[int]:
+        """SERIES, then the index of each workshop to render."""
+        series = self.workshop is None and "overview" in self.documents or "calendar" in self.documents
+        chosen = [i for i, s in enumerate(self.schedules) if self.workshop in (None, s.workshop.id)]
+        return [SERIES] * series + (chosen if any(d in PER_WORKSHOP for d in self.documents) else [])
+
+    def count(self) -> int:
+        """How many files the units make: one per format for each document, and the calendar."""
+        workshops = len([u for u in self.units() if u != SERIES])
+        stems = workshops * sum(d in PER_WORKSHOP for d in self.documents)
+        stems += self.workshop is None and "overview" in self.documents
+        return stems * len(self.formats) + ("calendar" in self.documents)
+
+    def render(self, unit: int) -> list[Document]:
+        """The documents of one unit: a workshop's, or the series' (overview and calendar)."""
+        participants, out = self.views.participant, []
+        if unit == SERIES:
+            if self.workshop is None and "overview" in self.documents:
+                out += self._each_format("overview", "overview", {"series": participants})
+            if "calendar" in self.documents:
+                from coprod_cli.documents.writers.ics import build_calendar
+
+                chosen = [s for s in self.schedules if self.workshop in (None, s.workshop.id)]
+                plan_file = Path(self.loaded.file)
+                revised = plan_file.stat().st_mtime if plan_file.is_file() else None
+                out.append(Document("calendar.ics", build_calendar(self.loaded.plan, chosen, revised)))
+            return out
+        pw, fw = participants.workshops[unit], self.views.facilitator[unit]
         folder = _safe_folder(pw.folder)
-        for doc in documents:
-            if doc not in PER_WORKSHOP:
-                continue
-            stem, audience = PER_WORKSHOP[doc]
-            context = {"series": participants, "workshop": pw if audience == "participant" else fw}
-            for fmt in html_or_md:
-                emit(f"{folder}/{stem}.{fmt}", stem, fmt, context)
-            if "docx" in formats:
-                from coprod_cli.documents.writers.docx import build_docx
+        for doc in self.documents:
+            if doc in PER_WORKSHOP:
+                stem, audience = PER_WORKSHOP[doc]
+                context = {"series": participants, "workshop": pw if audience == "participant" else fw}
+                out += self._each_format(f"{folder}/{stem}", stem, context)
+        return out
 
-                out.append(Document(f"{folder}/{stem}.docx", build_docx(stem, context)))
-    if workshop is None and "overview" in documents:
-        for fmt in html_or_md:
-            emit(f"overview.{fmt}", "overview", fmt, {"series": participants})
-        if "docx" in formats:
+    def _each_format(self, rel: str, template: str, context: dict[str, Any]) -> list[Document]:
+        out = []
+        for fmt, env in self.envs.items():
+            text = _render(env, f"{template}.{fmt}", context)
+            if fmt in self.formats:
+                out.append(Document(f"{rel}.{fmt}", text.encode("utf-8")))
+            if fmt == "html" and "pdf" in self.formats:
+                from coprod_cli.documents.writers.pdf import html_to_pdf
+
+                out.append(Document(f"{rel}.pdf", html_to_pdf(text)))
+        if "docx" in self.formats:
             from coprod_cli.documents.writers.docx import build_docx
 
-            out.append(Document("overview.docx", build_docx("overview", {"series": participants})))
-    if "calendar" in documents:
-        from coprod_cli.documents.writers.ics import build_calendar
-
-        chosen = [s for s in schedules if workshop is None or s.workshop.id == workshop]
-        plan_file = Path(loaded.file)
-        revised = plan_file.stat().st_mtime if plan_file.is_file() else None
-        out.append(Document("calendar.ics", build_calendar(plan, chosen, revised)))
-    return out
+            out.append(Document(f"{rel}.docx", build_docx(template, context)))
+        return out
 
 
 def _render(env: jinja2.Environment, name: str, context: dict[str, Any]) -> str:

@@ -1,0 +1,101 @@
+"""Rendering at scale: files reach the disk as each is rendered, progress shows, workers help."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+from helpers import EXAMPLES, run, write_tree
+
+from coprod_cli.documents import batch
+from coprod_cli.documents.render import Document, Renderer, write_documents
+from coprod_cli.plan.loader import load_plan
+from coprod_cli.schedule import schedule_plan
+
+CARE = next(p for p in EXAMPLES if p.stem == "care-leavers")
+
+
+def _series(tmp_path: Path, workshops: int) -> Path:
+    """The care leavers' first workshop, repeated: a long series with real content."""
+    text = CARE.read_text()
+    head, rest = text.split("workshops:\n", 1)
+    first = "  - id: intro" + rest.split("  - id: intro", 1)[1].split("\n  - id:", 1)[0]
+    copies = [
+        first.replace("id: intro", f"id: w{n}", 1).replace("2016-10-03", f"2017-01-{n + 1:02d}")
+        for n in range(workshops)
+    ]
+    plan = tmp_path / "series.yaml"
+    plan.write_text(head + "workshops:\n" + "\n".join(copies) + "\n")
+    return plan
+
+
+def _tree(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_each_file_is_on_disk_before_the_next_is_made(tmp_path: Path):
+    out = tmp_path / "out"
+
+    def documents() -> Iterator[Document]:
+        yield Document("01-a/handout.md", b"one")
+        assert (out / "01-a/handout.md").read_bytes() == b"one"  # written already: nothing waits in memory
+        yield Document("02-b/handout.md", b"two")
+
+    assert [o.status for o in write_documents(out, documents())] == ["written", "written"]
+
+
+def test_stream_renders_a_workshop_only_when_asked_for(tmp_path: Path, monkeypatch):
+    loaded = load_plan(_series(tmp_path, 6))
+    renderer = Renderer.start(loaded, schedule_plan(loaded.plan), ("handouts",), ("md",))
+    rendered: list[int] = []
+    real = Renderer.render
+    monkeypatch.setattr(Renderer, "render", lambda self, unit: rendered.append(unit) or real(self, unit))
+    documents = batch.stream(renderer, jobs=1)
+    next(documents)
+    assert rendered == [0, 1]  # the first two workshops prove the template; the other four wait
+    assert len(list(documents)) == 5 and rendered == [0, 1, 2, 3, 4, 5]
+
+
+def test_piped_render_says_how_far_it_has_got(tmp_path: Path):
+    result = run("render", "-p", str(CARE), "-o", str(tmp_path / "out"))
+    assert result.exit_code == 0, result.stderr
+    lines = result.stderr.splitlines()
+    assert lines[-1] == "rendered 27/27"
+    assert all(line.startswith("rendered ") for line in lines)
+
+
+def test_workers_write_the_same_files_as_one_process(tmp_path: Path):
+    plan = _series(tmp_path, 9)
+    one = run("render", "-p", str(plan), "-o", str(tmp_path / "one"), "-j", "1")
+    two = run("render", "-p", str(plan), "-o", str(tmp_path / "two"), "-j", "2")
+    assert one.exit_code == two.exit_code == 0, one.stderr + two.stderr
+    assert two.stderr.splitlines()[-1] == "rendered 57/57"  # 9 workshops x 3 x (md, html); overview x 2; calendar
+    assert _tree(tmp_path / "one") == _tree(tmp_path / "two")
+
+
+def test_a_template_that_fails_late_leaves_every_written_file_known(tmp_path: Path):
+    """A template that breaks only on the fourth workshop: the three before it are on disk
+    and in the manifest, so the next render knows them as coprod's own."""
+    plan = _series(tmp_path, 5)
+    write_tree(tmp_path / "tpl", {"agenda.md": "{% if workshop.number == 4 %}{{ workshop.missing }}{% endif %}ok\n"})
+    out = tmp_path / "out"
+    result = run(
+        "render",
+        "agendas",
+        "-f",
+        "md",
+        "-j",
+        "1",
+        "-p",
+        str(plan),
+        "-o",
+        str(out),
+        "--templates",
+        str(tmp_path / "tpl"),
+    )
+    assert result.exit_code == 2 and "missing" in result.stderr
+    manifest = json.loads((out / ".coprod-manifest.json").read_text())["files"]
+    assert sorted(manifest) == ["01-w0/agenda.md", "02-w1/agenda.md", "03-w2/agenda.md"]
+    again = run("render", "agendas", "-f", "md", "-p", str(plan), "-o", str(out))
+    assert again.exit_code == 0 and "kept" not in again.stdout
