@@ -99,3 +99,15 @@ def test_a_template_that_fails_late_leaves_every_written_file_known(tmp_path: Pa
     assert sorted(manifest) == ["01-w0/agenda.md", "02-w1/agenda.md", "03-w2/agenda.md"]
     again = run("render", "agendas", "-f", "md", "-p", str(plan), "-o", str(out))
     assert again.exit_code == 0 and "kept" not in again.stdout
+
+
+def test_a_long_series_names_only_the_files_that_need_a_look(tmp_path: Path):
+    plan, out = _series(tmp_path, 15), tmp_path / "out"
+    assert run("render", "-p", str(plan), "-o", str(out)).exit_code == 0
+    (out / "07-w6/handout.md").write_text("edited by hand\n")
+    result = run("render", "-p", str(plan), "-o", str(out))
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith(str(out / "07-w6/handout.md")) and "kept: edited" in lines[0]
+    assert "0 files written, 92 unchanged, 1 kept" in result.stdout
+    assert len(lines) == 2

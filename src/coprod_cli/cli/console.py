@@ -18,6 +18,7 @@ from coprod_cli.cli.output import (
     LABELS,
     MATRIX_COLUMNS,
     by_workshop,
+    columns,
     coverage_line,
     end_note,
     facts,
@@ -25,6 +26,7 @@ from coprod_cli.cli.output import (
     mix,
     plural,
     print_note,
+    print_plain,
     summary,
     when,
 )
@@ -193,6 +195,9 @@ def progress_reporter(total: int) -> Iterator[Callable[[Iterable[T]], Iterator[T
     yield piped
 
 
+# Up to this many files the summary names each one; beyond, only those kept or overwritten.
+LIST_ALL_FILES = 40
+_ROUTINE = ("written", "unchanged")
 _STATUS = {
     "written": ("written", "green"),
     "overwritten": ("overwritten (--force)", "yellow"),
@@ -206,15 +211,24 @@ _STATUS = {
 
 
 def print_render_summary(folder: Path, outcomes: list[Outcome], plan_errors: int) -> None:
-    """A table of what was written, kept or left as it was."""
-    table = Table(box=None, show_header=False, padding=(0, 2, 0, 0), pad_edge=False)
-    table.add_column("file")
-    table.add_column("status")
-    for o in outcomes:
+    """A table of what was written, kept or left as it was; for a long series only the files that
+    need a look (kept, overwritten, a new version beside), as a thousand 'written' lines hide them."""
+    listed = outcomes if len(outcomes) <= LIST_ALL_FILES else [o for o in outcomes if o.status not in _ROUTINE]
+    rows = []
+    for o in listed:
         label, style = _STATUS[o.status]
         note = f" ({o.note})" if o.note and o.status != "new-beside" else ""
-        table.add_row(str(folder / o.path), Text(label + note, style=style))
-    out.print(table)
+        rows.append((str(folder / o.path), label + note, style))
+    if not out.is_terminal:  # whole paths, one a line, for a pipe or a log
+        for line in columns([(path, label) for path, label, _ in rows], right=()):
+            print_plain(line.removeprefix("   "))
+    else:
+        table = Table(box=None, show_header=False, padding=(0, 2, 0, 0), pad_edge=False)
+        table.add_column("file")
+        table.add_column("status")
+        for path, label, style in rows:
+            table.add_row(path, Text(label, style=style))
+        out.print(table)
     counts: dict[str, int] = {}
     for o in outcomes:
         counts[o.status] = counts.get(o.status, 0) + 1
@@ -225,7 +239,7 @@ def print_render_summary(folder: Path, outcomes: list[Outcome], plan_errors: int
         line += f", {kept} kept (use --force to overwrite them)"
     if counts.get("new-beside"):
         line += f", {counts['new-beside']} with a new version beside"
-    out.print(f"[bold]{line}[/bold] in {escape(str(folder))}/")
+    out.print(f"[bold]{line}[/bold] in {escape(str(folder))}/", soft_wrap=True)
     _print_render_warnings(folder, outcomes)
     if plan_errors:
         out.print(f"[yellow]The plan has {plural(plan_errors, 'error')}; run `coprod check` before the day.[/yellow]")

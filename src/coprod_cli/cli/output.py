@@ -156,7 +156,7 @@ def print_report(report: Report, strict: bool) -> None:
     for number, sched in enumerate(report.schedules, start=1):
         w = sched.workshop
         lines += [f"{number}. {neutral(w.title)} ({w.id or ''})", f"   {neutral(facts(sched))}"]
-        lines += _columns(
+        lines += columns(
             list(_rows(sched, sched.items, "")) + [(when(sched, sched.total_minutes), "", "", end_note(sched))]
         )
         if "principles" in report.families and (shares := mix(sched)):
@@ -187,7 +187,7 @@ def _rows(sched: Schedule, items: list[TimedItem], indent: str) -> Iterable[tupl
             yield from _rows(sched, track.items, indent + "    ")
 
 
-def _columns(rows: Sequence[tuple[str, ...]], right: tuple[int, ...] = (0, 1)) -> list[str]:
+def columns(rows: Sequence[tuple[str, ...]], right: tuple[int, ...] = (0, 1)) -> list[str]:
     """Rows as aligned columns two spaces apart, indented three; `right` columns align right."""
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))] if rows else []
     out = []
@@ -202,7 +202,7 @@ def _findings(report: Report, findings: list[Finding]) -> list[str]:
     for f in findings:
         line = report.line(f)
         rows.append((LABELS[f.severity], f"line {line}" if line else "", f"{neutral(f.message)}  [{f.code}]"))
-    return _columns(rows, right=())
+    return columns(rows, right=())
 
 
 def _matrix(report: Report) -> list[str]:
@@ -219,13 +219,13 @@ def _matrix(report: Report) -> list[str]:
     if len(ids) <= MATRIX_COLUMNS:
         rows = [("principle", *(str(n) for n in range(1, len(ids) + 1)))]
         rows += [(pid, *(str(len(served[w])) if w in served else "·" for w in ids)) for pid, served in matrix.items()]
-        lines += _columns(rows, right=tuple(range(1, len(ids) + 1)))
+        lines += columns(rows, right=tuple(range(1, len(ids) + 1)))
     else:
         rows = []
         for pid, served in matrix.items():
             missing = [n for n, w in enumerate(ids, start=1) if w not in served]
             rows.append((pid, coverage_line(len(ids) - len(missing), len(ids), missing)))
-        lines += _columns(rows, right=())
+        lines += columns(rows, right=())
     return [*lines, ""]
 
 
