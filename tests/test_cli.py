@@ -174,12 +174,33 @@ def _modules_after(*argv: str) -> set[str]:
     return set(out.split())
 
 
-@pytest.mark.parametrize("argv", [("--help",), ("check", "-p", str(CARE))])
-def test_help_and_check_do_not_import_jinja2(argv):
+# What start-up must not pay for: templates, document writers, the plan editor, the file watcher,
+# worker processes, and (for a pipe) rich, which only a terminal needs.
+NOT_FOR_CHECK = ("jinja2", "weasyprint", "docx", "icalendar", "ruamel", "watchfiles", "multiprocessing", "rich")
+NOT_FOR_CHECK_OURS = (
+    "coprod_cli.documents",
+    "coprod_cli.plan.editing",
+    "coprod_cli.cli.console",
+    "coprod_cli.cli.watch",
+)
+# `--help` reads no plan at all.
+NOT_FOR_HELP = ("pydantic", "yaml", "coprod_cli.plan.models", "coprod_cli.checks", "coprod_cli.views")
+
+
+@pytest.mark.parametrize(
+    "argv, forbidden",
+    [
+        (("--help",), NOT_FOR_CHECK + NOT_FOR_CHECK_OURS + NOT_FOR_HELP),
+        (("check", "-p", str(CARE)), NOT_FOR_CHECK + NOT_FOR_CHECK_OURS),
+        (("check", "-f", "json", "-p", str(CARE)), NOT_FOR_CHECK + NOT_FOR_CHECK_OURS),
+    ],
+)
+def test_help_and_check_import_only_what_they_need(argv, forbidden):
     modules = _modules_after(*argv)
     assert "coprod_cli.cli" in modules
-    assert "jinja2" not in modules
-    assert not any(m.startswith(("weasyprint", "docx", "icalendar")) for m in modules)
+    assert ("check" in argv) == ("coprod_cli.checks" in modules)
+    imported = sorted(m for m in modules if m.startswith(forbidden))
+    assert imported == [], f"`coprod {' '.join(argv)}` imported {imported}"
 
 
 def test_github_format_annotates_a_broken_plan(tmp_path: Path):

@@ -122,3 +122,18 @@ def test_reading_one_activity_at_a_time_reads_the_whole_file():
     assert {key: LIBRARY[key] for key in LIBRARY} == whole
     with pytest.raises(KeyError):
         LIBRARY["no-such-activity"]
+
+
+def test_a_plan_reads_only_the_library_activities_it_uses():
+    from coprod_cli.plan import library
+    from coprod_cli.plan.loader import load_plan_text
+
+    library._activity.cache_clear()
+    load_plan_text(
+        "title: T\nworkshops:\n  - title: W\n    agenda:\n      - {title: Talk, kind: discussion, duration: 20}\n"
+    )
+    assert library._activity.cache_info().currsize == 0
+    load_plan_text(
+        "title: T\nworkshops:\n  - title: W\n    agenda:\n      - use: dot-voting\n      - use: exit-words\n"
+    )
+    assert library._activity.cache_info().currsize == 2
