@@ -45,4 +45,4 @@ def test_second_command_is_what_ci_runs():
 
 
 def test_readme_speed_table_comes_from_the_benchmark():
-    assert "benchmarks/bench_check.py" in README and (ROOT / "benchmarks" / "bench_check.py").is_file()
+    assert "benchmarks/bench.py" in README and (ROOT / "benchmarks" / "bench.py").is_file()
