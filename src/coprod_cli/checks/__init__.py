@@ -10,13 +10,16 @@ import datetime as dt
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from coprod_cli.errors import UsageError
 from coprod_cli.findings import SEVERITIES, Finding
 from coprod_cli.plan.loader import LoadedPlan
 from coprod_cli.plan.suggest import did_you_mean
 from coprod_cli.schedule import Schedule, schedule_plan
-from coprod_cli.views import Views
+
+if TYPE_CHECKING:
+    from coprod_cli.views import Views
 
 # Families in the order they run and report.
 FAMILIES: tuple[str, ...] = ("agenda", "timings", "series", "language", "principles", "ready")
@@ -37,7 +40,13 @@ class Context:
         # (planned, actual) minutes by activity from past runs, for `--history` (checks/history.py)
         self.history = history
         self.today = today or current_date()  # past dates are relative to it
-        self.views = Views(loaded.plan, self.schedules)
+
+    @cached_property
+    def views(self) -> Views:
+        """Each audience's view, for the documents (no check needs them, so `check` never builds them)."""
+        from coprod_cli.views import Views
+
+        return Views(self.loaded.plan, self.schedules)
 
     @cached_property
     def coverage(self) -> dict[str, dict[str, list[str]]] | None:
