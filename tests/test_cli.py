@@ -212,3 +212,19 @@ def test_github_format_annotates_a_broken_plan(tmp_path: Path):
         f"::error file={tmp_path / 'p.yaml'},line=4,col=11,title=plan::workshops[0].mode: 'onlin' is not a mode; "
         "did you mean 'online'? (choose from in-person, online, hybrid)"
     ]
+
+
+def test_a_long_series_summarises_the_principles_matrix(tmp_path: Path):
+    """Past a dozen workshops a column each is unreadable: one line a principle instead."""
+    workshops = "".join(
+        f"  - title: W{n}\n    agenda:\n      - {{title: Talk, kind: discussion, duration: 20"
+        + (", principles: [design-for-trust]" if n in (0, 7) else "")
+        + "}\n"
+        for n in range(13)
+    )
+    write_tree(tmp_path, {"p.yaml": "title: T\nframework: citizen-lab\nworkshops:\n" + workshops})
+    result = run("check", "principles", "-p", str(tmp_path / "p.yaml"))
+    lines = result.stdout.splitlines()
+    assert "   design-for-trust             in 2 of 13 workshops; none in 2, 3, 4, 5, 6 and 6 more" in lines
+    assert "   clear-journey                in none of the 13 workshops" in lines
+    assert not any(line.startswith("   principle ") for line in lines)  # no column per workshop
