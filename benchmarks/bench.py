@@ -151,6 +151,13 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=9, help="runs of each small measurement")
     parser.add_argument("--pdf", type=int, default=12, metavar="WORKSHOPS", help="workshops printed to PDF (0: none)")
     parser.add_argument("--no-100k", action="store_true", help="skip the 100,000-item plan")
+    parser.add_argument(
+        "--dir",
+        type=Path,
+        default=ROOT,
+        help="where plans and documents go while measured (default: this checkout, like a user's project; "
+        "on some machines /tmp makes each new file cost ten times more)",
+    )
     args = parser.parse_args()
     coprod = coprod_cmd()
     import coprod_cli
@@ -164,7 +171,7 @@ def main() -> None:
     print()
     print("| figure | measured | goal |")
     print("|---|---|---|")
-    with tempfile.TemporaryDirectory() as tmp:
+    with tempfile.TemporaryDirectory(prefix=".bench-", dir=args.dir) as tmp:
         plans = {}
         sizes = (100, 1000) + (() if args.no_100k else (5000,))
         for workshops in sizes:

@@ -50,7 +50,8 @@ def write_atomic(path: Path, content: str | bytes, keep_owner: bool = False, syn
     rename durable; a caller writing many files (and keeping a journal) may leave that out.
     """
     data = content.encode("utf-8") if isinstance(content, str) else content
-    path.parent.mkdir(parents=True, exist_ok=True)
+    if not path.parent.is_dir():  # a look is cheaper than a mkdir that fails, file after file
+        path.parent.mkdir(parents=True, exist_ok=True)
     old = path.stat() if keep_owner and path.exists() else None
     tmp = _temporary(path)
     _IN_FLIGHT.add(tmp)
