@@ -111,3 +111,16 @@ def test_a_long_series_names_only_the_files_that_need_a_look(tmp_path: Path):
     assert lines[0].startswith(str(out / "07-w6/handout.md")) and "kept: edited" in lines[0]
     assert "0 files written, 92 unchanged, 1 kept" in result.stdout
     assert len(lines) == 2
+
+
+def test_only_a_users_templates_run_in_the_sandbox(tmp_path: Path):
+    """Jinja's sandbox checks every attribute a template reads: the built-ins are ours and run
+    without it; a folder of the user's own runs in it (the unsafe-template tests show it holds)."""
+    from jinja2.sandbox import SandboxedEnvironment
+
+    from coprod_cli.documents.render import make_environment
+
+    (tmp_path / "tpl").mkdir()
+    assert not isinstance(make_environment(None, markdown=True), SandboxedEnvironment)
+    assert isinstance(make_environment(tmp_path / "tpl", markdown=True), SandboxedEnvironment)
+    assert isinstance(make_environment(tmp_path / "tpl", markdown=False), SandboxedEnvironment)
