@@ -9,7 +9,8 @@ from pathlib import Path
 from helpers import EXAMPLES, run, write_tree
 
 from coprod_cli.documents import batch
-from coprod_cli.documents.render import Document, Renderer, write_documents
+from coprod_cli.documents.files import Document, write_documents
+from coprod_cli.documents.render import Renderer
 from coprod_cli.plan.loader import load_plan
 from coprod_cli.schedule import schedule_plan
 

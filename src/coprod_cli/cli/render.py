@@ -92,15 +92,18 @@ def render(
             rendering = stream(renderer, jobs or default_jobs())
             # The first workshop and the series documents are rendered before anything is
             # written: a template that fails on real data leaves the folder as it was.
-            first = next(rendering, None)
-            outcomes = write_documents(
-                out,
-                step(chain([first] if first else [], rendering)),
-                force,
-                folders=folders,
-                clean=clean,
-                plan_lines=loaded.text.splitlines(),
-            )
+            try:
+                first = next(rendering, None)
+                outcomes = write_documents(
+                    out,
+                    step(chain([first] if first else [], rendering)),
+                    force,
+                    folders=folders,
+                    clean=clean,
+                    plan_lines=loaded.text.splitlines(),
+                )
+            finally:
+                rendering.close()  # stops the workers at once when writing stopped part-way
     print_render_summary(out, outcomes, report.count("error"))
     if any(o.status == "new-beside" for o in outcomes):
         raise typer.Exit(1)

@@ -8,7 +8,7 @@ template has then run on real data, so a broken template stops the run with noth
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Generator
 
 from coprod_cli.documents.render import Document, Renderer
 
@@ -24,7 +24,7 @@ def default_jobs() -> int:
         return os.cpu_count() or 1
 
 
-def stream(renderer: Renderer, jobs: int = 1) -> Iterator[Document]:
+def stream(renderer: Renderer, jobs: int = 1) -> Generator[Document, None, None]:
     """Every document of `renderer`, yielded as it is rendered; `jobs` worker processes share the
     workshops (one process when the platform cannot fork, or there is too little to share)."""
     units = renderer.units()
@@ -40,11 +40,20 @@ def stream(renderer: Renderer, jobs: int = 1) -> Iterator[Document]:
     global _WORKER
     _WORKER = renderer
     try:
-        with multiprocessing.get_context("fork").Pool(jobs) as pool:
+        with multiprocessing.get_context("fork").Pool(jobs, initializer=_quiet_worker) as pool:
             for docs in pool.imap(_render_unit, rest, chunksize=max(1, len(rest) // (jobs * 8))):
                 yield from docs
     finally:
         _WORKER = None
+
+
+def _quiet_worker() -> None:
+    """A worker leaves stop signals to the process that started it (which writes the files and
+    knows what to clean up): Ctrl+C is ignored, and a stop from the pool ends it at once."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
 def _render_unit(unit: int) -> list[Document]:
