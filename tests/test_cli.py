@@ -110,7 +110,7 @@ def test_json_format_is_the_report():
 def test_github_format_annotations():
     result = run("check", "--format", "github", "-p", str(ONLINE))
     assert result.stdout.splitlines() == [
-        f"::warning file={ONLINE},line=83,col=9,title=timing.no-break::"
+        "::warning file=examples/online-engagement.yaml,line=83,col=9,title=timing.no-break::"
         + json.loads(run("check", "-f", "json", "-p", str(ONLINE)).stdout)["findings"][0]["message"]
     ]
 

@@ -30,6 +30,15 @@ out = Console(highlight=False, soft_wrap=False)
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 
+def set_quiet(quiet: bool = True) -> None:
+    """-q: reports and summaries for people are not printed; problems and machine output still are."""
+    out.quiet = quiet
+
+
+def is_quiet() -> bool:
+    return out.quiet
+
+
 def print_errors(lines: Iterable[str]) -> None:
     """Problems that stop coprod (exit 2): one plain line each on stderr."""
     for line in lines:
@@ -205,41 +214,10 @@ def _print_summary(report: Report, strict: bool) -> None:
         out.print(f"[bold green]✓ {counts}[/bold green] in {scope}", soft_wrap=True)
 
 
-def _data(value: str) -> str:
-    """Escape text for a GitHub Actions workflow command's message."""
-    return neutral(value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
-
-
-def _prop(value: str) -> str:
-    """Escape text for a workflow command's property (file=, title=)."""
-    return _data(value).replace(":", "%3A").replace(",", "%2C")
-
-
-def problem_annotations(error: Exception) -> list[str]:
-    """GitHub Actions error annotations for a plan that could not be used."""
-    from coprod_cli.errors import PlanError
-
-    if not isinstance(error, PlanError):
-        return [f"::error::{_data(str(error))}"]
-    lines = []
-    for p in error.problems:
-        message = f"{p.where}: {p.what}" if p.where else p.what
-        lines.append(f"::error file={_prop(p.file)},line={p.line},col={p.column},title=plan::{_data(message)}")
-    return lines
-
-
-def github_annotations(report: Report) -> list[str]:
-    """GitHub Actions workflow commands, one per finding."""
-    levels = {"error": "error", "warning": "warning", "info": "notice"}
-    lines = []
-    for f in report.findings:
-        parts = [f"file={_prop(report.loaded.file)}"]
-        line = report.line(f)
-        if line:
-            parts += [f"line={line}", f"col={report.column(f)}"]
-        parts.append(f"title={_prop(f.code)}")
-        lines.append(f"::{levels[f.severity]} {','.join(parts)}::{_data(f.message)}")
-    return lines
+def print_plan_heading(file: str) -> None:
+    """Above each plan's report when several are checked."""
+    out.print(Text(f"── {file}", style="bold"))
+    out.print()
 
 
 @contextmanager
@@ -384,6 +362,17 @@ def print_created(path: Path, sessions: int, template: str) -> None:
         f"   next: fill in the lines marked CHANGE, then `coprod check{where}` and `coprod render{where}`",
         soft_wrap=True,
     )
+
+
+def print_preview_started(plan: Path, url: str) -> None:
+    """The address to open; flushed at once, since a program may be waiting for it."""
+    out.print(f"Previewing {escape(str(plan))} at {url} (Ctrl-C to stop)", soft_wrap=True, markup=True)
+    out.file.flush()
+
+
+def print_written(path: Path, status: str) -> None:
+    """One file coprod wrote (or found already up to date)."""
+    out.print(f"[green]✓[/green] {escape(str(path))}: {status}", soft_wrap=True)
 
 
 def print_added(path: Path, what: str, ident: str) -> None:

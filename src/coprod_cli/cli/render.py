@@ -7,13 +7,10 @@ from typing import Annotated
 
 import typer
 
-from coprod_cli.cli.common import DEFAULT_PLAN, PlanOption, exit_on_error
+from coprod_cli.cli import complete
+from coprod_cli.cli.common import DEFAULT_PLAN, PlanOption, QuietOption, exit_on_error, plan_path
 
 app = typer.Typer()
-
-
-def _complete_documents(incomplete: str) -> list[str]:
-    return [d for d in ("handouts", "scripts", "agendas", "overview", "calendar", "all") if d.startswith(incomplete)]
 
 
 @app.command()
@@ -22,7 +19,7 @@ def render(
         list[str] | None,
         typer.Argument(
             help="Which documents: handouts, scripts, agendas, overview, calendar, all. None named: all.",
-            autocompletion=_complete_documents,
+            autocompletion=complete.documents,
             show_default=False,
             metavar="[DOCUMENT]",
         ),
@@ -39,7 +36,14 @@ def render(
         ),
     ] = "md,html",
     workshop: Annotated[
-        str | None, typer.Option("--workshop", "-w", help="Render only the workshop with this id.", metavar="ID")
+        str | None,
+        typer.Option(
+            "--workshop",
+            "-w",
+            help="Render only the workshop with this id.",
+            metavar="ID",
+            autocompletion=complete.workshop_ids,
+        ),
     ] = None,
     templates: Annotated[
         Path | None,
@@ -54,6 +58,7 @@ def render(
         bool,
         typer.Option("--clean", help="Remove workshop folders left from an older numbering (only files coprod wrote)."),
     ] = False,
+    quiet: QuietOption = False,
 ) -> None:
     """Render facilitator scripts, handouts, agendas, the series overview and a calendar.
 
@@ -65,17 +70,23 @@ def render(
     from coprod_cli.checks import run_checks
     from coprod_cli.cli.console import print_render_summary, progress_reporter
     from coprod_cli.documents.files import write_documents
-    from coprod_cli.documents.render import parse_documents, parse_formats, render_documents
+    from coprod_cli.documents.render import DOCUMENTS, parse_documents, parse_formats, render_documents
     from coprod_cli.plan.loader import load_plan
     from coprod_cli.views import folder_name
 
     with exit_on_error():
         chosen = parse_documents(documents or [])
         formats = parse_formats(format)
-        loaded = load_plan(plan)
+        loaded = load_plan(plan_path(plan))
         report = run_checks(loaded)
         with progress_reporter() as step:
             rendered = render_documents(loaded, report.schedules, chosen, formats, workshop, templates, step)
+        if workshop is None and chosen == DOCUMENTS:  # the whole series: its index too
+            from coprod_cli.documents.files import Document
+            from coprod_cli.documents.index import INDEX, build_index
+
+            paths = [d.path for d in rendered]
+            rendered.append(Document(INDEX, build_index(loaded.plan.title, paths, report.to_dict())))
         folders = None if workshop else [folder_name(n, s.workshop) for n, s in enumerate(report.schedules, 1)]
         outcomes = write_documents(
             out, rendered, force, folders=folders, clean=clean, plan_lines=loaded.text.splitlines()

@@ -155,6 +155,12 @@ def render_documents(
         plan_file = Path(loaded.file)
         revised = plan_file.stat().st_mtime if plan_file.is_file() else None
         out.append(Document("calendar.ics", build_calendar(plan, chosen, revised)))
+        # One invitation per dated workshop, to attach to an email or post in a group chat.
+        folders = {pw.id or "": _safe_folder(pw.folder) for pw in participants.workshops}
+        for sched in chosen:
+            if sched.workshop.date is not None:
+                invite = build_calendar(plan, [sched], revised)
+                out.append(Document(f"{folders[sched.workshop.id or '']}/invite.ics", invite))
     return out
 
 

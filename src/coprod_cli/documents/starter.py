@@ -11,7 +11,8 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from dataclasses import dataclass
+import uuid
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
@@ -47,6 +48,7 @@ class Options:
     time: tuple[int, int]
     mode: str
     venue: str | None
+    uid: str = field(default_factory=lambda: str(uuid.uuid4()))
 
 
 def parse_every(text: str) -> int:

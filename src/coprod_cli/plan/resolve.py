@@ -11,7 +11,6 @@ import re
 from coprod_cli.plan.frameworks import FRAMEWORKS, all_principle_ids
 from coprod_cli.plan.models import (
     ACTIVITY_FIELDS,
-    VARIANT_FIELDS,
     Activity,
     Item,
     OnlineVariant,
@@ -20,6 +19,7 @@ from coprod_cli.plan.models import (
     Workshop,
     resolved,
 )
+from coprod_cli.plan.online import VARIANT_FIELDS
 from coprod_cli.plan.suggest import did_you_mean
 
 Problem = tuple[tuple[str | int, ...], str]
