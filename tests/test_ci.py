@@ -38,6 +38,11 @@ def test_several_plans_as_json_is_one_object():
     validator = jsonschema.Draft202012Validator(json.loads(run("schema", "--report").stdout))
     assert validator.is_valid(data) and validator.is_valid(single)
     assert not validator.is_valid({"ok": True, "plans": [{"plan": "x"}]})
+    broken = run("check", "-f", "json", "-p", str(CARE), "-p", "/no/such/plan.yaml", "-p", str(ONLINE))
+    assert broken.exit_code == 2
+    reports = json.loads(broken.stdout)["plans"]
+    assert [p["plan"] for p in reports] == [str(CARE), "/no/such/plan.yaml", str(ONLINE)]  # in the order given
+    assert reports[1]["errors"] and validator.is_valid(json.loads(broken.stdout))
 
 
 def test_file_names_after_the_checks_as_pre_commit_passes_them(tmp_path: Path):

@@ -6,12 +6,15 @@ import json
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from coprod_cli.cli.common import PLAN_HELP, QuietOption, ReportFormat, exit_on_error, plan_path
 from coprod_cli.errors import CoprodError
+
+if TYPE_CHECKING:
+    from coprod_cli.checks import Report
 
 app = typer.Typer()
 
@@ -85,29 +88,31 @@ def check(
     the exit code is the worst of them.
     Exit 0: no errors; 1: errors (or warnings with --strict); 2: a plan could not be used.
     """
-    from coprod_cli.checks import Report, parse_families, run_checks
+    from coprod_cli.checks import parse_families, run_checks
     from coprod_cli.plan.loader import load_plan
 
-    failed: list[dict] = []  # reports of plans that could not be used (exit 2), for --format json
+    # Each plan's report in the order given; a plan that could not be used (exit 2) is, for
+    # --format json, a report holding its problems.
+    entries: list[Report | dict] = []
     json_out = format is ReportFormat.json
 
     def failed_report(where: Path) -> Callable[[CoprodError], None] | None:
-        return (lambda error: failed.append(_error_report(where, error))) if json_out else None
+        return (lambda error: entries.append(_error_report(where, error))) if json_out else None
 
     with exit_on_error(report=_print_failed(plan) if json_out else None):
         words, files = split_arguments(checks or [])
         families = parse_families(words)
         plans = [*(plan or []), *files] or [plan_path(None)]
-    reports: list[Report] = []
     worst = 0
     for path in plans:
         try:
             with exit_on_error(annotate=format is ReportFormat.github, report=failed_report(path)):
                 past = _history(history, path) if history else None
-                reports.append(run_checks(load_plan(path), families, past))
+                entries.append(run_checks(load_plan(path), families, past))
         except typer.Exit:
             worst = 2
-    _print_reports(reports, failed, format, strict)
+    reports = [e for e in entries if not isinstance(e, dict)]
+    _print_reports(reports, entries, format, strict)
     if worst == 0 and any(r.failed(strict) for r in reports):
         worst = 1
     if worst:
@@ -130,12 +135,12 @@ def _error_report(plan: Path, error: CoprodError) -> dict:
     return {"plan": str(plan), "ok": False, "workshops": [], "findings": [], "errors": error.to_dicts()}
 
 
-def _print_reports(reports: list, failed: list[dict], format: ReportFormat, strict: bool) -> None:
+def _print_reports(reports: list[Report], entries: list[Report | dict], format: ReportFormat, strict: bool) -> None:
     from coprod_cli.cli import ci_lines, console
 
     if format is ReportFormat.json:
         # One plan: its report (DESIGN section 3). Several: {"ok", "plans": [report, ...]}.
-        data = [r.to_dict(strict) for r in reports] + failed
+        data = [e if isinstance(e, dict) else e.to_dict(strict) for e in entries]
         payload = data[0] if len(data) == 1 else {"ok": all(d["ok"] for d in data), "plans": data}
         # Indented for a person at a terminal; compact (and much faster) for programs.
         indent = 2 if sys.stdout.isatty() else None
