@@ -11,6 +11,7 @@ import typer
 
 from coprod_cli.cli import complete
 from coprod_cli.cli.common import DEFAULT_PLAN, PlanOption, QuietOption, exit_on_error, plan_path
+from coprod_cli.files import SCHEMA_FILE
 
 app = typer.Typer()
 new_app = typer.Typer(no_args_is_help=True, help="Start a new series plan, or add a workshop or an activity to one.")
@@ -139,7 +140,7 @@ def new_series(
         options = Options(template, title.strip(), sessions, first, rhythm, parse_time_window(time), mode, venue)
         text = render_starter(options, load_library())
         write_new_file(plan_path, text)
-        schema_path = folder / "coprod.schema.json"
+        schema_path = folder / SCHEMA_FILE
         if not schema_path.exists():
             from coprod_cli.plan.schema import schema_text
 

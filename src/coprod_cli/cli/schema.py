@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from coprod_cli.cli.common import DEFAULT_PLAN, PlanOption, exit_on_error, plan_path
-from coprod_cli.plan.schema import SCHEMA_FILE, schema_text
+from coprod_cli.files import SCHEMA_FILE
 
 app = typer.Typer()
 
@@ -32,6 +32,7 @@ def schema(
     `coprod new series` have that line already).
     """
     from coprod_cli.cli.console import print_plain, print_written
+    from coprod_cli.plan.schema import schema_text
 
     if report:
         from coprod_cli.checks.report_schema import report_schema

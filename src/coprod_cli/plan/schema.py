@@ -13,9 +13,9 @@ from typing import Any
 
 from pydantic.json_schema import GenerateJsonSchema
 
+from coprod_cli.files import SCHEMA_FILE
 from coprod_cli.plan.base import ID_HELP, PLAN_ID_PATTERN, TEXT_SCHEMA
 
-SCHEMA_FILE = "coprod.schema.json"
 MODELINE = f"# yaml-language-server: $schema={SCHEMA_FILE}"
 
 
