@@ -110,7 +110,7 @@ def test_json_format_is_the_report():
 def test_github_format_annotations():
     result = run("check", "--format", "github", "-p", str(ONLINE))
     assert result.stdout.splitlines() == [
-        f"::warning file={ONLINE},line=83,col=9,title=timing.no-break::"
+        "::warning file=examples/online-engagement.yaml,line=83,col=9,title=timing.no-break::"
         + json.loads(run("check", "-f", "json", "-p", str(ONLINE)).stdout)["findings"][0]["message"]
     ]
 
@@ -182,10 +182,11 @@ NOT_FOR_CHECK_OURS = (
     "coprod_cli.plan.editing",
     "coprod_cli.cli.console",
     "coprod_cli.cli.watch",
+    "coprod_cli.preview",
     "coprod_cli.views",  # what each audience sees is for documents; no check needs it
 )
 # `--help` reads no plan at all.
-NOT_FOR_HELP = ("pydantic", "yaml", "coprod_cli.plan.models", "coprod_cli.checks")
+NOT_FOR_HELP = ("pydantic", "yaml", "coprod_cli.plan.models", "coprod_cli.plan.schema", "coprod_cli.checks")
 
 
 @pytest.mark.parametrize(

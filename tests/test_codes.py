@@ -65,7 +65,7 @@ def test_json_reports_match_the_report_schema_whose_codes_come_from_the_registry
     from helpers import EXAMPLES, run
 
     schema = json.loads(run("schema", "--report").stdout)
-    assert schema["properties"]["findings"]["items"]["properties"]["code"]["enum"] == list(CODES)
+    assert schema["$defs"]["report"]["properties"]["findings"]["items"]["properties"]["code"]["enum"] == list(CODES)
     validator = jsonschema.Draft202012Validator(schema)
     with_findings = []
     for example in EXAMPLES:

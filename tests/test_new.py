@@ -36,7 +36,7 @@ def test_every_starter_checks_clean_and_renders(template: str, sessions: int, mo
     assert "ready.placeholder" in ready and "ready.contact" in ready
     assert ("ready.join-link" in ready) == (mode != "in-person")
     docs = render_documents(loaded, report.schedules, formats=("md",))
-    assert len(docs) == 3 * sessions + 2
+    assert len(docs) == 4 * sessions + 2  # three documents and an invite.ics per workshop, overview, calendar
 
 
 def test_starter_is_commented_with_a_schema_modeline(tmp_path: Path):

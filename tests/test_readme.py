@@ -46,3 +46,33 @@ def test_second_command_is_what_ci_runs():
 
 def test_readme_speed_table_comes_from_the_benchmark():
     assert "benchmarks/bench.py" in README and (ROOT / "benchmarks" / "bench.py").is_file()
+
+
+def _blocks(language: str, section: str) -> list[str]:
+    text = README.split(f"## {section}", 1)[1].split("\n## ", 1)[0]
+    return re.findall(rf"```{language}\n(.+?)```", text, flags=re.S)
+
+
+def test_install_with_pipx_or_uv_on_linux_macos_and_windows():
+    for language in ("sh", "powershell"):
+        [block] = _blocks(language, "Install")
+        assert "pipx install ." in block and "uv tool install ." in block, language
+    assert "py -m pip install --user pipx" in _blocks("powershell", "Install")[0]
+    assert "--install-completion" in README
+
+
+def test_editor_set_up_matches_what_new_series_writes():
+    from coprod_cli.plan.schema import MODELINE, SCHEMA_FILE
+
+    assert MODELINE in README and "coprod schema --write" in README and SCHEMA_FILE in README
+    template = (ROOT / "src" / "coprod_cli" / "documents" / "templates" / "plan.yaml.j2").read_text()
+    assert template.startswith(MODELINE + "\n")
+
+
+def test_readme_commands_exist():
+    """Every `coprod VERB ...` the README shows in a code block is a command with help."""
+    code = "\n".join(re.findall(r"```[a-z]*\n(.+?)```", README, flags=re.S))
+    shown = set(re.findall(r"\bcoprod ((?:new |library )?[a-z]+)\b", code))
+    assert {"check", "render"} <= shown
+    for verb in shown:
+        assert run(*verb.split(), "--help").exit_code == 0, verb

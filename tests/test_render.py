@@ -31,9 +31,11 @@ def test_render_writes_every_document(example: Path, tmp_path: Path):
     result = run("render", "-p", str(example), "-o", str(tmp_path))
     assert result.exit_code == 0, result.stderr
     plan = load_plan(example).plan
-    expected = {"overview.md", "overview.html", "calendar.ics", ".coprod-manifest.json"}
+    expected = {"overview.md", "overview.html", "calendar.ics", "index.html", ".coprod-manifest.json"}
     for n, w in enumerate(plan.workshops, start=1):
         expected |= {f"{n:02d}-{w.id}/{doc}.{fmt}" for doc in PER_WORKSHOP for fmt in ("md", "html")}
+        if w.date is not None:
+            expected.add(f"{n:02d}-{w.id}/invite.ics")
     assert _files(tmp_path) == expected
 
 
@@ -51,6 +53,7 @@ def test_render_one_workshop(tmp_path: Path):
     assert _files(tmp_path) == {
         ".coprod-manifest.json",
         "calendar.ics",
+        "04-review/invite.ics",
         "04-review/facilitator-script.md",
         "04-review/facilitator-script.html",
     }
@@ -311,7 +314,7 @@ def test_edited_file_is_kept_unless_forced(tmp_path: Path):
     assert "Bring your own mug!" in handout.read_text()
     assert "kept: edited since coprod wrote it" in result.stdout
     assert "1 kept (use --force to overwrite them)" in result.stdout
-    assert "0 files written, 26 unchanged" in result.stdout
+    assert "0 files written, 31 unchanged" in result.stdout
     result = run("render", "-p", str(CARE), "-o", str(out), "--force")
     assert "Bring your own mug!" not in handout.read_text()
     assert "overwritten (--force)" in result.stdout

@@ -20,6 +20,9 @@ from types import FrameType
 
 from coprod_cli.errors import UsageError
 
+# The plan's JSON Schema beside it, for editors (a light module, so `coprod --help` need not load the models).
+SCHEMA_FILE = "coprod.schema.json"
+
 TEMP_SUFFIX = ".coprod-tmp"
 _IN_FLIGHT: set[Path] = set()
 

@@ -11,7 +11,8 @@ from dataclasses import dataclass, field
 
 from coprod_cli.findings import Finding, Severity
 from coprod_cli.plan.durations import format_clock, format_duration
-from coprod_cli.plan.models import Item, Plan, ResolvedItem, Settings, Workshop, resolved
+from coprod_cli.plan.models import Item, Plan, Settings, Workshop
+from coprod_cli.plan.resolve import ResolvedItem, resolved
 
 Loc = tuple[str | int, ...]
 

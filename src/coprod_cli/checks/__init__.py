@@ -78,7 +78,12 @@ class Report:
         return self.loaded.line(finding.path) if finding.path else None
 
     def column(self, finding: Finding) -> int | None:
-        return self.loaded.source.position(finding.path, prefer_key=True)[1] if finding.path else None
+        where = self.position(finding)
+        return where[1] if where else None
+
+    def position(self, finding: Finding) -> tuple[int, int] | None:
+        """Line and column of what a finding is about (the key that starts it), or None for the whole plan."""
+        return self.loaded.source.position(finding.path, prefer_key=True) if finding.path else None
 
     def to_dict(self, strict: bool = False) -> dict:
         """The stable JSON report of DESIGN section 3."""

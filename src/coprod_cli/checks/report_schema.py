@@ -23,10 +23,23 @@ _ITEM = {
 
 
 def report_schema() -> dict[str, Any]:
-    """The check report's JSON Schema: a finding's `code` is one of the registered codes."""
+    """The check report's JSON Schema: one plan's report, or several as `{"ok", "plans": [...]}`."""
+    several = {
+        "type": "object",
+        "required": ["ok", "plans"],
+        "properties": {"ok": {"type": "boolean"}, "plans": {"type": "array", "items": {"$ref": "#/$defs/report"}}},
+    }
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "title": "coprod check report",
+        "anyOf": [{"$ref": "#/$defs/report"}, several],
+        "$defs": {"report": _one_report()},
+    }
+
+
+def _one_report() -> dict[str, Any]:
+    """One plan's report (DESIGN section 3); a finding's `code` is one of the registered codes."""
+    return {
         "type": "object",
         "required": ["plan", "ok", "workshops", "findings", "errors"],
         "properties": {

@@ -12,9 +12,10 @@ import typer
 from typer.core import TyperGroup
 
 from coprod_cli import __version__
-from coprod_cli.cli import check, library, new, render, report, run, schema
+from coprod_cli.cli import check, library, new, preview, render, report, run, schema
+from coprod_cli.cli.common import RootQuietOption
 
-ORDER = ("new", "check", "render", "run", "report", "library", "schema")
+ORDER = ("new", "check", "render", "preview", "run", "report", "library", "schema")
 
 
 class _WorkflowOrder(TyperGroup):
@@ -29,7 +30,8 @@ app = typer.Typer(
     name="coprod",
     cls=_WorkflowOrder,
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
+    pretty_exceptions_show_locals=False,  # a crash must never print a plan's contents or a path's secrets
     help="Plan, check and render co-production workshop series from one YAML plan.",
     context_settings={"help_option_names": ["-h", "--help"]},
     rich_markup_mode=None,
@@ -47,6 +49,7 @@ def _root(
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and stop.")
     ] = False,
+    quiet: RootQuietOption = False,
 ) -> None:
     """Plan, check and render co-production workshop series from one YAML plan.
 
@@ -54,7 +57,7 @@ def _root(
     """
 
 
-for _verb in (new, check, render, run, report, library, schema):
+for _verb in (new, check, render, preview, run, report, library, schema):
     app.add_typer(_verb.app)
 
 

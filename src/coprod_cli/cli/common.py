@@ -12,11 +12,43 @@ import typer
 
 from coprod_cli.errors import CoprodError
 
+PLAN_HELP = "The plan file to use (default: coprod.yaml here or in the nearest folder above)."
 PlanOption = Annotated[
-    Path,
-    typer.Option("-p", "--plan", help="The plan file to use.", show_default=True, metavar="FILE"),
+    Path | None,
+    typer.Option("-p", "--plan", help=PLAN_HELP, show_default=False, metavar="FILE"),
 ]
-DEFAULT_PLAN = Path("coprod.yaml")
+DEFAULT_PLAN = None
+
+
+def plan_path(plan: Path | None) -> Path:
+    """The plan named with -p, or the nearest coprod.yaml here or above (as git finds its repository)."""
+    if plan is not None:
+        return plan
+    from coprod_cli.plan.loader import find_plan
+
+    return find_plan()
+
+
+def _set_quiet(value: bool) -> bool:
+    """`coprod -q VERB`: the root sets it (or clears it) for every run."""
+    from coprod_cli.cli.output import set_quiet
+
+    set_quiet(value)
+    return value
+
+
+def _also_quiet(value: bool) -> bool:
+    """`coprod VERB -q`: a command can only turn it on."""
+    if value:
+        from coprod_cli.cli.output import set_quiet
+
+        set_quiet()
+    return value
+
+
+_QUIET_HELP = "Print only problems, one line each; nothing when all is well."
+RootQuietOption = Annotated[bool, typer.Option("-q", "--quiet", callback=_set_quiet, help=_QUIET_HELP)]
+QuietOption = Annotated[bool, typer.Option("-q", "--quiet", callback=_also_quiet, help=_QUIET_HELP)]
 
 
 class ReportFormat(StrEnum):
@@ -35,7 +67,8 @@ def exit_on_error(annotate: bool = False, report: Callable[[CoprodError], None] 
     try:
         yield
     except CoprodError as error:
-        from coprod_cli.cli.output import print_errors, problem_annotations
+        from coprod_cli.cli.ci_lines import problem_annotations
+        from coprod_cli.cli.output import print_errors
 
         print_errors(error.lines())
         if report is not None:
@@ -50,3 +83,23 @@ def exit_on_error(annotate: bool = False, report: Callable[[CoprodError], None] 
         where = error.filename or "coprod"
         print_errors([f"{where}: could not read or write this ({error.strerror or error})"])
         raise typer.Exit(2) from None
+
+
+def repo_relative(path: str) -> str:
+    """`path` relative to the root of the git repository it is in (else the current folder), as
+    GitHub annotations want it; unchanged when it lies outside."""
+    import os
+    import subprocess
+
+    folder = Path(path).resolve().parent
+    try:
+        done = subprocess.run(
+            ["git", "rev-parse", "--show-toplevel"], cwd=folder, capture_output=True, text=True, timeout=10
+        )
+        root = Path(done.stdout.strip()) if done.returncode == 0 and done.stdout.strip() else Path.cwd()
+    except (OSError, subprocess.SubprocessError):
+        root = Path.cwd()
+    target = Path(path).resolve()
+    if not target.is_relative_to(root.resolve()):
+        return path
+    return os.path.relpath(target, root.resolve()).replace(os.sep, "/")

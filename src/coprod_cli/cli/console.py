@@ -22,6 +22,7 @@ from coprod_cli.cli.output import (
     coverage_line,
     end_note,
     facts,
+    is_quiet,
     marks,
     mix,
     plural,
@@ -42,7 +43,7 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 STYLES = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 
-out = Console(highlight=False, soft_wrap=False)
+out = Console(highlight=False, soft_wrap=False, quiet=is_quiet())
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 
@@ -219,7 +220,9 @@ def print_render_summary(folder: Path, outcomes: list[Outcome], plan_errors: int
         label, style = _STATUS[o.status]
         note = f" ({o.note})" if o.note and o.status != "new-beside" else ""
         rows.append((str(folder / o.path), label + note, style))
-    if not out.is_terminal:  # whole paths, one a line, for a pipe or a log
+    if is_quiet():  # -q: only problems; the warnings below still go to stderr
+        pass
+    elif not out.is_terminal:  # whole paths, one a line, for a pipe or a log
         for line in columns([(path, label) for path, label, _ in rows], right=()):
             print_plain(line.removeprefix("   "))
     else:
@@ -336,6 +339,23 @@ def print_created(path: Path, sessions: int, template: str) -> None:
         f"   next: fill in the lines marked CHANGE, then `coprod check{where}` and `coprod render{where}`",
         soft_wrap=True,
     )
+
+
+def print_plan_heading(file: str) -> None:
+    """Above each plan's report when several are checked."""
+    out.print(Text(f"── {file}", style="bold"))
+    out.print()
+
+
+def print_preview_started(plan: Path, url: str) -> None:
+    """The address to open; flushed at once, since a program may be waiting for it."""
+    out.print(f"Previewing {escape(str(plan))} at {url} (Ctrl-C to stop)", soft_wrap=True, markup=True)
+    out.file.flush()
+
+
+def print_written(path: Path, status: str) -> None:
+    """One file coprod wrote (or found already up to date)."""
+    out.print(f"[green]✓[/green] {escape(str(path))}: {status}", soft_wrap=True)
 
 
 def print_added(path: Path, what: str, ident: str) -> None:

@@ -7,6 +7,7 @@ from typing import Annotated
 
 import typer
 
+from coprod_cli.cli import complete
 from coprod_cli.cli.common import ReportFormat, exit_on_error
 
 app = typer.Typer()
@@ -58,7 +59,12 @@ def library_list(
 
 @library_app.command("show")
 def library_show(
-    activity_id: Annotated[str, typer.Argument(metavar="ID", help="The activity's id, from `coprod library list`.")],
+    activity_id: Annotated[
+        str,
+        typer.Argument(
+            metavar="ID", help="The activity's id, from `coprod library list`.", autocompletion=complete.library_ids
+        ),
+    ],
     format: FormatOption = ReportFormat.text,
 ) -> None:
     """Everything about one activity, as the facilitator script would show it."""

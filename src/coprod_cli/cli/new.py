@@ -9,7 +9,9 @@ from typing import Annotated
 
 import typer
 
-from coprod_cli.cli.common import DEFAULT_PLAN, PlanOption, exit_on_error
+from coprod_cli.cli import complete
+from coprod_cli.cli.common import DEFAULT_PLAN, PlanOption, QuietOption, exit_on_error, plan_path
+from coprod_cli.files import SCHEMA_FILE
 
 app = typer.Typer()
 new_app = typer.Typer(no_args_is_help=True, help="Start a new series plan, or add a workshop or an activity to one.")
@@ -61,6 +63,7 @@ def new_series(
     ] = None,
     mode: Annotated[str | None, typer.Option("--mode", metavar="MODE", help="in-person, online or hybrid.")] = None,
     venue: Annotated[str | None, typer.Option("--venue", metavar="VENUE", help="Where the workshops happen.")] = None,
+    quiet: QuietOption = False,
 ) -> None:
     """Start a new series plan from a starter, fitted to your sessions, dates and times.
 
@@ -137,7 +140,7 @@ def new_series(
         options = Options(template, title.strip(), sessions, first, rhythm, parse_time_window(time), mode, venue)
         text = render_starter(options, load_library())
         write_new_file(plan_path, text)
-        schema_path = folder / "coprod.schema.json"
+        schema_path = folder / SCHEMA_FILE
         if not schema_path.exists():
             from coprod_cli.plan.schema import schema_text
 
@@ -167,6 +170,7 @@ def new_workshop(
         ),
     ] = None,
     plan: PlanOption = DEFAULT_PLAN,
+    quiet: QuietOption = False,
 ) -> None:
     """Add a workshop at the end of the plan, dated from the series' rhythm, keeping your comments."""
     from coprod_cli.cli.console import print_added
@@ -179,15 +183,22 @@ def new_workshop(
             if not interactive():
                 raise UsageError("--title is missing: give the new workshop a title")
             title = typer.prompt("Title of the new workshop")
-        added = append_workshop(plan, title, date.date() if date else None)
-    print_added(plan, "workshop", added)
+        where = plan_path(plan)
+        added = append_workshop(where, title, date.date() if date else None)
+    print_added(where, "workshop", added)
 
 
 @new_app.command("activity")
 def new_activity(
     activity_id: Annotated[str, typer.Argument(metavar="ID", help="Id for the activity, like create-a-service.")],
     copy: Annotated[
-        str | None, typer.Option("--from", help="Copy a library activity to change it.", metavar="LIBRARY-ID")
+        str | None,
+        typer.Option(
+            "--from",
+            help="Copy a library activity to change it.",
+            metavar="LIBRARY-ID",
+            autocompletion=complete.library_ids,
+        ),
     ] = None,
     title: Annotated[
         str | None, typer.Option("--title", metavar="TITLE", help="Its title (needed unless --from).")
@@ -198,11 +209,13 @@ def new_activity(
     ] = "exercise",
     duration: Annotated[str, typer.Option("--duration", metavar="LENGTH", help="How long, like 20m.")] = "20m",
     plan: PlanOption = DEFAULT_PLAN,
+    quiet: QuietOption = False,
 ) -> None:
     """Add an activity of your own under `activities:`, or copy a library one to adapt it."""
     from coprod_cli.cli.console import print_added
     from coprod_cli.plan.editing import add_activity
 
     with exit_on_error():
-        add_activity(plan, activity_id, copy, title, kind, duration)
-    print_added(plan, "activity", activity_id)
+        where = plan_path(plan)
+        add_activity(where, activity_id, copy, title, kind, duration)
+    print_added(where, "activity", activity_id)

@@ -24,6 +24,22 @@ LABELS = {"error": "error", "warning": "warning", "info": "note"}
 MATRIX_COLUMNS = 12
 
 
+class _Settings:
+    quiet = False  # -q: reports and summaries for people are not printed; problems and machine output are
+
+
+def set_quiet(quiet: bool = True) -> None:
+    """-q, before or after the verb; rich's console (if loaded) goes quiet too."""
+    _Settings.quiet = quiet
+    console = sys.modules.get("coprod_cli.cli.console")
+    if console is not None:
+        console.out.quiet = quiet
+
+
+def is_quiet() -> bool:
+    return _Settings.quiet
+
+
 def is_terminal() -> bool:
     """True when a person reads stdout at a terminal (then rich lays it out and colours it)."""
     return sys.stdout.isatty()
@@ -144,6 +160,16 @@ def coverage_line(served: int, of: int, missing: list[int]) -> str:
 # ---------------------------------------------------------------- plain layout
 
 
+def print_plan_heading(file: str) -> None:
+    """Above each plan's report when several are checked."""
+    if is_terminal():
+        from coprod_cli.cli.console import print_plan_heading as heading
+
+        heading(file)
+        return
+    sys.stdout.write(f"── {neutral(file)}\n\n")
+
+
 def print_report(report: Report, strict: bool) -> None:
     """The run sheet of each workshop with its findings, then a one-line summary."""
     if is_terminal():
@@ -227,43 +253,3 @@ def _matrix(report: Report) -> list[str]:
             rows.append((pid, coverage_line(len(ids) - len(missing), len(ids), missing)))
         lines += columns(rows, right=())
     return [*lines, ""]
-
-
-# ---------------------------------------------------------------- GitHub Actions
-
-
-def _data(value: str) -> str:
-    """Escape text for a GitHub Actions workflow command's message."""
-    return neutral(value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
-
-
-def _prop(value: str) -> str:
-    """Escape text for a workflow command's property (file=, title=)."""
-    return _data(value).replace(":", "%3A").replace(",", "%2C")
-
-
-def problem_annotations(error: Exception) -> list[str]:
-    """GitHub Actions error annotations for a plan that could not be used."""
-    from coprod_cli.errors import PlanError
-
-    if not isinstance(error, PlanError):
-        return [f"::error::{_data(str(error))}"]
-    lines = []
-    for p in error.problems:
-        message = f"{p.where}: {p.what}" if p.where else p.what
-        lines.append(f"::error file={_prop(p.file)},line={p.line},col={p.column},title=plan::{_data(message)}")
-    return lines
-
-
-def github_annotations(report: Report) -> list[str]:
-    """GitHub Actions workflow commands, one per finding."""
-    levels = {"error": "error", "warning": "warning", "info": "notice"}
-    lines = []
-    for f in report.findings:
-        parts = [f"file={_prop(report.loaded.file)}"]
-        line = report.line(f)
-        if line:
-            parts += [f"line={line}", f"col={report.column(f)}"]
-        parts.append(f"title={_prop(f.code)}")
-        lines.append(f"::{levels[f.severity]} {','.join(parts)}::{_data(f.message)}")
-    return lines

@@ -2,19 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Generator, Iterator
 from itertools import chain
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from coprod_cli.cli.common import DEFAULT_PLAN, PlanOption, exit_on_error
+from coprod_cli.cli import complete
+from coprod_cli.cli.common import DEFAULT_PLAN, PlanOption, QuietOption, exit_on_error, plan_path
+
+if TYPE_CHECKING:
+    from coprod_cli.documents.files import Document
 
 app = typer.Typer()
-
-
-def _complete_documents(incomplete: str) -> list[str]:
-    return [d for d in ("handouts", "scripts", "agendas", "overview", "calendar", "all") if d.startswith(incomplete)]
 
 
 @app.command()
@@ -23,7 +24,7 @@ def render(
         list[str] | None,
         typer.Argument(
             help="Which documents: handouts, scripts, agendas, overview, calendar, all. None named: all.",
-            autocompletion=_complete_documents,
+            autocompletion=complete.documents,
             show_default=False,
             metavar="[DOCUMENT]",
         ),
@@ -40,7 +41,14 @@ def render(
         ),
     ] = "md,html",
     workshop: Annotated[
-        str | None, typer.Option("--workshop", "-w", help="Render only the workshop with this id.", metavar="ID")
+        str | None,
+        typer.Option(
+            "--workshop",
+            "-w",
+            help="Render only the workshop with this id.",
+            metavar="ID",
+            autocompletion=complete.workshop_ids,
+        ),
     ] = None,
     templates: Annotated[
         Path | None,
@@ -65,6 +73,7 @@ def render(
             metavar="N",
         ),
     ] = None,
+    quiet: QuietOption = False,
 ) -> None:
     """Render facilitator scripts, handouts, agendas, the series overview and a calendar.
 
@@ -77,19 +86,22 @@ def render(
     from coprod_cli.cli.console import print_render_summary, progress_reporter
     from coprod_cli.documents.batch import default_jobs, stream
     from coprod_cli.documents.files import write_documents
-    from coprod_cli.documents.render import Renderer, parse_documents, parse_formats
+    from coprod_cli.documents.render import DOCUMENTS, Renderer, parse_documents, parse_formats
     from coprod_cli.plan.loader import load_plan
     from coprod_cli.views import folder_name
 
     with exit_on_error():
         chosen = parse_documents(documents or [])
         formats = parse_formats(format)
-        loaded = load_plan(plan)
+        loaded = load_plan(plan_path(plan))
         report = run_checks(loaded)
         renderer = Renderer.start(loaded, report.schedules, chosen, formats, workshop, templates, report.views)
+        with_index = workshop is None and chosen == DOCUMENTS  # the whole series: its index too
         folders = None if workshop else [folder_name(n, s.workshop) for n, s in enumerate(report.schedules, 1)]
-        with progress_reporter(renderer.count()) as step:
+        with progress_reporter(renderer.count() + with_index) as step:
             rendering = stream(renderer, jobs or default_jobs())
+            if with_index:
+                rendering = _and_index(rendering, loaded.plan.title, report.to_dict())
             # The first workshop and the series documents are rendered before anything is
             # written: a template that fails on real data leaves the folder as it was.
             try:
@@ -107,3 +119,20 @@ def render(
     print_render_summary(out, outcomes, report.count("error"))
     if any(o.status == "new-beside" for o in outcomes):
         raise typer.Exit(1)
+
+
+def _and_index(documents: Iterator[Document], title: str, report: dict) -> Generator[Document, None, None]:
+    """The documents as they come, then out/index.html listing them with the check findings."""
+    from coprod_cli.documents.files import Document
+    from coprod_cli.documents.index import INDEX, build_index
+
+    paths = []
+    try:
+        for doc in documents:
+            paths.append(doc.path)
+            yield doc
+    finally:
+        close = getattr(documents, "close", None)
+        if close is not None:
+            close()
+    yield Document(INDEX, build_index(title, paths, report))

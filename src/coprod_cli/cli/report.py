@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from coprod_cli.cli.common import DEFAULT_PLAN, PlanOption, exit_on_error
+from coprod_cli.cli.common import DEFAULT_PLAN, PlanOption, exit_on_error, plan_path
 from coprod_cli.errors import UsageError
 
 app = typer.Typer()
@@ -54,7 +54,8 @@ def report(
     from coprod_cli.live.report import activities, summarize
 
     with exit_on_error():
-        results = [summarize(read_run(p)) for p in find_records(runs or [], plan)]
+        beside = plan_path(plan) if not runs else (plan or Path("coprod.yaml"))
+        results = [summarize(read_run(p)) for p in find_records(runs or [], beside)]
     acts = activities(results)
     if format is Format.json:
         from coprod_cli.cli.output import print_plain

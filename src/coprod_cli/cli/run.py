@@ -13,7 +13,8 @@ from typing import Annotated
 
 import typer
 
-from coprod_cli.cli.common import DEFAULT_PLAN, PlanOption, exit_on_error
+from coprod_cli.cli import complete
+from coprod_cli.cli.common import DEFAULT_PLAN, PlanOption, exit_on_error, plan_path
 from coprod_cli.errors import PlanError, UsageError
 
 app = typer.Typer()
@@ -38,12 +39,22 @@ def run(
     workshop: Annotated[
         str | None,
         typer.Argument(
-            help="The workshop's id. None named: today's, else the next one.", show_default=False, metavar="[WORKSHOP]"
+            help="The workshop's id. None named: today's, else the next one.",
+            show_default=False,
+            metavar="[WORKSHOP]",
+            autocompletion=complete.workshop_ids,
         ),
     ] = None,
     plan: PlanOption = DEFAULT_PLAN,
     workshop_option: Annotated[
-        str | None, typer.Option("--workshop", "-w", help="The workshop's id (same as the argument).", metavar="ID")
+        str | None,
+        typer.Option(
+            "--workshop",
+            "-w",
+            help="The workshop's id (same as the argument).",
+            metavar="ID",
+            autocompletion=complete.workshop_ids,
+        ),
     ] = None,
     now: Annotated[
         str | None,
@@ -87,6 +98,7 @@ def run(
     from coprod_cli.schedule import schedule_plan
 
     with exit_on_error():
+        plan = plan_path(plan)
         loaded = load_plan(plan)
         today = dt.date.today()
         index = choose_workshop(loaded.plan.workshops, workshop or workshop_option, today)

@@ -157,11 +157,15 @@ class Renderer:
         return [SERIES] * series + (chosen if any(d in PER_WORKSHOP for d in self.documents) else [])
 
     def count(self) -> int:
-        """How many files the units make: one per format for each document, and the calendar."""
+        """How many files the units make: one per format for each document, the calendar and its invitations."""
         workshops = len([u for u in self.units() if u != SERIES])
         stems = workshops * sum(d in PER_WORKSHOP for d in self.documents)
         stems += self.workshop is None and "overview" in self.documents
-        return stems * len(self.formats) + ("calendar" in self.documents)
+        calendar = 0
+        if "calendar" in self.documents:
+            dated = [s for s in self.schedules if self.workshop in (None, s.workshop.id) and s.workshop.date]
+            calendar = 1 + len(dated)
+        return stems * len(self.formats) + calendar
 
     def render(self, unit: int) -> list[Document]:
         """The documents of one unit: a workshop's, or the series' (overview and calendar)."""
@@ -176,6 +180,12 @@ class Renderer:
                 plan_file = Path(self.loaded.file)
                 revised = plan_file.stat().st_mtime if plan_file.is_file() else None
                 out.append(Document("calendar.ics", build_calendar(self.loaded.plan, chosen, revised)))
+                # One invitation per dated workshop, to attach to an email or post in a group chat.
+                folders = {pw.id or "": _safe_folder(pw.folder) for pw in participants.workshops}
+                for sched in chosen:
+                    if sched.workshop.date is not None:
+                        invite = build_calendar(self.loaded.plan, [sched], revised)
+                        out.append(Document(f"{folders[sched.workshop.id or '']}/invite.ics", invite))
             return out
         pw, fw = participants.workshops[unit], self.views.facilitator[unit]
         folder = _safe_folder(pw.folder)

@@ -11,8 +11,9 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+import uuid
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
@@ -48,6 +49,7 @@ class Options:
     time: tuple[int, int]
     mode: str
     venue: str | None
+    uid: str = field(default_factory=lambda: str(uuid.uuid4()))
 
 
 def parse_every(text: str) -> int:

@@ -9,8 +9,15 @@ from typing import Annotated, Any
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, WithJsonSchema, model_validator
 
-from coprod_cli.plan.durations import CLOCK_PATTERN, DURATION_PATTERN, PER_PATTERN, parse_clock, parse_duration
-from coprod_cli.plan.frameworks import FRAMEWORKS
+from coprod_cli.plan.durations import (
+    CLOCK_PATTERN,
+    DURATION_PATTERN,
+    MAX_MINUTES,
+    PER_PATTERN,
+    parse_clock,
+    parse_duration,
+)
+from coprod_cli.plan.frameworks import FRAMEWORKS, all_principle_ids
 from coprod_cli.plan.suggest import did_you_mean
 
 
@@ -42,6 +49,8 @@ KINDS = tuple(k.value for k in Kind)
 PAUSE_KINDS = frozenset({Kind.break_, Kind.meal})
 MODES = tuple(m.value for m in Mode)
 ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$"
+# The same rule in a plan, where text around a value may carry spaces the loader strips.
+PLAN_ID_PATTERN = r"^[ \t]*[A-Za-z0-9][A-Za-z0-9_-]{0,63}[ \t]*$"
 
 
 def _choice(name: str, enum: type[StrEnum]):
@@ -63,7 +72,7 @@ def _listify(value: Any) -> Any:
 
 
 def _check_id(value: str) -> str:
-    if not re.match(ID_PATTERN, value):
+    if not re.fullmatch(ID_PATTERN, value):
         raise ValueError(
             f"'{value}' cannot be used as a folder name; use letters, digits, '-' and '_' "
             "(starting with a letter or digit, at most 64)"
@@ -102,11 +111,23 @@ def _check_timezone(value: str) -> str:
     return value
 
 
-_LENGTHS = [{"type": "integer", "minimum": 1}, {"type": "string", "pattern": DURATION_PATTERN}]
+# `patternErrorMessage` and `errorMessage` are what editors (yaml-language-server) say instead of
+# "does not match the pattern"; validators that do not know them ignore them.
+_DURATION_HELP = "Write a length of time like 20m, 1h30m or 1.5h (whole minutes, at most a day)"
+_LENGTHS = [
+    {"type": "integer", "minimum": 1, "maximum": MAX_MINUTES, "errorMessage": _DURATION_HELP},
+    {"type": "string", "pattern": DURATION_PATTERN, "patternErrorMessage": _DURATION_HELP},
+]
 Duration = Annotated[
     int,
     BeforeValidator(parse_duration),
-    WithJsonSchema({"anyOf": _LENGTHS, "description": "A length of time: 20 (minutes), 20m, 1h, 1h30m, PT1H30M"}),
+    WithJsonSchema(
+        {
+            "anyOf": _LENGTHS,
+            "description": "A length of time: 20 (minutes), 20m, 1h, 1.5h, 1h30m, PT1H30M; at most a day",
+            "examples": ["20m"],
+        }
+    ),
 ]
 # An activity's length may be per person or per group (`2m per person`); models split that off into `per`.
 ScaledDuration = Annotated[
@@ -114,25 +135,62 @@ ScaledDuration = Annotated[
     BeforeValidator(parse_duration),
     WithJsonSchema(
         {
-            "anyOf": [*_LENGTHS, {"type": "string", "pattern": PER_PATTERN}],
+            "anyOf": [
+                *_LENGTHS,
+                {
+                    "type": "string",
+                    "pattern": PER_PATTERN,
+                    "patternErrorMessage": _DURATION_HELP + ", or like 2m per person",
+                },
+            ],
             "description": "A length of time: 20 (minutes), 20m, 1h30m; or for each person or group: 2m per person",
+            "examples": ["20m", "2m per person"],
         }
     ),
 ]
 Clock = Annotated[
     int,
     BeforeValidator(parse_clock),
-    WithJsonSchema({"type": "string", "pattern": CLOCK_PATTERN, "description": "A clock time like 10:00"}),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "pattern": CLOCK_PATTERN,
+            "patternErrorMessage": "Write a clock time like 10:00 or 9:30 (24-hour clock)",
+            "description": "A clock time like 10:00 or 9:30 (24-hour clock)",
+            "examples": ["10:00"],
+        }
+    ),
 ]
-KindField = Annotated[Kind, BeforeValidator(_choice("kind", Kind)), WithJsonSchema({"enum": list(KINDS)})]
-ModeField = Annotated[Mode, BeforeValidator(_choice("mode", Mode)), WithJsonSchema({"enum": list(MODES)})]
+KindField = Annotated[
+    Kind,
+    BeforeValidator(_choice("kind", Kind)),
+    WithJsonSchema({"enum": list(KINDS), "description": "What sort of activity this is", "examples": ["exercise"]}),
+]
+ModeField = Annotated[
+    Mode,
+    BeforeValidator(_choice("mode", Mode)),
+    WithJsonSchema({"enum": list(MODES), "description": "How people take part", "examples": ["in-person"]}),
+]
+# Plan text: YAML may read `title: 2026` as a number, which the models take as text.
+TEXT_SCHEMA = {"type": ["string", "number"]}
 TextList = Annotated[
     list[str],
     BeforeValidator(_listify),
-    WithJsonSchema({"anyOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}]}),
+    WithJsonSchema({"anyOf": [{"type": "string"}, {"type": "array", "items": TEXT_SCHEMA}]}),
+]
+_PRINCIPLE_IDS = sorted(set(all_principle_ids()))
+PrincipleList = Annotated[
+    list[str],
+    BeforeValidator(_listify),
+    WithJsonSchema({"anyOf": [{"enum": _PRINCIPLE_IDS}, {"type": "array", "items": {"enum": _PRINCIPLE_IDS}}]}),
+]
+ID_HELP = "Use letters, digits, '-' and '_' (starting with a letter or digit, at most 64)"
+SafeId = Annotated[
+    str,
+    AfterValidator(_check_id),
+    WithJsonSchema({"type": "string", "pattern": PLAN_ID_PATTERN, "patternErrorMessage": ID_HELP}),
 ]
 PlanDate = Annotated[dt.date, AfterValidator(check_date)]
-SafeId = Annotated[str, AfterValidator(_check_id), WithJsonSchema({"type": "string", "pattern": ID_PATTERN})]
 
 
 class Strict(BaseModel):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from difflib import get_close_matches
+from fractions import Fraction
 
 _UNIT_MINUTES = {
     "h": 60,
@@ -17,19 +18,38 @@ _UNIT_MINUTES = {
     "minute": 1,
     "minutes": 1,
 }
-_PART = re.compile(r"\s*(\d+(?:\.\d+)?)\s*([a-z]+)\s*")
-_ISO = re.compile(r"^P(?:T(?:(\d+)H)?(?:(\d+)M)?)$", re.IGNORECASE)
-_CLOCK = re.compile(r"^([01]?\d|2[0-3])[:.]([0-5]\d)$")
 
-DURATION_PATTERN = (
-    r"^\s*(\d+\s*|((\d+(\.\d+)?)\s*(h|hr|hrs|hour|hours|m|min|mins|minute|minutes)\s*)+"
-    r"|PT(\d+H)?(\d+M)?)$"
-)
-CLOCK_PATTERN = r"^([01]?\d|2[0-3])[:.][0-5]\d$"
+
+def _any_case(word: str) -> str:
+    """`hr` -> `[hH][rR]`: JSON Schema patterns have no flags, so case is spelled out."""
+    return "".join(f"[{c.lower()}{c.upper()}]" for c in word)
+
+
+def _units(minutes: int) -> str:
+    names = sorted((u for u, m in _UNIT_MINUTES.items() if m == minutes), key=len, reverse=True)
+    return "(?:" + "|".join(_any_case(u) for u in names) + ")"
+
+
+# One grammar for the loader and the JSON Schema (ECMA-262 and Python `re` read it alike):
+# whole minutes, or hours with decimals that come to whole minutes (.5, .25, .05, not .1234),
+# or ISO 8601 (PT1H30M); at least one non-zero digit. Only spaces and tabs around the parts.
+_SP = r"[ \t]*"
+_HOURS = r"[0-9]+(?:\.[0-9](?:[05]0*)?)?" + _SP + _units(60)
+_MINUTES = "[0-9]+" + _SP + _units(1)
+_ISO_TEXT = _any_case("pt") + f"(?:[0-9]+{_any_case('h')}(?:[0-9]+{_any_case('m')})?|[0-9]+{_any_case('m')})"
+_LENGTH = f"(?=[^1-9]*[1-9]){_SP}(?:[0-9]+|{_ISO_TEXT}|(?:(?:{_HOURS}|{_MINUTES}){_SP})+){_SP}"
+DURATION_PATTERN = f"^{_LENGTH}$"
 # `duration: 2m per person` / `3m per group`: a length for each person or group in the room.
 PER = ("person", "group")
-_PER = re.compile(r"^\s*(.+?)\s+per\s+([a-z]+)\s*$", re.IGNORECASE)
-PER_PATTERN = r"^\s*\S.*\s+per\s+(person|group)\s*$"
+_PER = re.compile(r"^[ \t]*(.+?)[ \t]+per[ \t]+([a-z]+)[ \t]*$", re.IGNORECASE)
+PER_PATTERN = f"^{_LENGTH}[ \t]+{_any_case('per')}[ \t]+(?:{'|'.join(_any_case(p) for p in PER)}){_SP}$"
+CLOCK_PATTERN = f"^{_SP}([01]?[0-9]|2[0-3])[:.]([0-5][0-9]){_SP}$"
+MAX_MINUTES = 24 * 60
+
+_DURATION = re.compile(DURATION_PATTERN)
+_CLOCK = re.compile(CLOCK_PATTERN)
+_PART = re.compile(r"([0-9]+(?:\.[0-9]+)?)[ \t]*([a-z]+)")
+_ISO = re.compile(r"pt(?:([0-9]+)h)?(?:([0-9]+)m)?")
 
 
 def split_per(value: object) -> tuple[object, str | None]:
@@ -48,7 +68,7 @@ def split_per(value: object) -> tuple[object, str | None]:
 
 
 def parse_duration(value: object) -> int:
-    """Minutes in a duration: 15, "15m", "15 min", "1h", "1h30m", "1h 30m", "PT1H30M"."""
+    """Minutes in a duration: 15, "15m", "15 min", "1h", "1.5h", "1h30m", "1h 30m", "PT1H30M"."""
     if isinstance(value, bool):
         raise ValueError("should be a length of time like 20m or 1h30m, not yes/no")
     if isinstance(value, int):
@@ -61,36 +81,37 @@ def parse_duration(value: object) -> int:
         raise ValueError("should be a length of time like 20m or 1h30m")
     if minutes <= 0:
         raise ValueError("should be more than 0 minutes")
-    if minutes > 24 * 60:
+    if minutes > MAX_MINUTES:
         raise ValueError(f"is longer than a day ({format_duration(minutes)}); check the units")
     return minutes
 
 
 def _parse_duration_text(text: str) -> int:
-    raw = text.strip().lower()
-    if raw.isdigit():
+    if not _DURATION.fullmatch(text):
+        raise ValueError(_why_not_a_duration(text))
+    raw = text.strip(" \t").lower()
+    if raw.isascii() and raw.isdigit():
         return int(raw)
-    iso = _ISO.match(raw)
-    if iso and (iso.group(1) or iso.group(2)):
+    iso = _ISO.fullmatch(raw)
+    if iso:
         return int(iso.group(1) or 0) * 60 + int(iso.group(2) or 0)
-    total = 0.0
-    pos = 0
-    while pos < len(raw):
-        part = _PART.match(raw, pos)
-        if not part:
-            break
-        unit = part.group(2)
+    total = sum(Fraction(n) * _UNIT_MINUTES[unit] for n, unit in _PART.findall(raw))
+    return int(total)  # the grammar admits only whole minutes
+
+
+def _why_not_a_duration(text: str) -> str:
+    """The most helpful reason a text is not a duration: an unknown unit, part of a minute, or the shape."""
+    raw = text.strip(" \t").lower()
+    for number, unit in _PART.findall(raw):
         if unit not in _UNIT_MINUTES:
             hint = get_close_matches(unit, list(_UNIT_MINUTES), n=1)
             extra = f"; did you mean '{hint[0]}'?" if hint else ""
-            raise ValueError(f"'{text}' has an unknown unit '{unit}'{extra} (use m or h, e.g. 1h30m)")
-        total += float(part.group(1)) * _UNIT_MINUTES[unit]
-        pos = part.end()
-    if pos != len(raw) or pos == 0:
-        raise ValueError(f"'{text}' is not a length of time; write it like 20m, 1h or 1h30m")
-    if not total.is_integer():
-        raise ValueError(f"'{text}' is not a whole number of minutes")
-    return int(total)
+            return f"'{text}' has an unknown unit '{unit}'{extra} (use m or h, e.g. 1h30m)"
+        if (Fraction(number) * _UNIT_MINUTES[unit]).denominator != 1:
+            return f"'{text}' is not a whole number of minutes"
+    if re.fullmatch(r"[0-9.a-z \t]+", raw) and not re.search("[1-9]", raw):
+        return "should be more than 0 minutes"
+    return f"'{text}' is not a length of time; write it like 20m, 1h or 1h30m"
 
 
 def parse_clock(value: object) -> int:
@@ -100,7 +121,7 @@ def parse_clock(value: object) -> int:
     if isinstance(value, int):
         # A bare number is ambiguous (10 could be 10:00 or ten past midnight): ask for a colon.
         raise ValueError(f"'{value}' is not a clock time; write it with a colon, like {value}:00")
-    match = _CLOCK.match(value.strip())
+    match = _CLOCK.fullmatch(value)
     if not match:
         raise ValueError(f"'{value}' is not a clock time; write it like 10:00 or 9:30 (24-hour clock)")
     return int(match.group(1)) * 60 + int(match.group(2))

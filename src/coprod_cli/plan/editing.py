@@ -208,7 +208,7 @@ def add_activity(path: Path, activity_id: str, copy: str | None, title: str | No
     from coprod_cli.plan.base import ID_PATTERN
     from coprod_cli.plan.library import load_library
 
-    if not re.match(ID_PATTERN, activity_id):
+    if not re.fullmatch(ID_PATTERN, activity_id):
         raise UsageError(f"'{activity_id}' cannot be an id; use letters, digits, '-' and '_'")
     library = load_library()
     if copy is not None and copy not in library:

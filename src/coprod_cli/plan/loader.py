@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import types
 import typing
 from dataclasses import dataclass
@@ -10,7 +11,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from coprod_cli.errors import PlanError, Problem
+from coprod_cli.errors import CoprodError, PlanError, Problem
 from coprod_cli.plan.library import load_library
 from coprod_cli.plan.models import Plan
 from coprod_cli.plan.resolve import resolve_plan
@@ -33,18 +34,36 @@ class LoadedPlan:
         return self.source.line(path)
 
 
+PLAN_FILE = "coprod.yaml"
+
+
+def find_plan(start: Path | None = None) -> Path:
+    """The nearest coprod.yaml in `start` (default: the current folder) or a folder above it, as git
+    finds its repository; named relative to the current folder (`../coprod.yaml`) when searched from it."""
+    here = Path.cwd()
+    folder = (start or here).resolve()
+    for candidate in (folder, *folder.parents):
+        found = candidate / PLAN_FILE
+        if found.is_file():
+            return found if start else Path(os.path.relpath(found, here))
+    raise CoprodError(
+        f"coprod: there is no {PLAN_FILE} in {folder} or any folder above it; "
+        "start one with `coprod new series`, or name a plan with -p FILE"
+    )
+
+
 def load_plan(path: str | Path) -> LoadedPlan:
     """Read and validate the plan file at `path`."""
     name = str(path)
     file = Path(path)
     if not file.exists():
-        raise PlanError.single(
-            name, "there is no plan here; create one with `coprod new series` or name one with -p FILE"
+        raise CoprodError(
+            f"{name}: there is no plan here; create one with `coprod new series` or name another with -p FILE"
         )
     if file.is_dir():
-        raise PlanError.single(name, "this is a folder; name the plan file inside it (like coprod.yaml)")
+        raise CoprodError(f"{name}: this is a folder; name the plan file inside it (like {PLAN_FILE})")
     if not file.is_file():  # a FIFO would block and a device like /dev/zero never ends
-        raise PlanError.single(name, "this is not a plain file (a device or a pipe); name a YAML file")
+        raise CoprodError(f"{name}: this is not a plain file (a device or a pipe); name a YAML file")
     mb = MAX_BYTES // (1024 * 1024)
     with file.open("rb") as handle:  # read at most one byte past the limit: the size may change under us
         data = handle.read(MAX_BYTES + 1)

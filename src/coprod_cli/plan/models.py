@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, ConfigDict, Field, PrivateAttr, WithJsonSchema, model_validator
+from pydantic import AfterValidator, Field, PrivateAttr, WithJsonSchema, model_validator
 
 from coprod_cli.plan.base import (
     PAUSE_KINDS,
@@ -19,6 +19,7 @@ from coprod_cli.plan.base import (
     Mode,
     ModeField,
     PlanDate,
+    PrincipleList,
     SafeId,
     ScaledDuration,
     Strict,
@@ -28,93 +29,72 @@ from coprod_cli.plan.base import (
 )
 from coprod_cli.plan.durations import split_per
 from coprod_cli.plan.frameworks import FRAMEWORKS
-from coprod_cli.plan.practice import Access, Consent, Heard, Join, SupportContact, Thanks, _or_text
-
-
-class Settings(Strict):
-    max_without_break: Duration = Field(90, description="Longest stretch without a break in person")
-    online_max_without_break: Duration = Field(60, description="Longest stretch online or hybrid")
-    reading_age: int = Field(11, ge=5, le=21, description="Reading age participant text should suit")
-    easy_read_age: int = Field(8, ge=5, le=21, description="Reading age Easy Read text should suit")
-    paper: Literal["a4", "letter"] = Field("a4", description="Paper size for printed documents: a4 or letter")
-    print: Literal["standard", "large"] = Field(
-        "standard", description="standard, or large (18 pt, 1.5 line spacing) for handouts and agendas"
-    )
-
-
-class Facilitator(Strict):
-    name: str
-    role: str | None = None
-
-
-class ParticipantGroup(Strict):
-    group: str
-    count: int | None = Field(None, ge=0, le=100_000)
-    lived_experience: bool = False
-    thanks: Thanks | None = Field(None, description="How this group is thanked for its time (payment, voucher)")
-
-
-class Step(Strict):
-    do: str
-    duration: Duration | None = None
-
-
-class OnlineVariant(Strict):
-    """How an activity runs online. In an online workshop each field given here replaces the item's own;
-    a hybrid workshop shows both. Written as one sentence, it is the facilitator's `how`."""
-
-    model_config = ConfigDict(json_schema_extra=_or_text)
-
-    how: str | None = Field(
-        None, description="Facilitator only: how to run it online (breakout rooms, the whiteboard, the chat)"
-    )
-    title: str | None = Field(None, description="Its title when online, if the room's title does not fit")
-    handout: str | None = Field(None, description="What participants read when they take part online")
-    easy: str | None = Field(None, description="The Easy Read line when online")
-    groups: str | None = Field(None, description="How people are grouped online, e.g. 'breakout rooms of 3'")
-    say: str | None = Field(None, description="The facilitator's words when online")
-    steps: list[Step] = Field(default_factory=list, description="Timed steps when online")
-    materials: TextList = Field(
-        default_factory=list, description="What online needs: whiteboard frames, breakout rooms, a co-host"
-    )
-    notes: str | None = Field(None, description="Facilitator notes when online")
-
-    @model_validator(mode="before")
-    @classmethod
-    def _plain_text(cls, data: Any) -> Any:
-        """`online: Use breakout rooms of 3.` is the facilitator's `how`."""
-        if data is True:
-            raise ValueError(
-                "'true' does not say how it runs online; write a sentence or a mapping, or 'false' if it does not"
-            )
-        return {"how": data} if isinstance(data, str) else data
-
-
-# The fields an online variant may replace on an item (all but the facilitator's `how`).
-VARIANT_FIELDS = tuple(name for name in OnlineVariant.model_fields if name != "how")
+from coprod_cli.plan.online import OnlineVariant, Step
+from coprod_cli.plan.practice import (
+    Access,
+    Consent,
+    Facilitator,
+    Heard,
+    Join,
+    ParticipantGroup,
+    SupportContact,
+)
+from coprod_cli.plan.settings import Settings
 
 
 class ActivityDetails(Strict):
     """What an activity and an agenda item both carry, beyond title, kind and length."""
 
-    flex: Duration | None = None
+    flex: Duration | None = Field(None, description="How much shorter this may run if time is short", examples=["5m"])
     per: Literal["person", "group"] | None = Field(
-        None, description="The duration is for each person or group; coprod multiplies it by the plan's counts"
+        None,
+        description="The duration is for each person or group; coprod multiplies it by the plan's counts",
+        examples=["person"],
     )
-    groups: str | None = None
-    lead: str | None = None
-    materials: TextList = Field(default_factory=list)
-    say: str | None = None
-    steps: list[Step] = Field(default_factory=list)
-    notes: str | None = None
-    handout: str | None = None
+    groups: str | None = Field(None, description="How people are grouped", examples=["tables of 4", "whole group"])
+    lead: str | None = Field(None, description="Who leads it (script only)", examples=["Laura Park"])
+    materials: TextList = Field(
+        default_factory=list, description="What to bring", examples=[["flipchart", "sticky notes"]]
+    )
+    say: str | None = Field(
+        None,
+        description="The facilitator's words (script only, never in participant documents)",
+        examples=["Service design is full of jargon. Let's pin some of it down."],
+    )
+    steps: list[Step] = Field(
+        default_factory=list,
+        description="Timed sub-steps (script only)",
+        examples=[[{"do": "Explain it in everyday words", "duration": "10m"}]],
+    )
+    notes: str | None = Field(
+        None,
+        description="A note for facilitators only, never in participant documents",
+        examples=["Some people may feel judged; keep it light."],
+    )
+    handout: str | None = Field(
+        None,
+        description="What participants read about it, in plain words",
+        examples=["We look at hard words and say what they mean."],
+    )
     online: OnlineVariant | Literal[False] | None = Field(
-        None, description="How it runs online (a sentence for the facilitator, or a mapping), or false: not online"
+        None,
+        description="How it runs online (a sentence for the facilitator, or a mapping), or false: not online",
+        examples=["Use breakout rooms of 3 and the whiteboard, frame 2.", False],
     )
-    easy: str | None = Field(None, description="The Easy Read line for this activity: one idea, 15 words or fewer")
-    sensitive: bool = Field(False, description="Touches hard experiences: support and a check-out are expected")
-    principles: TextList = Field(default_factory=list)
-    tags: TextList = Field(default_factory=list)
+    easy: str | None = Field(
+        None,
+        description="The Easy Read line for this activity: one idea, 15 words or fewer",
+        examples=["We talk about hard words."],
+    )
+    sensitive: bool = Field(
+        False, description="Touches hard experiences: support and a check-out are expected", examples=[True]
+    )
+    principles: PrincipleList = Field(
+        default_factory=list,
+        description="Principles of the plan's framework this serves",
+        examples=[["design-for-trust"]],
+    )
+    tags: TextList = Field(default_factory=list, description="Words to find it by", examples=[["online", "quick"]])
 
     @model_validator(mode="before")
     @classmethod
@@ -133,9 +113,9 @@ class ActivityDetails(Strict):
 class Activity(ActivityDetails):
     """A reusable activity: the library's, or a plan's own under `activities:`."""
 
-    title: str
-    kind: KindField = Kind.exercise
-    duration: ScaledDuration
+    title: str = Field(description="Its name, as participants see it", examples=["Create your own service"])
+    kind: KindField = Field(Kind.exercise, description="What sort of activity this is", examples=["exercise"])
+    duration: ScaledDuration = Field(description="How long it takes", examples=["30m", "2m per person"])
 
 
 # Fields an agenda item shares with an activity, copied from a `use:` reference unless overridden.
@@ -145,24 +125,36 @@ ACTIVITY_FIELDS = tuple(Activity.model_fields)
 class Track(Strict):
     """One group's own agenda while the room is split."""
 
-    group: str
-    where: str | None = None
-    lead: str | None = None
-    agenda: list[Item] = Field(min_length=1)
+    group: str = Field(description="Which group follows this track", examples=["Care leavers"])
+    where: str | None = Field(None, description="Where this group works", examples=["Room 2"])
+    lead: str | None = Field(None, description="Who leads this group", examples=["Laura Park"])
+    agenda: list[Item] = Field(
+        min_length=1,
+        description="This group's items, timed on their own clock",
+        examples=[[{"title": "Map your own journey", "duration": "40m"}]],
+    )
 
 
 class Item(ActivityDetails):
     """One agenda item, as written: an inline activity, a `use:` reference or a shorthand."""
 
-    use: str | None = Field(None, description="Id of a library or plan activity to use")
-    title: str | None = None
-    kind: KindField | None = None
-    duration: ScaledDuration | None = None
-    at: Clock | None = Field(None, description="Pinned start time")
-    tracks: list[Track] = Field(default_factory=list)
-    break_: Duration | None = Field(None, alias="break", description="Shorthand: a break")
-    lunch: Duration | None = Field(None, description="Shorthand: a meal break")
-    meal: Duration | None = Field(None, description="Shorthand: a meal break")
+    use: str | None = Field(
+        None,
+        description="Id of a library activity (`coprod library list`) or of one under the plan's `activities:`",
+        examples=["welcome-and-ground-rules"],
+    )
+    title: str | None = Field(None, description="Its name, as participants see it", examples=["Jargon busting"])
+    kind: KindField | None = Field(None, description="What sort of activity this is", examples=["exercise"])
+    duration: ScaledDuration | None = Field(None, description="How long it takes", examples=["20m", "2m per person"])
+    at: Clock | None = Field(None, description="Pinned start time: it must start at this time", examples=["13:00"])
+    tracks: list[Track] = Field(
+        default_factory=list,
+        description="The room splits: each group follows its own agenda at the same time",
+        examples=[[{"group": "Care leavers", "agenda": [{"title": "Map your journey", "duration": "40m"}]}]],
+    )
+    break_: Duration | None = Field(None, alias="break", description="Shorthand: a break this long", examples=["10m"])
+    lunch: Duration | None = Field(None, description="Shorthand: a lunch break this long", examples=["30m"])
+    meal: Duration | None = Field(None, description="Shorthand: a meal break this long", examples=["45m"])
     # The length for one person or group and how many there are, once `per` is resolved.
     _scale: tuple[int, int] | None = PrivateAttr(None)
 
@@ -185,8 +177,10 @@ class Item(ActivityDetails):
             raise ValueError(f"give the length once, as '{key}: {data[key]}' (drop 'duration')")
         out = {k: v for k, v in data.items() if k != key}
         out["duration"] = data[key]
-        out.setdefault("kind", "break" if key == "break" else "meal")
-        out.setdefault("title", "Break" if key == "break" else key.capitalize())
+        if out.get("kind") is None:  # absent, or written with nothing after it
+            out["kind"] = "break" if key == "break" else "meal"
+        if out.get("title") is None:
+            out["title"] = "Break" if key == "break" else key.capitalize()
         return out
 
     @model_validator(mode="after")
@@ -225,50 +219,69 @@ class Item(ActivityDetails):
         return self.kind in PAUSE_KINDS
 
 
-class ResolvedItem(Item):
-    """An agenda item once `use:` and shorthands are resolved: its title and kind are always there."""
-
-    title: str
-    kind: KindField
-
-
-def resolved(item: Item) -> ResolvedItem:
-    """`item` as a ResolvedItem (itself when it already is one); a `use:` not yet resolved is a bug."""
-    if isinstance(item, ResolvedItem):
-        return item
-    if item.title is None or item.kind is None:
-        raise ValueError(f"the agenda item using '{item.use}' has not been resolved")
-    # What model_construct does, less its per-field work (a tenth of checking a big plan): the
-    # fields, the set the user wrote and the private per-person sum, carried across as they are.
-    out = ResolvedItem.__new__(ResolvedItem)
-    object.__setattr__(out, "__dict__", dict(item.__dict__))
-    object.__setattr__(out, "__pydantic_fields_set__", set(item.model_fields_set))
-    object.__setattr__(out, "__pydantic_extra__", None)
-    object.__setattr__(out, "__pydantic_private__", dict(item.__pydantic_private__ or {}))
-    return out
-
-
 class Workshop(Strict):
-    id: SafeId | None = Field(None, description="Folder-safe id; the title's slug when absent")
-    title: str
-    date: PlanDate | None = None
-    start: Clock | None = None
-    end: Clock | None = None
-    length: Duration | None = None
-    venue: str | None = None
-    access: Access | None = Field(None, description="Access details for this workshop (added to the series' own)")
-    mode: ModeField = Mode.in_person
-    join: Join | None = Field(None, description="How participants join online: link, dial-in, what to do if it fails")
-    links: dict[str, str] = Field(default_factory=dict, description="Other links shown to participants")
-    goals: TextList = Field(default_factory=list)
-    prepare: TextList = Field(default_factory=list)
-    agenda: list[Item] = Field(default_factory=list)
-    homework: str | None = None
-    sensitive: bool = Field(False, description="Touches hard experiences: support and a check-out are expected")
-    content_note: str | None = Field(None, description="A note for participants about hard topics, in plain words")
-    support: list[SupportContact] = Field(default_factory=list, description="Who to talk to at this workshop")
+    id: SafeId | None = Field(
+        None,
+        description="Folder-safe id (letters, digits, - and _); the title's slug when absent",
+        examples=["intro"],
+    )
+    title: str = Field(description="The workshop's title", examples=["An Introduction to Service Design"])
+    date: PlanDate | None = Field(None, description="The day, as year-month-day", examples=["2026-10-05"])
+    start: Clock | None = Field(None, description="When it starts", examples=["10:00"])
+    end: Clock | None = Field(None, description="When the room is booked until (or give `length`)", examples=["13:30"])
+    length: Duration | None = Field(None, description="How long the room is booked (or give `end`)", examples=["3h30m"])
+    venue: str | None = Field(None, description="Where it happens", examples=["Care Leavers Hub, Houghton Regis"])
+    access: Access | None = Field(
+        None,
+        description="Access details for this workshop (added to the series' own)",
+        examples=[{"step_free": True, "quiet_room": "Room 3"}],
+    )
+    mode: ModeField = Field(Mode.in_person, description="in-person, online or hybrid", examples=["online"])
+    join: Join | None = Field(
+        None,
+        description="How participants join online: link, dial-in, what to do if it fails",
+        examples=[{"link": "https://zoom.us/j/123456789", "help": "Text Becky on 07700 900123"}],
+    )
+    links: dict[str, str] = Field(
+        default_factory=dict,
+        description="Other links shown to participants, by name",
+        examples=[{"miro": "https://miro.com/app/board/abc"}],
+    )
+    goals: TextList = Field(
+        default_factory=list, description="What the workshop is for", examples=[["Get to know each other"]]
+    )
+    prepare: TextList = Field(
+        default_factory=list,
+        description="The facilitators' checklist (script only)",
+        examples=[["Print handouts", "Book the room"]],
+    )
+    agenda: list[Item] = Field(
+        default_factory=list,
+        description="The items in order: `use:` an activity, write one inline, or a shorthand like `break: 10m`",
+        examples=[[{"use": "welcome-and-ground-rules"}, {"break": "10m"}]],
+    )
+    homework: str | None = Field(
+        None,
+        description="Something to do before the next workshop",
+        examples=["Think of a time you tested a new idea."],
+    )
+    sensitive: bool = Field(
+        False, description="Touches hard experiences: support and a check-out are expected", examples=[True]
+    )
+    content_note: str | None = Field(
+        None,
+        description="A note for participants about hard topics, in plain words",
+        examples=["We will talk about leaving care. You can step out at any time."],
+    )
+    support: list[SupportContact] = Field(
+        default_factory=list,
+        description="Who to talk to at this workshop",
+        examples=[[{"name": "Sam Reid", "role": "wellbeing lead"}]],
+    )
     heard: list[Heard] = Field(
-        default_factory=list, description="Filled in afterwards: what people said, what was done"
+        default_factory=list,
+        description="Filled in afterwards: what people said, what was done",
+        examples=[[{"said": "The letter is hard to read", "did": "We rewrote it with two care leavers"}]],
     )
 
     @property
@@ -277,30 +290,91 @@ class Workshop(Strict):
 
 
 class Plan(Strict):
-    title: str
-    organiser: str | None = None
-    purpose: str | None = None
-    challenge: str | None = None
-    contact: str | None = None
+    title: str = Field(description="The series' title", examples=["Care Leavers Coproduction Project"])
+    organiser: str | None = Field(None, description="Who runs the series", examples=["Corporate Parenting Service"])
+    purpose: str | None = Field(
+        None, description="What the series is for, in one line", examples=["Improve services for care leavers"]
+    )
+    challenge: str | None = Field(
+        None,
+        description="The problem the series works on, in a paragraph",
+        examples=["Young people leaving care meet many services at once."],
+    )
+    contact: str | None = Field(
+        None,
+        description="Who participants contact, and how to reach them",
+        examples=["Laura Park, 07700 900000"],
+    )
     language: str = Field(
-        "en-GB", pattern=r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$", description="Language of the documents: en-GB, cy, ..."
+        "en-GB",
+        pattern=r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$",
+        description="Language of the documents: en-GB, cy, ...",
+        examples=["en-GB"],
     )
-    uid: str | None = Field(None, description="Written once by `coprod new series`; calendar events hang on it")
-    names: TextList = Field(default_factory=list, description="Names the jargon check should leave alone")
-    access: Access | None = Field(None, description="Access details for every workshop")
-    support: list[SupportContact] = Field(default_factory=list, description="Who to talk to, during and after")
-    consent: Consent | None = Field(None, description="Photos, recording, quotes, and how to say no")
-    timezone: Annotated[str, AfterValidator(_check_timezone)] | None = None
+    uid: str | None = Field(
+        None,
+        description="Written once by `coprod new series`; calendar events hang on it, so keep it when you rename",
+        examples=["3f9c2b1e-8d4a-4c55-9a0e-2f6b7c1d9e80"],
+    )
+    names: TextList = Field(
+        default_factory=list, description="Names the jargon check should leave alone", examples=[["Miro", "Houghton"]]
+    )
+    access: Access | None = Field(
+        None,
+        description="Access details for every workshop",
+        examples=[{"step_free": True, "adjustments": "Tell Laura by the Friday before"}],
+    )
+    support: list[SupportContact] = Field(
+        default_factory=list,
+        description="Who to talk to, during and after",
+        examples=[[{"name": "Sam Reid", "role": "wellbeing lead", "phone": "07700 900123"}]],
+    )
+    consent: Consent | None = Field(
+        None,
+        description="Photos, recording, quotes, and how to say no",
+        examples=[{"photos": "ask", "recording": "no", "quotes": "anonymous"}],
+    )
+    timezone: Annotated[str, AfterValidator(_check_timezone)] | None = Field(
+        None, description="Time zone of the workshops, for the calendar", examples=["Europe/London"]
+    )
     framework: Annotated[str, AfterValidator(_check_framework), WithJsonSchema({"enum": list(FRAMEWORKS)})] | None = (
-        None
+        Field(None, description="Principles to check the series against", examples=["citizen-lab"])
     )
-    facilitators: list[Facilitator] = Field(default_factory=list)
-    participants: list[ParticipantGroup] = Field(default_factory=list)
-    ground_rules: TextList = Field(default_factory=list)
-    glossary: dict[str, str] = Field(default_factory=dict)
-    settings: Settings = Field(default_factory=Settings)
-    activities: dict[str, Activity] = Field(default_factory=dict)
-    workshops: list[Workshop] = Field(min_length=1)
+    facilitators: list[Facilitator] = Field(
+        default_factory=list,
+        description="Who runs the workshops",
+        examples=[[{"name": "Laura Park", "role": "lead"}]],
+    )
+    participants: list[ParticipantGroup] = Field(
+        default_factory=list,
+        description="Who takes part, as groups and counts (never personal data)",
+        examples=[[{"group": "Care leavers", "count": 3, "lived_experience": True}]],
+    )
+    ground_rules: TextList = Field(
+        default_factory=list,
+        description="Rules everyone agrees to",
+        examples=[["What is said in the room stays in the room"]],
+    )
+    glossary: dict[str, str] = Field(
+        default_factory=dict,
+        description="Plain-language meanings of words participants may not know",
+        examples=[{"prototyping": "testing out a new idea on a small scale"}],
+    )
+    settings: Settings = Field(
+        default_factory=Settings,
+        description="Limits the checks use",
+        examples=[{"max_without_break": "90m"}],
+    )
+    activities: dict[SafeId, Activity] = Field(
+        default_factory=dict,
+        description="Activities of your own, by id, used with `use: ID`",
+        examples=[{"create-a-service": {"title": "Create your own service", "kind": "exercise", "duration": "30m"}}],
+    )
+    workshops: list[Workshop] = Field(
+        min_length=1,
+        description="The workshops of the series, in order",
+        examples=[[{"title": "Getting started", "date": "2026-10-05", "start": "10:00", "end": "12:00"}]],
+    )
 
 
 Track.model_rebuild()

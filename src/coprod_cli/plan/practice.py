@@ -29,18 +29,42 @@ class Access(Strict):
 
     model_config = ConfigDict(json_schema_extra=_or_text)
 
-    step_free: bool | None = Field(None, description="Step-free access to the room (or: no steps online)")
-    hearing_loop: bool | None = Field(None, description="A hearing loop in the room")
-    interpreters: TextList = Field(default_factory=list, description="Interpreters booked, e.g. [BSL, Polish]")
-    captions: bool | None = Field(None, description="Live captions (online or on a screen)")
-    quiet_room: str | None = Field(None, description="Where people can take a break on their own, e.g. Room 3")
-    toilets: str | None = Field(None, description="Where the toilets are, accessible toilets too")
-    food: str | None = Field(None, description="Food and drink, and how dietary needs are met")
-    travel: str | None = Field(None, description="Help with travel: parking, buses, taxis")
-    adjustments: str | None = Field(
-        None, description="How to ask for an adjustment, and by when, e.g. 'Tell Laura by the Friday before'"
+    step_free: bool | None = Field(
+        None, description="Step-free access to the room (or: no steps online)", examples=[True]
     )
-    notes: str | None = Field(None, description="Anything else about access, in plain words")
+    hearing_loop: bool | None = Field(None, description="A hearing loop in the room", examples=[True])
+    interpreters: TextList = Field(
+        default_factory=list, description="Interpreters booked, e.g. [BSL, Polish]", examples=[["BSL"]]
+    )
+    captions: bool | None = Field(None, description="Live captions (online or on a screen)", examples=[True])
+    quiet_room: str | None = Field(
+        None, description="Where people can take a break on their own, e.g. Room 3", examples=["Room 3"]
+    )
+    toilets: str | None = Field(
+        None,
+        description="Where the toilets are, accessible toilets too",
+        examples=["Accessible toilet on the ground floor"],
+    )
+    food: str | None = Field(
+        None,
+        description="Food and drink, and how dietary needs are met",
+        examples=["Lunch provided; tell us what you cannot eat"],
+    )
+    travel: str | None = Field(
+        None,
+        description="Help with travel: parking, buses, taxis",
+        examples=["Free parking behind the building; bus 42 stops outside"],
+    )
+    adjustments: str | None = Field(
+        None,
+        description="How to ask for an adjustment, and by when, e.g. 'Tell Laura by the Friday before'",
+        examples=["Tell Laura by the Friday before (07700 900000)"],
+    )
+    notes: str | None = Field(
+        None,
+        description="Anything else about access, in plain words",
+        examples=["The lift is small; ask us if you use a large wheelchair"],
+    )
 
     @model_validator(mode="before")
     @classmethod
@@ -80,11 +104,25 @@ class Thanks(Strict):
 
     model_config = ConfigDict(json_schema_extra=_or_text)
 
-    amount: str | None = Field(None, description="What people get, e.g. '£25 voucher per session'")
-    when: str | None = Field(None, description="When, e.g. 'at the end of each session'")
-    how: str | None = Field(None, description="How, e.g. 'a Love2Shop voucher' or 'bank transfer within 2 weeks'")
-    travel: str | None = Field(None, description="Travel expenses, e.g. 'paid back on the day'")
-    benefits: str | None = Field(None, description="A note for people on benefits")
+    amount: str | None = Field(
+        None, description="What people get, e.g. '£25 voucher per session'", examples=["£25 voucher per session"]
+    )
+    when: str | None = Field(
+        None, description="When, e.g. 'at the end of each session'", examples=["at the end of each session"]
+    )
+    how: str | None = Field(
+        None,
+        description="How, e.g. 'a Love2Shop voucher' or 'bank transfer within 2 weeks'",
+        examples=["a Love2Shop voucher"],
+    )
+    travel: str | None = Field(
+        None, description="Travel expenses, e.g. 'paid back on the day'", examples=["paid back on the day"]
+    )
+    benefits: str | None = Field(
+        None,
+        description="A note for people on benefits",
+        examples=["Vouchers do not affect benefits; ask us if you are unsure"],
+    )
 
     @model_validator(mode="before")
     @classmethod
@@ -96,27 +134,60 @@ class Thanks(Strict):
 class SupportContact(Strict):
     """Someone participants can talk to during and after a workshop (participant-facing)."""
 
-    name: str = Field(description="Their name")
-    role: str | None = Field(None, description="What they do, e.g. 'wellbeing lead'")
-    phone: str | None = Field(None, description="A phone number, kept exactly as written")
-    email: str | None = Field(None, description="An email address")
-    when: str | None = Field(None, description="When to reach them, e.g. 'during the day and for a week after'")
+    name: str = Field(description="Their name", examples=["Sam Reid"])
+    role: str | None = Field(None, description="What they do, e.g. 'wellbeing lead'", examples=["wellbeing lead"])
+    phone: str | None = Field(None, description="A phone number, kept exactly as written", examples=["07700 900123"])
+    email: str | None = Field(None, description="An email address", examples=["sam.reid@example.org"])
+    when: str | None = Field(
+        None,
+        description="When to reach them, e.g. 'during the day and for a week after'",
+        examples=["during the day and for a week after"],
+    )
 
 
 class Consent(Strict):
     """What participants are asked to agree to, and how to say no."""
 
-    photos: str | None = Field(None, description="ask | yes | no, or a sentence")
-    recording: str | None = Field(None, description="ask | yes | no, or a sentence")
-    quotes: str | None = Field(None, description="anonymous | named | no, or a sentence")
-    opt_out: str | None = Field(None, description="How to say no or change your mind")
+    photos: str | None = Field(None, description="ask | yes | no, or a sentence", examples=["ask"])
+    recording: str | None = Field(None, description="ask | yes | no, or a sentence", examples=["no"])
+    quotes: str | None = Field(None, description="anonymous | named | no, or a sentence", examples=["anonymous"])
+    opt_out: str | None = Field(
+        None, description="How to say no or change your mind", examples=["Tell a facilitator at any time"]
+    )
 
 
 class Heard(Strict):
     """'You said, we did': one thing people said at a workshop and what was done about it."""
 
-    said: str = Field(description="What people said, in their words where possible")
-    did: str | None = Field(None, description="What was done about it (empty: not yet)")
+    said: str = Field(
+        description="What people said, in their words where possible",
+        examples=["The leaving care letter is hard to read"],
+    )
+    did: str | None = Field(
+        None, description="What was done about it (empty: not yet)", examples=["We rewrote it with two care leavers"]
+    )
+
+
+class Facilitator(Strict):
+    """Someone who runs the workshops."""
+
+    name: str = Field(description="Their name", examples=["Laura Park"])
+    role: str | None = Field(None, description="Their part in the series", examples=["lead", "co-facilitator"])
+
+
+class ParticipantGroup(Strict):
+    """A group of people taking part: a kind of person and how many, never names."""
+
+    group: str = Field(description="Who they are, as a group", examples=["Care leavers"])
+    count: int | None = Field(None, ge=0, le=100_000, description="How many are expected", examples=[6])
+    lived_experience: bool = Field(
+        False, description="They bring lived experience of the service (not a professional role)", examples=[True]
+    )
+    thanks: Thanks | None = Field(
+        None,
+        description="How this group is thanked for its time (payment, voucher)",
+        examples=["£25 voucher per session"],
+    )
 
 
 class Join(Strict):
@@ -124,12 +195,18 @@ class Join(Strict):
 
     model_config = ConfigDict(json_schema_extra=_or_text)
 
-    link: str | None = Field(None, description="The meeting link, e.g. https://zoom.us/j/123456789")
+    link: str | None = Field(
+        None, description="The meeting link, e.g. https://zoom.us/j/123456789", examples=["https://zoom.us/j/123456789"]
+    )
     dial_in: str | None = Field(
-        None, description="How to join by phone: the number, meeting ID and passcode, e.g. '0203 000 0000, ID 123 456'"
+        None,
+        description="How to join by phone: the number, meeting ID and passcode, e.g. '0203 000 0000, ID 123 456'",
+        examples=["0203 000 0000, ID 123 456"],
     )
     help: str | None = Field(
-        None, description="What to do if joining fails, e.g. 'Text Becky on 07700 900123 and we will call you'"
+        None,
+        description="What to do if joining fails, e.g. 'Text Becky on 07700 900123 and we will call you'",
+        examples=["Text Becky on 07700 900123 and we will call you"],
     )
 
     @model_validator(mode="before")

@@ -10,21 +10,44 @@ import re
 from collections import ChainMap
 from collections.abc import Mapping
 
+from coprod_cli.plan.base import KindField
 from coprod_cli.plan.frameworks import FRAMEWORKS, all_principle_ids
 from coprod_cli.plan.models import (
     ACTIVITY_FIELDS,
-    VARIANT_FIELDS,
     Activity,
     Item,
     OnlineVariant,
     Plan,
     Step,
     Workshop,
-    resolved,
 )
+from coprod_cli.plan.online import VARIANT_FIELDS
 from coprod_cli.plan.suggest import did_you_mean
 
 Problem = tuple[tuple[str | int, ...], str]
+
+
+class ResolvedItem(Item):
+    """An agenda item once `use:` and shorthands are resolved: its title and kind are always there."""
+
+    title: str
+    kind: KindField
+
+
+def resolved(item: Item) -> ResolvedItem:
+    """`item` as a ResolvedItem (itself when it already is one); a `use:` not yet resolved is a bug."""
+    if isinstance(item, ResolvedItem):
+        return item
+    if item.title is None or item.kind is None:
+        raise ValueError(f"the agenda item using '{item.use}' has not been resolved")
+    # What model_construct does, less its per-field work (a tenth of checking a big plan): the
+    # fields, the set the user wrote and the private per-person sum, carried across as they are.
+    out = ResolvedItem.__new__(ResolvedItem)
+    object.__setattr__(out, "__dict__", dict(item.__dict__))
+    object.__setattr__(out, "__pydantic_fields_set__", set(item.model_fields_set))
+    object.__setattr__(out, "__pydantic_extra__", None)
+    object.__setattr__(out, "__pydantic_private__", dict(item.__pydantic_private__ or {}))
+    return out
 
 
 def slugify(text: str, limit: int = 48) -> str:

@@ -1,0 +1,74 @@
+"""An activity's timed steps and how it runs online: the parts of an activity a workshop's mode can change."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import ConfigDict, Field, model_validator
+
+from coprod_cli.plan.base import Duration, Strict, TextList
+from coprod_cli.plan.practice import _or_text
+
+
+class Step(Strict):
+    """One timed part of an activity, for the facilitator script."""
+
+    do: str = Field(description="What happens in this step", examples=["Pick a word from the hat"])
+    duration: Duration | None = Field(None, description="How long this step takes", examples=["5m"])
+
+
+class OnlineVariant(Strict):
+    """How an activity runs online. In an online workshop each field given here replaces the item's own;
+    a hybrid workshop shows both. Written as one sentence, it is the facilitator's `how`."""
+
+    model_config = ConfigDict(json_schema_extra=_or_text)
+
+    how: str | None = Field(
+        None,
+        description="Facilitator only: how to run it online (breakout rooms, the whiteboard, the chat)",
+        examples=["Breakout rooms of 3; each room writes on frame 2 of the whiteboard"],
+    )
+    title: str | None = Field(
+        None, description="Its title when online, if the room's title does not fit", examples=["Whiteboard walk"]
+    )
+    handout: str | None = Field(
+        None,
+        description="What participants read when they take part online",
+        examples=["We look at the ideas on the whiteboard together."],
+    )
+    easy: str | None = Field(
+        None, description="The Easy Read line when online", examples=["We look at ideas on screen."]
+    )
+    groups: str | None = Field(
+        None, description="How people are grouped online, e.g. 'breakout rooms of 3'", examples=["breakout rooms of 3"]
+    )
+    say: str | None = Field(
+        None, description="The facilitator's words when online", examples=["Unmute when you are ready to share."]
+    )
+    steps: list[Step] = Field(
+        default_factory=list,
+        description="Timed steps when online",
+        examples=[[{"do": "Open breakout rooms", "duration": "2m"}]],
+    )
+    materials: TextList = Field(
+        default_factory=list,
+        description="What online needs: whiteboard frames, breakout rooms, a co-host",
+        examples=[["whiteboard frame 2", "a co-host"]],
+    )
+    notes: str | None = Field(
+        None, description="Facilitator notes when online", examples=["Ask the co-host to watch the chat."]
+    )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _plain_text(cls, data: Any) -> Any:
+        """`online: Use breakout rooms of 3.` is the facilitator's `how`."""
+        if data is True:
+            raise ValueError(
+                "'true' does not say how it runs online; write a sentence or a mapping, or 'false' if it does not"
+            )
+        return {"how": data} if isinstance(data, str) else data
+
+
+# The fields an online variant may replace on an item (all but the facilitator's `how`).
+VARIANT_FIELDS = tuple(name for name in OnlineVariant.model_fields if name != "how")
