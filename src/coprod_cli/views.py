@@ -105,18 +105,21 @@ def _when(sched: Schedule, offset: int) -> str:
 
 
 def handout_texts(plan: Plan, workshop: Workshop) -> list[str]:
-    """Every text one workshop's handout prints: the series title and the series-wide texts too."""
-    from coprod_cli.language.jargon import participant_texts
+    """Every text one workshop's handout prints: the series-wide texts and the workshop's own."""
+    from coprod_cli.language.texts import participant_texts
 
-    return [plan.title] + [text for wid, _, _, text in participant_texts(plan) if wid in (None, workshop.id)]
+    return [t.text for t in participant_texts(plan) if t.workshop in (None, workshop.id)]
 
 
-def _unexplained_jargon(texts: list[str], glossary: list[str]) -> list[tuple[str, str]]:
-    """Jargon the handout uses that the plan's glossary does not explain, with a plain meaning."""
+def _unexplained_jargon(plan: Plan, texts: list[str]) -> list[tuple[str, str]]:
+    """Jargon the handout uses that the plan's glossary does not explain, with a plain meaning.
+
+    The same finder as the language check, text by text, so names and everyday senses
+    ("the queue kept going forward") never put a word in the glossary."""
     from coprod_cli.language.jargon import explained_by, jargon_in
 
-    found = jargon_in("\n".join(texts))
-    return [(entry.term, entry.meaning) for entry, _ in found if not explained_by(entry, glossary)]
+    found = {entry.term: entry for text in texts for entry, _ in jargon_in(text, plan.names)}
+    return [(e.term, e.meaning) for e in found.values() if not explained_by(e, plan.glossary)]
 
 
 def _access_text(plan: Plan, w: Workshop) -> str | None:
@@ -160,7 +163,7 @@ def participant_view(plan: Plan, schedules: list[Schedule]) -> ParticipantSeries
         w = sched.workshop
         texts = handout_texts(plan, w)
         used = [(term, plan.glossary[term]) for term in terms_in(texts, plan.glossary)]
-        used += _unexplained_jargon(texts, list(plan.glossary))
+        used += _unexplained_jargon(plan, texts)
         workshops.append(
             ParticipantWorkshop(
                 number=number,

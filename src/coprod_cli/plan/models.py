@@ -35,6 +35,7 @@ class Settings(Strict):
     max_without_break: Duration = Field(90, description="Longest stretch without a break in person")
     online_max_without_break: Duration = Field(60, description="Longest stretch online or hybrid")
     reading_age: int = Field(11, ge=5, le=21, description="Reading age participant text should suit")
+    sentence_words: int = Field(20, ge=8, le=60, description="Most words a sentence of participant text should have")
     easy_read_age: int = Field(8, ge=5, le=21, description="Reading age Easy Read text should suit")
     paper: Literal["a4", "letter"] = Field("a4", description="Paper size for printed documents: a4 or letter")
     print: Literal["standard", "large"] = Field(
