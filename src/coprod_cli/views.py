@@ -11,8 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from coprod_cli.language.messages import format_date, format_duration, format_time, translator
 from coprod_cli.language.terms import terms_in
-from coprod_cli.plan.durations import format_clock, format_duration
 from coprod_cli.plan.models import OnlineVariant, Plan, Workshop
 from coprod_cli.preparation import checklist
 from coprod_cli.schedule import Schedule, TimedItem
@@ -88,20 +88,23 @@ def folder_name(number: int, workshop: Workshop) -> str:
     return f"{number:02d}-{workshop.id}"
 
 
-def _day(d: date | None) -> str | None:
-    return None if d is None else f"{d:%A} {d.day} {d:%B %Y}"
+def _day(lang: str, d: date | None) -> str | None:
+    return None if d is None else format_date(lang, d)
 
 
-def _time_span(sched: Schedule) -> str | None:
+def _time_span(lang: str, sched: Schedule) -> str | None:
     if sched.start is None:
         return None
+    _, start = translator(lang), format_time(lang, sched.start)
     end = sched.booked_end if sched.booked_end is not None else sched.planned_end
-    return f"{format_clock(sched.start)} to {format_clock(end)}" if end is not None else format_clock(sched.start)
+    return _("{start} to {end}", start=start, end=format_time(lang, end)) if end is not None else start
 
 
-def _when(sched: Schedule, offset: int) -> str:
-    clock = sched.clock(offset)
-    return clock if clock is not None else f"+{format_duration(offset)}" if offset else "start"
+def _when(lang: str, sched: Schedule, offset: int) -> str:
+    _ = translator(lang)
+    if sched.start is not None:
+        return format_time(lang, sched.start + offset)
+    return f"+{format_duration(lang, offset)}" if offset else _("start")
 
 
 def handout_texts(plan: Plan, workshop: Workshop) -> list[str]:
@@ -124,7 +127,7 @@ def _unexplained_jargon(plan: Plan, texts: list[str]) -> list[tuple[str, str]]:
 
 def _access_text(plan: Plan, w: Workshop) -> str | None:
     """The series' access details and the workshop's own, as one paragraph."""
-    sentences = [s for a in (plan.access, w.access) if a is not None for s in a.sentences()]
+    sentences = [s for a in (plan.access, w.access) if a is not None for s in a.sentences(translator(plan.language))]
     return " ".join(sentences) or None
 
 
@@ -134,19 +137,21 @@ def _online_handout(mode: str, online: object, handout: str | None) -> str | Non
     return text if text != handout else None
 
 
-def _participant_item(sched: Schedule, t: TimedItem) -> ParticipantItem:
+def _participant_item(lang: str, sched: Schedule, t: TimedItem) -> ParticipantItem:
     tracks = tuple(
         ParticipantTrack(
             track.group,
             track.where,
-            tuple(ParticipantTrackItem(s.item.title, _when(sched, s.offset), s.item.handout) for s in track.items),
+            tuple(
+                ParticipantTrackItem(s.item.title, _when(lang, sched, s.offset), s.item.handout) for s in track.items
+            ),
         )
         for track in t.tracks
     )
     return ParticipantItem(
-        when=_when(sched, t.offset),
-        end=_when(sched, t.end_offset),
-        minutes=format_duration(t.minutes),
+        when=_when(lang, sched, t.offset),
+        end=_when(lang, sched, t.end_offset),
+        minutes=format_duration(lang, t.minutes),
         title=t.item.title,
         kind=t.item.kind,
         is_pause=t.item.is_pause,
@@ -171,8 +176,8 @@ def participant_view(plan: Plan, schedules: list[Schedule]) -> ParticipantSeries
                 id=w.id or "",
                 title=w.title,
                 date=w.date,
-                day=_day(w.date),
-                time=_time_span(sched),
+                day=_day(plan.language, w.date),
+                time=_time_span(plan.language, sched),
                 venue=w.venue,
                 access=_access_text(plan, w),
                 mode=w.mode,
@@ -181,7 +186,7 @@ def participant_view(plan: Plan, schedules: list[Schedule]) -> ParticipantSeries
                 join_help=w.join.help if w.join else None,
                 links=tuple(w.links.items()),
                 goals=tuple(w.goals),
-                items=tuple(_participant_item(sched, t) for t in sched.items),
+                items=tuple(_participant_item(plan.language, sched, t) for t in sched.items),
                 homework=w.homework,
                 glossary=tuple(used),
             )
@@ -281,48 +286,58 @@ class FacilitatorWorkshop:
     has_leads: bool
 
 
-def _cues(sched: Schedule) -> list[Cue]:
+def _cues(lang: str, sched: Schedule) -> list[Cue]:
     """When to tell the room what is coming: breaks, the last minutes of long items, pins."""
+    _ = translator(lang)
     cues: list[Cue] = []
     items = sched.items
     for i, t in enumerate(items):
         if t.item.is_pause and i > 0:
             at = t.offset - CUE_BEFORE_BREAK
             if at > items[i - 1].offset:
-                name = "lunch" if t.item.kind == "meal" else "a break"
-                cues.append(Cue(_when(sched, at), at, f"tell everyone: {name} in {CUE_BEFORE_BREAK} minutes"))
+                n, meal = CUE_BEFORE_BREAK, t.item.kind == "meal"
+                text = (
+                    _("tell everyone: lunch in {n} minutes", n=n)
+                    if meal
+                    else _("tell everyone: a break in {n} minutes", n=n)
+                )
+                cues.append(Cue(_when(lang, sched, at), at, text))
         elif not t.item.is_pause and t.minutes >= CUE_MIN_ITEM:
             at = t.end_offset - CUE_BEFORE_END
-            cues.append(Cue(_when(sched, at), at, f"five minutes left for '{t.item.title}'"))
+            cues.append(Cue(_when(lang, sched, at), at, _("five minutes left for '{title}'", title=t.item.title)))
         if t.item.at is not None and i > 0:
             at = max(t.offset - 20, items[i - 1].offset)
             cues.append(
                 Cue(
-                    _when(sched, at),
+                    _when(lang, sched, at),
                     at,
-                    f"'{t.item.title}' is fixed at {format_clock(t.item.at)}: check you are on time",
+                    _(
+                        "'{title}' is fixed at {time}: check you are on time",
+                        title=t.item.title,
+                        time=format_time(lang, t.item.at),
+                    ),
                 )
             )
     return sorted(cues, key=lambda c: c.offset)
 
 
-def _facilitator_item(sched: Schedule, t: TimedItem, mode: str, cues: list[Cue]) -> FacilitatorItem:
+def _facilitator_item(lang: str, sched: Schedule, t: TimedItem, mode: str, cues: list[Cue]) -> FacilitatorItem:
     item = t.item
     variant = item.online if mode != "in-person" and isinstance(item.online, OnlineVariant) else None
     return FacilitatorItem(
-        when=_when(sched, t.offset),
-        end=_when(sched, t.end_offset),
-        minutes=format_duration(t.minutes),
+        when=_when(lang, sched, t.offset),
+        end=_when(lang, sched, t.end_offset),
+        minutes=format_duration(lang, t.minutes),
         title=item.title,
         kind=item.kind,
         is_pause=item.is_pause,
         lead=item.lead,
         groups=item.groups,
-        flex=format_duration(item.flex) if item.flex else None,
-        pinned=format_clock(item.at) if item.at is not None else None,
+        flex=format_duration(lang, item.flex) if item.flex else None,
+        pinned=format_time(lang, item.at) if item.at is not None else None,
         say=item.say,
         steps=[
-            FacilitatorStep(_when(sched, s.offset), format_duration(s.minutes) if s.minutes else None, s.do)
+            FacilitatorStep(_when(lang, sched, s.offset), format_duration(lang, s.minutes) if s.minutes else None, s.do)
             for s in t.steps
         ],
         materials=list(item.materials),
@@ -330,22 +345,23 @@ def _facilitator_item(sched: Schedule, t: TimedItem, mode: str, cues: list[Cue])
         online_materials=list(variant.materials) if variant and mode == "hybrid" else [],
         notes=item.notes,
         handout=item.handout,
-        gap_before=format_duration(t.gap_before) if t.gap_before else None,
+        gap_before=format_duration(lang, t.gap_before) if t.gap_before else None,
         cues=[c for c in cues if t.offset <= c.offset < t.end_offset],
         tracks=[
             FacilitatorTrack(
-                track.group, track.where, track.lead, [_facilitator_item(sched, s, mode, []) for s in track.items]
+                track.group, track.where, track.lead, [_facilitator_item(lang, sched, s, mode, []) for s in track.items]
             )
             for track in t.tracks
         ],
     )
 
 
-def _joining(w: Workshop) -> list[tuple[str, str]]:
+def _joining(lang: str, w: Workshop) -> list[tuple[str, str]]:
     """The joining details for the script's header: link, dial-in, what to do if it fails."""
     if w.join is None:
         return []
-    parts = (("Joining link", w.join.link), ("Dial-in", w.join.dial_in), ("If joining fails", w.join.help))
+    _ = translator(lang)
+    parts = ((_("Joining link"), w.join.link), (_("Dial-in"), w.join.dial_in), (_("If joining fails"), w.join.help))
     return [(label, value) for label, value in parts if value]
 
 
@@ -354,16 +370,17 @@ def facilitator_view(plan: Plan, schedules: list[Schedule]) -> list[FacilitatorW
     views = []
     for number, sched in enumerate(schedules, start=1):
         w = sched.workshop
-        cues = _cues(sched)
+        lang, _ = plan.language, translator(plan.language)
+        cues = _cues(lang, sched)
         prep = checklist(plan, w, sched)
         previous = schedules[number - 2].workshop.homework if number > 1 else None
         slack = sched.booked_minutes - sched.total_minutes if sched.booked_minutes is not None else None
         if slack is None:
-            end_note = f"{format_duration(sched.total_minutes)} in all"
+            end_note = _("{time} in all", time=format_duration(lang, sched.total_minutes))
         elif slack < 0:
-            end_note = f"{format_duration(-slack)} over the booking: cut something before the day"
+            end_note = _("{time} over the booking: cut something before the day", time=format_duration(lang, -slack))
         else:
-            end_note = f"{format_duration(slack)} to spare" if slack else "no spare time"
+            end_note = _("{time} to spare", time=format_duration(lang, slack)) if slack else _("no spare time")
         views.append(
             FacilitatorWorkshop(
                 number=number,
@@ -371,11 +388,11 @@ def facilitator_view(plan: Plan, schedules: list[Schedule]) -> list[FacilitatorW
                 folder=folder_name(number, w),
                 id=w.id or "",
                 title=w.title,
-                day=_day(w.date),
-                time=_time_span(sched),
+                day=_day(lang, w.date),
+                time=_time_span(lang, sched),
                 venue=w.venue,
                 mode=w.mode,
-                links=_joining(w) + list(w.links.items()),
+                links=_joining(lang, w) + list(w.links.items()),
                 goals=list(w.goals),
                 facilitators=[f"{f.name} ({f.role})" if f.role else f.name for f in plan.facilitators],
                 groups=[f"{g.group}: {g.count}" if g.count is not None else g.group for g in plan.participants],
@@ -383,11 +400,11 @@ def facilitator_view(plan: Plan, schedules: list[Schedule]) -> list[FacilitatorW
                 setup=prep.setup,
                 bring=prep.bring,
                 ready=prep.ready,
-                items=[_facilitator_item(sched, t, w.mode, cues) for t in sched.items],
+                items=[_facilitator_item(lang, sched, t, w.mode, cues) for t in sched.items],
                 cues=cues,
                 homework=w.homework,
                 previous_homework=previous,
-                total=format_duration(sched.total_minutes),
+                total=format_duration(lang, sched.total_minutes),
                 end_note=end_note,
                 has_leads=any(t.item.lead for t in sched.items),
             )

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from coprod_cli.findings import Finding, Severity
 from coprod_cli.language.jargon import Hit, explained_by, find_jargon
+from coprod_cli.language.messages import NAMES, babel_locale, catalogue_code
 from coprod_cli.language.readability import Sentence, score, split_sentences
 from coprod_cli.language.texts import Form, Text, participant_texts
 
@@ -28,7 +29,7 @@ AGE_MARGIN = 1
 def run(ctx: Context) -> list[Finding]:
     plan = ctx.loaded.plan
     glossary = list(plan.glossary)
-    findings: list[Finding] = []
+    findings: list[Finding] = _catalogue(plan.language)
     for text in participant_texts(plan):
         hits = find_jargon(text.text, plan.names)
         reported: set[str] = set()
@@ -47,6 +48,25 @@ def run(ctx: Context) -> list[Finding]:
         if text.is_prose:
             findings += _hard_sentences(text, hits, plan.settings)
     return findings
+
+
+def _catalogue(lang: str) -> list[Finding]:
+    """A note when the documents' fixed words cannot be in the plan's language."""
+    if catalogue_code(lang) is not None:
+        return []
+    name = babel_locale(lang).get_display_name("en") if babel_locale(lang).language == lang.split("-")[0] else lang
+    have = " and ".join(f"{name} ({tag})" for tag, name in NAMES.items())
+    return [
+        Finding(
+            Severity.info,
+            "language.catalogue",
+            None,
+            None,
+            ("language",),
+            f"coprod has no {name} words for its documents yet (it has {have}): headings and labels will be "
+            "in English; dates are written the language's own way where coprod knows it",
+        )
+    ]
 
 
 def _finding(text: Text, code: str, message: str) -> Finding:

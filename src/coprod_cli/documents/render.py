@@ -17,6 +17,7 @@ from jinja2.sandbox import SandboxedEnvironment
 from coprod_cli.documents.files import Document
 from coprod_cli.documents.safe import is_linkable, md_escape, md_link
 from coprod_cli.errors import RenderError, UsageError
+from coprod_cli.language.messages import translator
 from coprod_cli.plan.loader import LoadedPlan
 from coprod_cli.plan.suggest import did_you_mean
 from coprod_cli.schedule import Schedule
@@ -37,8 +38,11 @@ def builtin_templates() -> Path:
     return Path(__file__).resolve().parent / "templates"
 
 
-def make_environment(user_templates: Path | None, markdown: bool) -> SandboxedEnvironment:
+def make_environment(user_templates: Path | None, markdown: bool, language: str = "en-GB") -> SandboxedEnvironment:
     """A sandboxed environment searching the user's folder first, then the built-ins.
+
+    Templates write their fixed words as `{{ _("What will happen") }}`, in the plan's `language`
+    (language.messages); `{{ lang }}` is its tag for `<html lang>`.
 
     The built-ins are also reachable as `builtin/NAME`, so a user's handout.html can
     `{% extends "builtin/handout.html" %}` and replace just one block.
@@ -62,6 +66,8 @@ def make_environment(user_templates: Path | None, markdown: bool) -> SandboxedEn
     env.filters["paragraphs"] = lambda text: [p.strip() for p in re.split(r"\n\s*\n", str(text)) if p.strip()]
     env.tests["linkable"] = is_linkable
     env.filters["md_link"] = md_link
+    env.globals["_"] = translator(language)
+    env.globals["lang"] = language
     return env
 
 
@@ -109,9 +115,10 @@ def render_documents(
     text_formats = [f for f in formats if f in ("md", "html")]
     # PDF is printed from the HTML, and DOCX is built from the same views.
     need_html = "html" in formats or "pdf" in formats
-    envs = {"md": make_environment(user_templates, True)} if "md" in text_formats else {}
+    lang = plan.language
+    envs = {"md": make_environment(user_templates, True, lang)} if "md" in text_formats else {}
     if need_html:
-        envs["html"] = make_environment(user_templates, False)
+        envs["html"] = make_environment(user_templates, False, lang)
     out: list[Document] = []
 
     def emit(rel: str, template: str, fmt: str, context: dict[str, Any]) -> None:
@@ -140,14 +147,14 @@ def render_documents(
             if "docx" in formats:
                 from coprod_cli.documents.writers.docx import build_docx
 
-                out.append(Document(f"{folder}/{stem}.docx", build_docx(stem, context)))
+                out.append(Document(f"{folder}/{stem}.docx", build_docx(stem, context, translator(lang))))
     if workshop is None and "overview" in documents:
         for fmt in html_or_md:
             emit(f"overview.{fmt}", "overview", fmt, {"series": participants})
         if "docx" in formats:
             from coprod_cli.documents.writers.docx import build_docx
 
-            out.append(Document("overview.docx", build_docx("overview", {"series": participants})))
+            out.append(Document("overview.docx", build_docx("overview", {"series": participants}, translator(lang))))
     if "calendar" in documents:
         from coprod_cli.documents.writers.ics import build_calendar
 

@@ -13,6 +13,8 @@ from enum import StrEnum
 
 from pydantic import BaseModel
 
+from coprod_cli.language.jargon import explained_by, jargon_in
+from coprod_cli.language.terms import terms_in
 from coprod_cli.plan.models import Item, Plan, Workshop
 
 Loc = tuple[str | int, ...]
@@ -121,3 +123,15 @@ def _item_texts(wid: str | None, index: int, path: Loc, item: Item) -> Iterator[
             yield Text(wid, index, (*tpath, "where"), track.where, Form.ITEM)
         for s, sub in enumerate(track.agenda):
             yield from _item_texts(wid, index, (*tpath, "agenda", s), sub)
+
+
+def handout_glossary(plan: Plan, workshop: Workshop) -> list[tuple[str, str]]:
+    """ "Words we use" for one workshop's handout: the plan's glossary terms its texts use, then
+    jargon they use that the glossary does not explain, with a plain meaning.
+
+    The same walker and finder as the language check, text by text, so names and everyday
+    senses ("the queue kept going forward") never put a word in the glossary."""
+    texts = [t.text for t in participant_texts(plan) if t.workshop in (None, workshop.id)]
+    used = [(term, plan.glossary[term]) for term in terms_in(texts, plan.glossary)]
+    found = {entry.term: entry for text in texts for entry, _ in jargon_in(text, plan.names)}
+    return used + [(e.term, e.meaning) for e in found.values() if not explained_by(e, plan.glossary)]
