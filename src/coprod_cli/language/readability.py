@@ -22,8 +22,16 @@ PRIOR_WORDS = 4
 _WORD = re.compile(r"[A-Za-z0-9]+(?:[-'’][A-Za-z0-9]+)*")
 _VOWELS = re.compile(r"[aeiouy]+")
 # Two vowels side by side that are usually said as two syllables: tri-an-gle, me-di-a, pe-ri-od,
-# ac-tu-al, vi-de-o, go-ing.
-_SPLIT_PAIRS = re.compile(r"(?<![tsc])i[ao]|(?<![qg])ua|(?<!p)eo(?!u)|[aeiouy](?=ing$)")
+# ac-tu-al, vi-de-o, go-ing, i-de-a, ho-no-ra-ri-um.
+_SPLIT_PAIRS = re.compile(r"(?<![tsc])i[ao]|(?<![qg])ua|(?<![pm])eo(?!u)|[aeiouy](?=ing$)|ea(?=s?$)|iu|(?<!c)ie(?=t)")
+# A silent e inside a word: before a suffix (engage-ment, like-ly), or ending the first part of a
+# compound (home-work, safe-guarding, some-thing, white-board).
+_SILENT_E = re.compile(
+    r"(?<=[aeiou][bcdfgkmnprstvz])e(?=(?:ment|ly|ful|less|ness)s?$)"
+    r"|^(?:some|home|safe|stake|white|life|time|care|name|side|whole|face|note|place|make|take|base|case|like|where|there)"
+    r"(?=[bcdfghjklmnpqrstvwxz]\w{2})"
+)
+_SHORT_TWO = frozenset({"any", "ago", "via"})
 _ABBREVIATIONS = re.compile(r"(?:\b(?:e\.g|i\.e|etc|Dr|Mr|Mrs|Ms|St|No|approx|vs)\.)$", re.IGNORECASE)
 
 
@@ -36,16 +44,26 @@ def _syllables_one(w: str) -> int:
     if not w.isalpha():
         return 1  # a number
     if len(w) <= 3:
-        return 1
-    w = re.sub(r"(?:[^laeiouy]es|[^laeiouytd]ed|[^laeiouy]e)$", lambda m: m.group(0)[0], w)
+        return 2 if w in _SHORT_TWO else 1
+    silent = len(_SILENT_E.findall(w))
+    pairs = len(_SPLIT_PAIRS.findall(w))
+    # A final -es or -ed is silent except after a hissing sound or t/d (bran-ches, wan-ted).
+    if re.search(r"[^sxzhcg]es$", w) or re.search(r"[^laeiouytd]ed$", w):
+        w = w[:-2]
+    elif re.search(r"[^laeiouy]e$", w):
+        w = w[:-1]
     w = re.sub(r"^y", "", w)
-    count = len(_VOWELS.findall(w)) + len(_SPLIT_PAIRS.findall(w))
+    count = len(_VOWELS.findall(w)) + pairs - silent
     return max(1, count)
 
 
 def syllables(word: str) -> int:
-    """An estimate of the syllables in an English word (good enough for a reading age)."""
-    return sum(_syllables_one(part) for part in re.split(r"[-'’]", word.lower()) if part)
+    """An estimate of the syllables in an English word (good enough for a reading age).
+
+    Only the part before an apostrophe counts (don't, it's, we'll), but a spoken n't is one more (did-n't)."""
+    head, *rest = re.split(r"['’]", word.lower())
+    extra = 1 if rest and rest[0] == "t" and re.search(r"[^aeiou]n$", head) else 0
+    return extra + sum(_syllables_one(part) for part in head.split("-") if part)
 
 
 def split_sentences(text: str) -> list[str]:
