@@ -55,7 +55,7 @@ def _catalogue(lang: str) -> list[Finding]:
     if catalogue_code(lang) is not None:
         return []
     name = babel_locale(lang).get_display_name("en") if babel_locale(lang).language == lang.split("-")[0] else lang
-    have = " and ".join(f"{name} ({tag})" for tag, name in NAMES.items())
+    have = " and ".join(f"{english} ({tag})" for tag, english in NAMES.items())
     return [
         Finding(
             Severity.info,
