@@ -34,6 +34,7 @@ def test_render_writes_every_document(example: Path, tmp_path: Path):
     expected = {"overview.md", "overview.html", "calendar.ics", ".coprod-manifest.json"}
     for n, w in enumerate(plan.workshops, start=1):
         expected |= {f"{n:02d}-{w.id}/{doc}.{fmt}" for doc in PER_WORKSHOP for fmt in ("md", "html")}
+        expected.add(f"{n:02d}-{w.id}/easy-read.html")  # Easy Read is HTML (and PDF) only
     assert _files(tmp_path) == expected
 
 
@@ -311,7 +312,7 @@ def test_edited_file_is_kept_unless_forced(tmp_path: Path):
     assert "Bring your own mug!" in handout.read_text()
     assert "kept: edited since coprod wrote it" in result.stdout
     assert "1 kept (use --force to overwrite them)" in result.stdout
-    assert "0 files written, 26 unchanged" in result.stdout
+    assert "0 files written, 30 unchanged" in result.stdout
     result = run("render", "-p", str(CARE), "-o", str(out), "--force")
     assert "Bring your own mug!" not in handout.read_text()
     assert "overwritten (--force)" in result.stdout

@@ -13,7 +13,11 @@ app = typer.Typer()
 
 
 def _complete_documents(incomplete: str) -> list[str]:
-    return [d for d in ("handouts", "scripts", "agendas", "overview", "calendar", "all") if d.startswith(incomplete)]
+    return [
+        d
+        for d in ("handouts", "easy-read", "scripts", "agendas", "overview", "calendar", "all")
+        if d.startswith(incomplete)
+    ]
 
 
 @app.command()
@@ -21,7 +25,7 @@ def render(
     documents: Annotated[
         list[str] | None,
         typer.Argument(
-            help="Which documents: handouts, scripts, agendas, overview, calendar, all. None named: all.",
+            help="Which documents: handouts, easy-read, scripts, agendas, overview, calendar, all. None named: all.",
             autocompletion=_complete_documents,
             show_default=False,
             metavar="[DOCUMENT]",
@@ -54,8 +58,14 @@ def render(
         bool,
         typer.Option("--clean", help="Remove workshop folders left from an older numbering (only files coprod wrote)."),
     ] = False,
+    large_print: Annotated[
+        bool,
+        typer.Option(
+            "--large-print", help="Handouts, agendas and Easy Read in 18 pt with 1.5 line spacing (or settings: print)."
+        ),
+    ] = False,
 ) -> None:
-    """Render facilitator scripts, handouts, agendas, the series overview and a calendar.
+    """Render facilitator scripts, handouts, Easy Read handouts, agendas, the series overview and a calendar.
 
     Files land in OUT/NN-ID/ per workshop, with overview and calendar.ics in OUT/. A file you
     edited after coprod wrote it is kept (and named) unless you pass --force; when coprod's own
@@ -75,7 +85,9 @@ def render(
         loaded = load_plan(plan)
         report = run_checks(loaded)
         with progress_reporter() as step:
-            rendered = render_documents(loaded, report.schedules, chosen, formats, workshop, templates, step)
+            rendered = render_documents(
+                loaded, report.schedules, chosen, formats, workshop, templates, step, large_print
+            )
         folders = None if workshop else [folder_name(n, s.workshop) for n, s in enumerate(report.schedules, 1)]
         outcomes = write_documents(
             out, rendered, force, folders=folders, clean=clean, plan_lines=loaded.text.splitlines()

@@ -14,6 +14,7 @@ from typing import Any
 import jinja2
 from jinja2.sandbox import SandboxedEnvironment
 
+from coprod_cli.documents.easy import easy_read, icon_uri
 from coprod_cli.documents.files import Document
 from coprod_cli.documents.safe import is_linkable, md_escape, md_link
 from coprod_cli.errors import RenderError, UsageError
@@ -23,14 +24,19 @@ from coprod_cli.plan.suggest import did_you_mean
 from coprod_cli.schedule import Schedule
 from coprod_cli.views import facilitator_view, participant_view
 
-DOCUMENTS = ("handouts", "scripts", "agendas", "overview", "calendar")
+DOCUMENTS = ("handouts", "easy-read", "scripts", "agendas", "overview", "calendar")
 FORMATS = ("md", "html", "pdf", "docx")
 # Per-workshop documents: the name on the command line -> (template/file stem, audience).
 PER_WORKSHOP = {
     "scripts": ("facilitator-script", "facilitator"),
     "handouts": ("handout", "participant"),
     "agendas": ("agenda", "participant"),
+    "easy-read": ("easy-read", "participant"),
 }
+# Documents only written as HTML (and PDF printed from it).
+HTML_ONLY = frozenset({"easy-read"})
+# Participant documents that large print (--large-print, settings: {print: large}) enlarges.
+LARGE_PRINT = frozenset({"handouts", "agendas", "easy-read"})
 
 
 def builtin_templates() -> Path:
@@ -68,6 +74,8 @@ def make_environment(user_templates: Path | None, markdown: bool, language: str 
     env.filters["md_link"] = md_link
     env.globals["_"] = translator(language)
     env.globals["lang"] = language
+    env.globals["large_print"] = False
+    env.globals["icon"] = icon_uri
     return env
 
 
@@ -101,8 +109,11 @@ def render_documents(
     workshop: str | None = None,
     user_templates: Path | None = None,
     progress: Callable[[str], None] | None = None,
+    large_print: bool = False,
 ) -> list[Document]:
-    """Render every requested document in memory. Raises RenderError on a template problem."""
+    """Render every requested document in memory. Raises RenderError on a template problem.
+
+    Large print (here or `settings: {print: large}`) enlarges handouts, agendas and Easy Read."""
     plan = loaded.plan
     ids = [s.workshop.id for s in schedules]
     if workshop is not None and workshop not in ids:
@@ -141,13 +152,17 @@ def render_documents(
             if doc not in PER_WORKSHOP:
                 continue
             stem, audience = PER_WORKSHOP[doc]
-            context = {"series": participants, "workshop": pw if audience == "participant" else fw}
+            views: dict[str, Any] = {"series": participants, "workshop": pw if audience == "participant" else fw}
+            context = {**views, "large_print": doc in LARGE_PRINT and (large_print or plan.settings.print == "large")}
+            if doc == "easy-read":
+                context["easy"] = easy_read(plan, schedules, pw.number)
             for fmt in html_or_md:
-                emit(f"{folder}/{stem}.{fmt}", stem, fmt, context)
-            if "docx" in formats:
+                if fmt == "html" or doc not in HTML_ONLY:
+                    emit(f"{folder}/{stem}.{fmt}", stem, fmt, context)
+            if "docx" in formats and doc not in HTML_ONLY:
                 from coprod_cli.documents.writers.docx import build_docx
 
-                out.append(Document(f"{folder}/{stem}.docx", build_docx(stem, context, translator(lang))))
+                out.append(Document(f"{folder}/{stem}.docx", build_docx(stem, views, translator(lang))))
     if workshop is None and "overview" in documents:
         for fmt in html_or_md:
             emit(f"overview.{fmt}", "overview", fmt, {"series": participants})

@@ -116,3 +116,33 @@ def format_duration(lang: str, minutes: int) -> str:
     if hours:
         return sign + t(lang, "{hours}h", hours=hours)
     return sign + t(lang, "{minutes} min", minutes=mins)
+
+
+def spoken_time(lang: str, minutes: int) -> str:
+    """A clock time as people say it, for Easy Read: 'half past 10 in the morning', '12 o'clock midday'."""
+    _ = translator(lang)
+    rest = minutes % (24 * 60)
+    hour, mins = divmod(rest, 60)
+    if rest == 12 * 60:
+        return _("12 o'clock midday")
+    if rest == 0:
+        return _("12 o'clock midnight")
+    said_hour = hour if mins <= 30 else hour + 1
+    said = (said_hour - 1) % 12 + 1
+    if mins == 0:
+        words = _("{hour} o'clock", hour=said)
+    elif mins == 15:
+        words = _("quarter past {hour}", hour=said)
+    elif mins == 30:
+        words = _("half past {hour}", hour=said)
+    elif mins == 45:
+        words = _("quarter to {hour}", hour=said)
+    elif mins < 30:
+        words = _("{minutes} minutes past {hour}", minutes=mins, hour=said)
+    else:
+        words = _("{minutes} minutes to {hour}", minutes=60 - mins, hour=said)
+    if hour < 12:
+        return _("{time} in the morning", time=words)
+    if hour < 17:
+        return _("{time} in the afternoon", time=words)
+    return _("{time} in the evening", time=words)

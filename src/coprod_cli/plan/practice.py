@@ -52,30 +52,34 @@ class Access(Strict):
         """The access details as plain sentences for a handout, in a fixed order.
 
         `_` gives the fixed words in the plan's language (language.messages.translator); English without it."""
+        return [sentence for _topic, sentence in self.points(_)]
+
+    def points(self, _: Callable[..., str] | None = None) -> list[tuple[str, str]]:
+        """(topic, sentence) for each access detail: the topic picks an Easy Read picture."""
         _ = _ or _english
-        out: list[str] = []
+        out: list[tuple[str, str]] = []
         if self.step_free is True:
-            out.append(_("There is step-free access."))
+            out.append(("step-free", _("There is step-free access.")))
         elif self.step_free is False:
-            out.append(_("There is no step-free access."))
+            out.append(("step-free", _("There is no step-free access.")))
         if self.hearing_loop:
-            out.append(_("There is a hearing loop."))
+            out.append(("hearing", _("There is a hearing loop.")))
         if self.interpreters:
-            out.append(_("Interpreters: {names}.", names=", ".join(self.interpreters)))
+            out.append(("interpreters", _("Interpreters: {names}.", names=", ".join(self.interpreters))))
         if self.captions:
-            out.append(_("There are live captions."))
-        for label, value in (
-            (_("Quiet room"), self.quiet_room),
-            (_("Toilets"), self.toilets),
-            (_("Food and drink"), self.food),
-            (_("Travel"), self.travel),
+            out.append(("hearing", _("There are live captions.")))
+        for topic, label, value in (
+            ("quiet room", _("Quiet room"), self.quiet_room),
+            ("toilet", _("Toilets"), self.toilets),
+            ("food", _("Food and drink"), self.food),
+            ("travel", _("Travel"), self.travel),
         ):
             if value:
-                out.append(f"{label}: {value}")
+                out.append((topic, f"{label}: {value}"))
         if self.notes:
-            out.append(self.notes)
+            out.append(("ask", self.notes))
         if self.adjustments:
-            out.append(_("To ask for anything you need: {how}", how=self.adjustments))
+            out.append(("ask", _("To ask for anything you need: {how}", how=self.adjustments)))
         return out
 
 
