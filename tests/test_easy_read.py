@@ -152,3 +152,13 @@ def test_the_icons_and_their_licence_are_in_the_wheel(tmp_path):
     for stem, _alt in ICONS.values():
         assert f"coprod_cli/library/icons/{stem}.svg" in names
     assert {"coprod_cli/language/jargon.yaml", "coprod_cli/language/locale/cy/LC_MESSAGES/coprod.po"} <= names
+
+
+def test_a_retitled_library_activity_does_not_keep_the_librarys_easy_read_line():
+    example = next(p for p in EXAMPLES if p.stem == "citizen-lab")
+    plan = load_plan(example).plan
+    model = easy_read(plan, schedule_plan(plan), 1)
+    [happens] = [s for s in model.sections if s.heading == "What will happen"]
+    texts = [p.text for p in happens.points]
+    assert "We show you how many pupils are sent out of school." in texts  # the plan's own easy: line
+    assert "We tell you what we will do today. You can ask questions." not in texts

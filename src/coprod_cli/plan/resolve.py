@@ -165,6 +165,9 @@ def _resolve_item(
         for name in ACTIVITY_FIELDS:
             if name not in written:
                 setattr(item, name, getattr(activity, name))
+        if "easy" not in written and "handout" in written:
+            # The plan says what happens in its own words: the library's Easy Read line may no longer fit.
+            item.easy = None
         if "duration" in written and item.duration != activity.duration:
             # Inherited steps and flex follow the new length; the user never wrote them.
             minutes = item.duration or activity.duration
