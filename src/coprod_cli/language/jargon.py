@@ -43,7 +43,8 @@ class Hit:
 @lru_cache(maxsize=1)
 def jargon_list() -> tuple[Jargon, ...]:
     """Every entry of jargon.yaml, in file order."""
-    data = yaml.safe_load(resources.files("coprod_cli.language").joinpath("jargon.yaml").read_text("utf-8"))
+    text = resources.files("coprod_cli.language").joinpath("jargon.yaml").read_text("utf-8")
+    data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # libyaml when there
     out = []
     for field, entries in data.items():
         for raw in entries:
@@ -62,24 +63,41 @@ def jargon_list() -> tuple[Jargon, ...]:
     return tuple(out)
 
 
-def _body(variant: str) -> str:
-    """The variant's pattern without its word-boundary guards; ALL-CAPS forms match only in capitals."""
-    body = term_pattern(variant).pattern[len("(?<![\\w-])") : -len("(?![\\w-])")]
-    return f"(?-i:{body})" if variant.isupper() and len(variant) > 1 else body
+def _key(variant: str) -> str:
+    """A cheap test for a variant: the start of its first word, which any use of it contains."""
+    first = re.split(r"[\s-]+", variant.strip())[0]
+    return first[:4] if variant.isupper() else first[:4].lower()
 
 
 @lru_cache(maxsize=1)
-def _jargon_pattern() -> tuple[re.Pattern[str], dict[str, Jargon]]:
-    """All variants in one pattern, longest first, so one scan finds them all and
-    "stakeholder mapping" wins over the "stakeholder" inside it. Group names say which entry."""
-    variants = sorted(((v, e) for e in jargon_list() for v in e.variants), key=lambda ve: len(ve[0]), reverse=True)
-    groups: dict[str, Jargon] = {}
-    parts = []
-    for n, (variant, entry) in enumerate(variants):
-        groups[f"j{n}"] = entry
-        parts.append(f"(?P<j{n}>{_body(variant)})")
-    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])", re.IGNORECASE)
-    return pattern, groups
+def _variants() -> tuple[tuple[str, str, Jargon], ...]:
+    """(key, form, entry) for every form of every entry; patterns are compiled when first needed."""
+    return tuple((_key(variant), variant, entry) for entry in jargon_list() for variant in entry.variants)
+
+
+@lru_cache(maxsize=1024)
+def _form_pattern(variant: str) -> re.Pattern[str]:
+    """The form's pattern; ALL-CAPS forms (PPI, SEND) match only in capitals."""
+    pattern = term_pattern(variant)
+    return re.compile(pattern.pattern) if variant.isupper() and len(variant) > 1 else pattern
+
+
+def _matches(text: str) -> list[tuple[int, int, Jargon]]:
+    """Every form found in `text`, the longest winning where two overlap ("stakeholder mapping"
+    over the "stakeholder" inside it). Only forms whose key is in the text are tried."""
+    lowered = text.lower()
+    found = [
+        (m.start(), m.end(), entry)
+        for key, variant, entry in _variants()
+        if key in (text if variant.isupper() else lowered)
+        for m in _form_pattern(variant).finditer(text)
+    ]
+    found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
+    out: list[tuple[int, int, Jargon]] = []
+    for start, end, entry in found:
+        if not out or start >= out[-1][1]:
+            out.append((start, end, entry))
+    return out
 
 
 @lru_cache(maxsize=1)
@@ -112,16 +130,16 @@ def _everyday_sense(entry: Jargon, text: str, start: int, end: int) -> bool:
 
 def find_jargon(text: str, names: Iterable[str] = ()) -> list[Hit]:
     """Every use of a jargon term in `text`, leaving out names and everyday senses."""
-    pattern, groups = _jargon_pattern()
+    matches = _matches(text)
+    if not matches:
+        return []
     spans = name_spans(text, names, _acronyms())
     hits = []
-    for match in pattern.finditer(text):
-        start, end = match.span()
+    for start, end, entry in matches:
         if any(s < end and start < e for s, e in spans):
             continue
-        entry = groups[match.lastgroup or ""]
         if not _everyday_sense(entry, text, start, end):
-            hits.append(Hit(entry, match.group(0), start, end))
+            hits.append(Hit(entry, text[start:end], start, end))
     return hits
 
 

@@ -20,11 +20,10 @@ import datetime as dt
 from collections.abc import Callable
 from functools import lru_cache, partial
 from importlib import resources
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from babel import Locale, UnknownLocaleError
-from babel import dates as babel_dates
-from babel.messages.pofile import read_po
+if TYPE_CHECKING:
+    from babel import Locale
 
 DEFAULT = "en-GB"
 # Languages with a complete catalogue of fixed words: the tag's language -> the catalogue folder.
@@ -69,6 +68,8 @@ def po_file(code: str) -> Any:
 
 @lru_cache(maxsize=8)
 def _messages(code: str) -> dict[str, str]:
+    from babel.messages.pofile import read_po  # Babel is imported only when documents need it
+
     with po_file(code).open("rb") as handle:
         catalog = read_po(handle, locale=code, domain=DOMAIN)
     return {str(m.id): str(m.string) for m in catalog if m.id and m.string and not m.fuzzy}
@@ -89,6 +90,8 @@ def translator(lang: str) -> Callable[..., str]:
 @lru_cache(maxsize=16)
 def babel_locale(lang: str) -> Locale:
     """Babel's locale for a language tag; en-GB when Babel does not know it."""
+    from babel import Locale, UnknownLocaleError
+
     try:
         return Locale.parse(lang.replace("-", "_"))
     except (UnknownLocaleError, ValueError):
@@ -97,13 +100,17 @@ def babel_locale(lang: str) -> Locale:
 
 def format_date(lang: str, d: dt.date) -> str:
     """A date written out in full, the language's own way: 'Monday, 3 October 2016'."""
-    return babel_dates.format_date(d, format="full", locale=babel_locale(lang))
+    from babel.dates import format_date as babel_format_date
+
+    return babel_format_date(d, format="full", locale=babel_locale(lang))
 
 
 def format_time(lang: str, minutes: int) -> str:
     """A clock time from minutes after midnight, the language's own short form: '13:30' (en-US '1:30 PM')."""
+    from babel.dates import format_time as babel_format_time
+
     days, rest = divmod(minutes, 24 * 60)
-    text = babel_dates.format_time(dt.time(rest // 60, rest % 60), format="short", locale=babel_locale(lang))
+    text = babel_format_time(dt.time(rest // 60, rest % 60), format="short", locale=babel_locale(lang))
     return text if days == 0 else t(lang, "{time} (+{days}d)", time=text, days=days)
 
 

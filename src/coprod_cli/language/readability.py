@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 # Everyday English has about 1.4 syllables a word (by this counter, on the benchmark corpus);
 # a sentence's own rate is blended with this many words of it.
@@ -57,6 +58,7 @@ def _syllables_one(w: str) -> int:
     return max(1, count)
 
 
+@lru_cache(maxsize=8192)
 def syllables(word: str) -> int:
     """An estimate of the syllables in an English word (good enough for a reading age).
 
