@@ -325,3 +325,26 @@ def test_examples_have_sensible_language_and_principle_results():
         data = json.loads(result.stdout)
         assert result.exit_code == 0
         assert not [f for f in data["findings"] if f["severity"] != "info"], example
+
+
+def test_handout_glossaries_read_each_text_once(monkeypatch):
+    """Growth counts work: every workshop's glossary from one reading of each text, not one per workshop."""
+    from coprod_cli.language import jargon
+    from coprod_cli.language.texts import handout_glossaries, participant_texts
+
+    calls = []
+    real = jargon.find_jargon
+    monkeypatch.setattr(jargon, "find_jargon", lambda text, names=(): calls.append(text) or real(text, names))
+
+    def plan_of(n: int):
+        workshops = "".join(
+            f"  - title: W{i}\n    agenda: [{{title: Persona work {i}, duration: 10m}}]\n" for i in range(n)
+        )
+        return load_plan_text(f"title: T\npurpose: Better outcomes\nworkshops:\n{workshops}").plan
+
+    for n in (5, 40):
+        calls.clear()
+        plan = plan_of(n)
+        glossaries = handout_glossaries(plan)
+        assert len(calls) == len(list(participant_texts(plan)))
+        assert [term for term, _ in glossaries[plan.workshops[-1].id]] == ["outcomes", "persona"]

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from coprod_cli.language.messages import format_date, format_duration, format_time, translator
-from coprod_cli.language.terms import terms_in
+from coprod_cli.language.texts import handout_glossaries
 from coprod_cli.plan.models import OnlineVariant, Plan, Workshop
 from coprod_cli.preparation import checklist
 from coprod_cli.schedule import Schedule, TimedItem
@@ -107,24 +107,6 @@ def _when(lang: str, sched: Schedule, offset: int) -> str:
     return f"+{format_duration(lang, offset)}" if offset else _("start")
 
 
-def handout_texts(plan: Plan, workshop: Workshop) -> list[str]:
-    """Every text one workshop's handout prints: the series-wide texts and the workshop's own."""
-    from coprod_cli.language.texts import participant_texts
-
-    return [t.text for t in participant_texts(plan) if t.workshop in (None, workshop.id)]
-
-
-def _unexplained_jargon(plan: Plan, texts: list[str]) -> list[tuple[str, str]]:
-    """Jargon the handout uses that the plan's glossary does not explain, with a plain meaning.
-
-    The same finder as the language check, text by text, so names and everyday senses
-    ("the queue kept going forward") never put a word in the glossary."""
-    from coprod_cli.language.jargon import explained_by, jargon_in
-
-    found = {entry.term: entry for text in texts for entry, _ in jargon_in(text, plan.names)}
-    return [(e.term, e.meaning) for e in found.values() if not explained_by(e, plan.glossary)]
-
-
 def _access_text(plan: Plan, w: Workshop) -> str | None:
     """The series' access details and the workshop's own, as one paragraph."""
     sentences = [s for a in (plan.access, w.access) if a is not None for s in a.sentences(translator(plan.language))]
@@ -163,12 +145,10 @@ def _participant_item(lang: str, sched: Schedule, t: TimedItem) -> ParticipantIt
 
 def participant_view(plan: Plan, schedules: list[Schedule]) -> ParticipantSeries:
     """The series as participants may see it: nothing facilitator-only is copied in."""
+    glossaries = handout_glossaries(plan)
     workshops = []
     for number, sched in enumerate(schedules, start=1):
         w = sched.workshop
-        texts = handout_texts(plan, w)
-        used = [(term, plan.glossary[term]) for term in terms_in(texts, plan.glossary)]
-        used += _unexplained_jargon(plan, texts)
         workshops.append(
             ParticipantWorkshop(
                 number=number,
@@ -188,7 +168,7 @@ def participant_view(plan: Plan, schedules: list[Schedule]) -> ParticipantSeries
                 goals=tuple(w.goals),
                 items=tuple(_participant_item(plan.language, sched, t) for t in sched.items),
                 homework=w.homework,
-                glossary=tuple(used),
+                glossary=tuple(glossaries[w.id]),
             )
         )
     return ParticipantSeries(

@@ -9,12 +9,12 @@ Pictures are Tabler Icons (MIT, library/icons/LICENSE), keyed by activity kind a
 from __future__ import annotations
 
 import base64
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
 from coprod_cli.language.messages import N_, format_date, spoken_time, translator
-from coprod_cli.language.texts import handout_glossary
 from coprod_cli.plan.models import Plan
 from coprod_cli.schedule import Schedule
 
@@ -83,8 +83,8 @@ def icon_uri(key: str) -> str:
     return "data:image/svg+xml;base64," + base64.b64encode(svg).decode("ascii")
 
 
-def easy_read(plan: Plan, schedules: list[Schedule], number: int) -> EasyRead:
-    """The Easy Read model of workshop `number` (from 1)."""
+def easy_read(plan: Plan, schedules: list[Schedule], number: int, glossary: Iterable[tuple[str, str]] = ()) -> EasyRead:
+    """The Easy Read model of workshop `number` (from 1); `glossary` is the handout's "Words we use"."""
     lang = plan.language
     _ = translator(lang)
     sched = schedules[number - 1]
@@ -119,7 +119,7 @@ def easy_read(plan: Plan, schedules: list[Schedule], number: int) -> EasyRead:
     sections.append(Section(_("If you need help"), tuple(_help(plan, number, point))))
     if w.homework:
         sections.append(Section(_("Before next time"), (point("homework", w.homework),)))
-    words = [point("words", meaning, term) for term, meaning in handout_glossary(plan, w)]
+    words = [point("words", meaning, term) for term, meaning in glossary]
     if words:
         sections.append(Section(_("Words we use"), tuple(words)))
     kicker = _("Workshop {number} of {total}", number=number, total=len(schedules))

@@ -155,7 +155,7 @@ def render_documents(
             views: dict[str, Any] = {"series": participants, "workshop": pw if audience == "participant" else fw}
             context = {**views, "large_print": doc in LARGE_PRINT and (large_print or plan.settings.print == "large")}
             if doc == "easy-read":
-                context["easy"] = easy_read(plan, schedules, pw.number)
+                context["easy"] = easy_read(plan, schedules, pw.number, pw.glossary)
             for fmt in html_or_md:
                 if fmt == "html" or doc not in HTML_ONLY:
                     emit(f"{folder}/{stem}.{fmt}", stem, fmt, context)

@@ -125,13 +125,24 @@ def _item_texts(wid: str | None, index: int, path: Loc, item: Item) -> Iterator[
             yield from _item_texts(wid, index, (*tpath, "agenda", s), sub)
 
 
-def handout_glossary(plan: Plan, workshop: Workshop) -> list[tuple[str, str]]:
-    """ "Words we use" for one workshop's handout: the plan's glossary terms its texts use, then
-    jargon they use that the glossary does not explain, with a plain meaning.
+def handout_glossaries(plan: Plan) -> dict[str | None, list[tuple[str, str]]]:
+    """ "Words we use" for each workshop's handout (by workshop id): the plan's glossary terms its
+    texts use, then jargon they use that the glossary does not explain, with a plain meaning.
 
     The same walker and finder as the language check, text by text, so names and everyday
-    senses ("the queue kept going forward") never put a word in the glossary."""
-    texts = [t.text for t in participant_texts(plan) if t.workshop in (None, workshop.id)]
-    used = [(term, plan.glossary[term]) for term in terms_in(texts, plan.glossary)]
-    found = {entry.term: entry for text in texts for entry, _ in jargon_in(text, plan.names)}
-    return used + [(e.term, e.meaning) for e in found.values() if not explained_by(e, plan.glossary)]
+    senses ("the queue kept going forward") never put a word in the glossary. Each text is read
+    once, so a long series costs no more per workshop than a short one."""
+    texts: dict[str | None, list[str]] = {}
+    for t in participant_texts(plan):
+        texts.setdefault(t.workshop, []).append(t.text)
+    found = {
+        wid: {entry.term: entry for text in own for entry, _ in jargon_in(text, plan.names)}
+        for wid, own in texts.items()
+    }
+    out = {}
+    for w in plan.workshops:
+        handout = texts.get(None, []) + texts.get(w.id, [])
+        used = [(term, plan.glossary[term]) for term in terms_in(handout, plan.glossary)]
+        jargon = {**found.get(None, {}), **found.get(w.id, {})}
+        out[w.id] = used + [(e.term, e.meaning) for e in jargon.values() if not explained_by(e, plan.glossary)]
+    return out
