@@ -348,3 +348,16 @@ def test_handout_glossaries_read_each_text_once(monkeypatch):
         glossaries = handout_glossaries(plan)
         assert len(calls) == len(list(participant_texts(plan)))
         assert [term for term, _ in glossaries[plan.workshops[-1].id]] == ["outcomes", "persona"]
+
+
+def test_join_help_and_a_hybrid_items_online_handout_are_checked():
+    text = (
+        "title: T\nworkshops:\n  - title: W\n    mode: hybrid\n    venue: Hall\n"
+        "    join: {link: https://x.example, help: Ring the safeguarding desk}\n    agenda:\n"
+        "      - use: welcome-and-ground-rules\n"
+        "      - {title: Talk, duration: 10m, handout: We talk., online: {handout: We use the plenary chat.}}\n"
+        "      - use: exit-words\n"
+    )
+    report = run_checks(load_plan_text(text, "p.yaml"), ("language",))
+    found = {f.message.split("'")[1]: report.line(f) for f in report.findings if f.code == "language.jargon"}
+    assert found == {"safeguarding": 6, "plenary": 9}

@@ -15,7 +15,7 @@ from pydantic import BaseModel
 
 from coprod_cli.language.jargon import explained_by, jargon_in
 from coprod_cli.language.terms import terms_in
-from coprod_cli.plan.models import Item, Plan, Workshop
+from coprod_cli.plan.models import Item, OnlineVariant, Plan, Workshop
 
 Loc = tuple[str | int, ...]
 
@@ -75,6 +75,8 @@ def _workshop_texts(w: Workshop, path: Loc) -> Iterator[Text]:
     yield from _model_texts(wid, None, (*path, "access"), w.access)
     for label in w.links:
         yield Text(wid, None, (*path, "links", label), label, Form.ITEM)
+    if w.join is not None and w.join.help:
+        yield Text(wid, None, (*path, "join", "help"), w.join.help, Form.PROSE)
     for g, goal in enumerate(w.goals):
         yield Text(wid, None, (*path, "goals", g), goal, Form.ITEM)
     if w.content_note:
@@ -85,7 +87,7 @@ def _workshop_texts(w: Workshop, path: Loc) -> Iterator[Text]:
     for h, heard in enumerate(w.heard):
         yield from _model_texts(wid, None, (*path, "heard", h), heard)
     for i, item in enumerate(w.agenda):
-        yield from _item_texts(wid, i, (*path, "agenda", i), item)
+        yield from _item_texts(wid, i, (*path, "agenda", i), item, w.mode == "hybrid")
 
 
 def _support(wid: str | None, path: Loc, owner: Plan | Workshop) -> Iterator[Text]:
@@ -110,12 +112,17 @@ def _model_texts(wid: str | None, index: int | None, path: Loc, model: BaseModel
                     yield Text(wid, index, (*path, key, n), entry, Form.ITEM)
 
 
-def _item_texts(wid: str | None, index: int, path: Loc, item: Item) -> Iterator[Text]:
+def _item_texts(wid: str | None, index: int, path: Loc, item: Item, hybrid: bool = False) -> Iterator[Text]:
+    """An item's texts. An online workshop's items already carry their online wording; a hybrid
+    workshop prints the online handout beside the room's, so it is read too."""
     yield Text(wid, index, (*path, "title"), item.title or "", Form.TITLE)
     if item.handout:
         yield Text(wid, index, (*path, "handout"), item.handout, Form.PROSE)
     if item.easy:
         yield Text(wid, index, (*path, "easy"), item.easy, Form.EASY)
+    online = item.online if hybrid and isinstance(item.online, OnlineVariant) else None
+    if online is not None and online.handout and online.handout != item.handout:
+        yield Text(wid, index, (*path, "online", "handout"), online.handout, Form.PROSE)
     for t, track in enumerate(item.tracks):
         tpath = (*path, "tracks", t)
         yield Text(wid, index, (*tpath, "group"), track.group, Form.ITEM)

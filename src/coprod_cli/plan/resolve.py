@@ -142,6 +142,8 @@ def _apply_online(item: Item, written: set[str], own: OnlineVariant | None, libr
             setattr(item, name, getattr(variant, name))
             if name == "steps" and item.duration:
                 item.steps = rescale_steps(item.steps, item.duration)
+    if variant.handout and item.handout == variant.handout and "easy" not in variant.model_fields_set | written:
+        item.easy = None  # the room's Easy Read line may not fit online: the title stands in
 
 
 def _resolve_item(
