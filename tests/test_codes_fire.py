@@ -99,6 +99,7 @@ CASES: dict[str, tuple] = {
         ),
         plan(WORK, head="purpose: We meet to talk about what works and what does not."),
     ),
+    "language.catalogue": ("language", plan(WORK, head="language: fr"), plan(WORK, head="language: cy")),
     "principles.uncovered": (
         "principles",
         plan(f"{OPEN}\n- use: dot-voting\n{CLOSE}", head="framework: citizen-lab"),

@@ -18,11 +18,12 @@ import pytest
 from helpers import run
 from pydantic import ValidationError
 
-from coprod_cli import schedule, views
-from coprod_cli.language import jargon
+from coprod_cli import schedule
+from coprod_cli.language import texts
 from coprod_cli.plan import loader
 from coprod_cli.plan.models import Plan
 from coprod_cli.plan.source import read_yaml
+from coprod_cli.views import facilitator as views
 
 
 def _item(n: int, pin: bool) -> str:
@@ -66,7 +67,7 @@ def _work(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, text: str) -> Counter
     """Check (text and JSON) and render (md and html) a plan, counting the work done."""
     counts: Counter = Counter()
     with monkeypatch.context() as m:
-        _spy(m, counts, jargon, "_item_texts")  # the participant-text walker, called per item
+        _spy(m, counts, texts, "_item_texts")  # the participant-text walker, called per item
         _spy(m, counts, schedule, "_time_item")  # items scheduled
         _spy(m, counts, schedule, "_flex_advice", lambda timed, *_: len(timed))  # items looked at
         _spy(m, counts, jinja2.Template, "render")  # templates rendered

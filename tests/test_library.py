@@ -54,6 +54,19 @@ def test_handouts_have_no_jargon(key: str):
     assert jargon_in(online.handout or "" if online else "") == []
 
 
+@pytest.mark.parametrize("key", sorted(LIBRARY))
+def test_every_activity_has_an_easy_read_line_that_holds_to_easy_read(key: str):
+    from coprod_cli.checks.language import AGE_MARGIN, EASY_READ_WORDS
+    from coprod_cli.language.readability import score, split_sentences
+    from coprod_cli.plan.models import Settings
+
+    easy = LIBRARY[key].easy or ""
+    assert easy and jargon_in(easy) == []
+    for sentence in map(score, split_sentences(easy)):
+        assert sentence.words <= EASY_READ_WORDS, sentence
+        assert round(sentence.age) <= Settings().easy_read_age + AGE_MARGIN, sentence
+
+
 def test_every_principle_has_an_explanation_and_activities():
     for framework in FRAMEWORKS.values():
         for principle in framework.principles:

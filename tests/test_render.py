@@ -36,6 +36,7 @@ def test_render_writes_every_document(example: Path, tmp_path: Path):
         expected |= {f"{n:02d}-{w.id}/{doc}.{fmt}" for doc in PER_WORKSHOP for fmt in ("md", "html")}
         if w.date is not None:
             expected.add(f"{n:02d}-{w.id}/invite.ics")
+        expected.add(f"{n:02d}-{w.id}/easy-read.html")  # Easy Read is HTML (and PDF) only
     assert _files(tmp_path) == expected
 
 
@@ -314,7 +315,7 @@ def test_edited_file_is_kept_unless_forced(tmp_path: Path):
     assert "Bring your own mug!" in handout.read_text()
     assert "kept: edited since coprod wrote it" in result.stdout
     assert "1 kept (use --force to overwrite them)" in result.stdout
-    assert "0 files written, 31 unchanged" in result.stdout
+    assert "0 files written, 35 unchanged" in result.stdout
     result = run("render", "-p", str(CARE), "-o", str(out), "--force")
     assert "Bring your own mug!" not in handout.read_text()
     assert "overwritten (--force)" in result.stdout

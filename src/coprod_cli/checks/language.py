@@ -1,63 +1,119 @@
-"""Plain language: jargon the glossary does not explain, and handouts above the reading age."""
+"""Plain language: jargon the glossary does not explain, and sentences above the reading level.
+
+Both read the one walker of participant-facing text (language.texts). The reading level is
+scored per sentence of prose (titles and list items are not sentences), so one hard sentence
+is named with its plan line instead of being averaged away by short headings.
+"""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
 from coprod_cli.findings import Finding, Severity
-from coprod_cli.language.jargon import (
-    explained_by,
-    jargon_in,
-    participant_texts,
-    reading_age,
-    sentence_age,
-    sentences_of,
-)
+from coprod_cli.language.jargon import Hit, explained_by, find_jargon
+from coprod_cli.language.messages import NAMES, babel_locale, catalogue_code
+from coprod_cli.language.readability import Sentence, score, split_sentences
+from coprod_cli.language.texts import Form, Text, participant_texts
 
 if TYPE_CHECKING:
     from coprod_cli.checks import Context
+    from coprod_cli.plan.models import Settings
+
+# The Easy Read guidance: 15 words or fewer in a sentence.
+EASY_READ_WORDS = 15
+# One sentence is a small sample, so its estimate is only good to about a year: a sentence is
+# flagged when it reads more than this many years above the aim.
+AGE_MARGIN = 1
 
 
 def run(ctx: Context) -> list[Finding]:
     plan = ctx.loaded.plan
     glossary = list(plan.glossary)
-    findings: list[Finding] = []
-    for wid, index, path, text in participant_texts(plan):
-        for entry, words in jargon_in(text):
-            if explained_by(entry, glossary):
+    findings: list[Finding] = _catalogue(plan.language)
+    for text in participant_texts(plan):
+        hits = find_jargon(text.text, plan.names)
+        reported: set[str] = set()
+        for hit in hits:
+            if hit.entry.term in reported or explained_by(hit.entry, glossary):
                 continue
+            reported.add(hit.entry.term)
             findings.append(
-                Finding(
-                    Severity.warning,
+                _finding(
+                    text,
                     "language.jargon",
-                    wid,
-                    index,
-                    path,
-                    f"'{words}' is jargon to many people: say '{entry.plain}' instead, or explain "
-                    f"'{entry.term}' under glossary:",
+                    f"'{hit.words}' is jargon to many people: say '{hit.entry.plain}' instead, or explain "
+                    f"'{hit.entry.term}' under glossary:",
                 )
             )
-    target = plan.settings.reading_age
-    for w_index, sched in enumerate(ctx.schedules):
-        w = sched.workshop
-        # What the handout prints of the workshop: the same fields the participant view copies.
-        texts = [plan.purpose or "", *w.goals, w.homework or "", *plan.ground_rules]
-        texts += [text for t in sched.items for text in (t.item.title, t.item.handout or "")]
-        age = reading_age(texts)
-        if age is not None and age > target + 0.5:
-            sentences = sentences_of(texts)
-            long_ones = [s for s in sentences if len(s.split()) >= 6] or sentences
-            hardest = max(long_ones, key=sentence_age)
-            findings.append(
-                Finding(
-                    Severity.warning,
-                    "language.reading-level",
-                    w.id,
-                    None,
-                    ("workshops", w_index),
-                    f"the handout reads at about age {age:.0f}, above the {target} the plan aims for "
-                    f"(settings: reading_age); shorter sentences and everyday words help. "
-                    f'The hardest line: "{hardest}"',
-                )
-            )
+        if text.is_prose:
+            findings += _hard_sentences(text, hits, plan.settings)
     return findings
+
+
+def _catalogue(lang: str) -> list[Finding]:
+    """A note when the documents' fixed words cannot be in the plan's language."""
+    if catalogue_code(lang) is not None:
+        return []
+    name = babel_locale(lang).get_display_name("en") if babel_locale(lang).language == lang.split("-")[0] else lang
+    have = " and ".join(f"{english} ({tag})" for tag, english in NAMES.items())
+    return [
+        Finding(
+            Severity.info,
+            "language.catalogue",
+            None,
+            None,
+            ("language",),
+            f"coprod has no {name} words for its documents yet (it has {have}): headings and labels will be "
+            "in English; dates are written the language's own way where coprod knows it",
+        )
+    ]
+
+
+def _finding(text: Text, code: str, message: str) -> Finding:
+    return Finding(Severity.warning, code, text.workshop, text.item, text.path, message)
+
+
+def _hard_sentences(text: Text, hits: list[Hit], settings: Settings) -> list[Finding]:
+    """A finding for each sentence above the reading age or longer than the words allowed."""
+    easy = text.form is Form.EASY
+    age_aim, age_key = (settings.easy_read_age, "easy_read_age") if easy else (settings.reading_age, "reading_age")
+    words_aim = EASY_READ_WORDS if easy else settings.sentence_words
+    out = []
+    offset = 0
+    for raw in split_sentences(text.text):
+        start = text.text.find(raw, offset)
+        offset = start + len(raw)
+        sentence = score(raw)
+        too_old, too_long = round(sentence.age) > age_aim + AGE_MARGIN, sentence.words > words_aim
+        if not (too_old or too_long):
+            continue
+        problems = []
+        if too_old:
+            problems.append(f"reads at about age {sentence.age:.0f} (aim: {age_aim} or under, settings: {age_key})")
+        if too_long:
+            problems.append(f"has {sentence.words} words (aim: {words_aim} or fewer)")
+        inside = [h for h in hits if start <= h.start and h.end <= offset]
+        out.append(
+            _finding(
+                text,
+                "language.reading-level",
+                f"{'Easy Read: ' if easy else ''}{_quote(sentence)} {' and '.join(problems)}; "
+                f"{_advice(inside, too_long)}",
+            )
+        )
+    return out
+
+
+def _quote(sentence: Sentence) -> str:
+    words = sentence.text.split()
+    shown = sentence.text if len(words) <= 12 else " ".join(words[:12]) + " …"
+    return f'"{shown}"'
+
+
+def _advice(inside: list[Hit], too_long: bool) -> str:
+    """A plainer way to say it: the jargon list's words first, then shorter sentences."""
+    plainer = list(dict.fromkeys(f"'{h.entry.plain}' for '{h.words}'" for h in inside))
+    tips = [f"try {', '.join(plainer)}"] if plainer else []
+    if too_long:
+        tips.append("split it into shorter sentences")
+    return " and ".join(tips) or "use shorter, everyday words"

@@ -23,7 +23,7 @@ def render(
     documents: Annotated[
         list[str] | None,
         typer.Argument(
-            help="Which documents: handouts, scripts, agendas, overview, calendar, all. None named: all.",
+            help="Which documents: handouts, easy-read, scripts, agendas, overview, calendar, all. None named: all.",
             autocompletion=complete.documents,
             show_default=False,
             metavar="[DOCUMENT]",
@@ -73,9 +73,15 @@ def render(
             metavar="N",
         ),
     ] = None,
+    large_print: Annotated[
+        bool,
+        typer.Option(
+            "--large-print", help="Handouts, agendas and Easy Read in 18 pt with 1.5 line spacing (or settings: print)."
+        ),
+    ] = False,
     quiet: QuietOption = False,
 ) -> None:
-    """Render facilitator scripts, handouts, agendas, the series overview and a calendar.
+    """Render facilitator scripts, handouts, Easy Read handouts, agendas, the series overview and a calendar.
 
     Files land in OUT/NN-ID/ per workshop, with overview and calendar.ics in OUT/. A file you
     edited after coprod wrote it is kept (and named) unless you pass --force; when coprod's own
@@ -95,7 +101,9 @@ def render(
         formats = parse_formats(format)
         loaded = load_plan(plan_path(plan))
         report = run_checks(loaded)
-        renderer = Renderer.start(loaded, report.schedules, chosen, formats, workshop, templates, report.views)
+        renderer = Renderer.start(
+            loaded, report.schedules, chosen, formats, workshop, templates, report.views, large_print
+        )
         with_index = workshop is None and chosen == DOCUMENTS  # the whole series: its index too
         folders = None if workshop else [folder_name(n, s.workshop) for n, s in enumerate(report.schedules, 1)]
         with progress_reporter(renderer.count() + with_index) as step:

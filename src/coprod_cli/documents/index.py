@@ -16,6 +16,7 @@ INDEX = "index.html"
 _LABELS = {
     "facilitator-script": "Facilitator script",
     "handout": "Handout",
+    "easy-read": "Easy Read handout",
     "agenda": "Agenda",
     "invite": "Calendar invitation",
     "overview": "Series overview",

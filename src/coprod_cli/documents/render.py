@@ -17,22 +17,29 @@ from typing import Any
 import jinja2
 from jinja2.sandbox import SandboxedEnvironment
 
+from coprod_cli.documents.easy import easy_read, icon_uri
 from coprod_cli.documents.files import Document
 from coprod_cli.documents.safe import is_linkable, md_escape, md_link
 from coprod_cli.errors import RenderError, UsageError
+from coprod_cli.language.messages import translator
 from coprod_cli.plan.loader import LoadedPlan
 from coprod_cli.plan.suggest import did_you_mean
 from coprod_cli.schedule import Schedule
 from coprod_cli.views import Views
 
-DOCUMENTS = ("handouts", "scripts", "agendas", "overview", "calendar")
+DOCUMENTS = ("handouts", "easy-read", "scripts", "agendas", "overview", "calendar")
 FORMATS = ("md", "html", "pdf", "docx")
 # Per-workshop documents: the name on the command line -> (template/file stem, audience).
 PER_WORKSHOP = {
     "scripts": ("facilitator-script", "facilitator"),
     "handouts": ("handout", "participant"),
     "agendas": ("agenda", "participant"),
+    "easy-read": ("easy-read", "participant"),
 }
+# Documents only written as HTML (and PDF printed from it).
+HTML_ONLY = frozenset({"easy-read"})
+# Participant documents that large print (--large-print, settings: {print: large}) enlarges.
+LARGE_PRINT = frozenset({"handouts", "agendas", "easy-read"})
 
 
 def builtin_templates() -> Path:
@@ -40,8 +47,11 @@ def builtin_templates() -> Path:
     return Path(__file__).resolve().parent / "templates"
 
 
-def make_environment(user_templates: Path | None, markdown: bool) -> jinja2.Environment:
+def make_environment(user_templates: Path | None, markdown: bool, language: str = "en-GB") -> jinja2.Environment:
     """An environment searching the user's folder first, then the built-ins.
+
+    Templates write their fixed words as `{{ _("What will happen") }}`, in the plan's `language`
+    (language.messages); `{{ lang }}` is its tag for `<html lang>`.
 
     The built-ins are also reachable as `builtin/NAME`, so a user's handout.html can
     `{% extends "builtin/handout.html" %}` and replace just one block. With a user's folder
@@ -70,6 +80,10 @@ def make_environment(user_templates: Path | None, markdown: bool) -> jinja2.Envi
     env.filters["paragraphs"] = lambda text: [p.strip() for p in re.split(r"\n\s*\n", str(text)) if p.strip()]
     env.tests["linkable"] = is_linkable
     env.filters["md_link"] = md_link
+    env.globals["_"] = translator(language)
+    env.globals["lang"] = language
+    env.globals["large_print"] = False
+    env.globals["icon"] = icon_uri
     return env
 
 
@@ -103,9 +117,10 @@ def render_documents(
     workshop: str | None = None,
     user_templates: Path | None = None,
     views: Views | None = None,
+    large_print: bool = False,
 ) -> list[Document]:
     """Render every requested document in memory. Raises RenderError on a template problem."""
-    renderer = Renderer.start(loaded, schedules, documents, formats, workshop, user_templates, views)
+    renderer = Renderer.start(loaded, schedules, documents, formats, workshop, user_templates, views, large_print)
     return [doc for unit in renderer.units() for doc in renderer.render(unit)]
 
 
@@ -125,6 +140,7 @@ class Renderer:
     workshop: str | None
     views: Views
     envs: dict[str, jinja2.Environment]
+    large_print: bool = False
 
     @classmethod
     def start(
@@ -136,6 +152,7 @@ class Renderer:
         workshop: str | None = None,
         user_templates: Path | None = None,
         views: Views | None = None,
+        large_print: bool = False,
     ) -> Renderer:
         ids = [s.workshop.id for s in schedules]
         if workshop is not None and workshop not in ids:
@@ -144,11 +161,12 @@ class Renderer:
                 f"(the plan has {', '.join(i or '' for i in ids)})"
             )
         # PDF is printed from the HTML, and DOCX is built from the same views.
-        envs = {"md": make_environment(user_templates, True)} if "md" in formats else {}
+        lang = loaded.plan.language
+        envs = {"md": make_environment(user_templates, True, lang)} if "md" in formats else {}
         if "html" in formats or "pdf" in formats:
-            envs["html"] = make_environment(user_templates, False)
+            envs["html"] = make_environment(user_templates, False, lang)
         views = views or Views(loaded.plan, schedules)
-        return cls(loaded, schedules, documents, formats, workshop, views, envs)
+        return cls(loaded, schedules, documents, formats, workshop, views, envs, large_print)
 
     def units(self) -> list[int]:
         """SERIES, then the index of each workshop to render."""
@@ -157,15 +175,17 @@ class Renderer:
         return [SERIES] * series + (chosen if any(d in PER_WORKSHOP for d in self.documents) else [])
 
     def count(self) -> int:
-        """How many files the units make: one per format for each document, the calendar and its invitations."""
+        """How many files the units make: one per format of each document, the calendar and its invitations."""
         workshops = len([u for u in self.units() if u != SERIES])
-        stems = workshops * sum(d in PER_WORKSHOP for d in self.documents)
-        stems += self.workshop is None and "overview" in self.documents
-        calendar = 0
+        html_only = ("html" in self.formats) + ("pdf" in self.formats)
+        per_workshop = sum(
+            html_only if d in HTML_ONLY else len(self.formats) for d in self.documents if d in PER_WORKSHOP
+        )
+        files = workshops * per_workshop + (self.workshop is None and "overview" in self.documents) * len(self.formats)
         if "calendar" in self.documents:
             dated = [s for s in self.schedules if self.workshop in (None, s.workshop.id) and s.workshop.date]
-            calendar = 1 + len(dated)
-        return stems * len(self.formats) + calendar
+            files += 1 + len(dated)
+        return files
 
     def render(self, unit: int) -> list[Document]:
         """The documents of one unit: a workshop's, or the series' (overview and calendar)."""
@@ -189,16 +209,31 @@ class Renderer:
             return out
         pw, fw = participants.workshops[unit], self.views.facilitator[unit]
         folder = _safe_folder(pw.folder)
+        plan = self.loaded.plan
         for doc in self.documents:
-            if doc in PER_WORKSHOP:
-                stem, audience = PER_WORKSHOP[doc]
-                context = {"series": participants, "workshop": pw if audience == "participant" else fw}
-                out += self._each_format(f"{folder}/{stem}", stem, context)
+            if doc not in PER_WORKSHOP:
+                continue
+            stem, audience = PER_WORKSHOP[doc]
+            views: dict[str, Any] = {"series": participants, "workshop": pw if audience == "participant" else fw}
+            large = doc in LARGE_PRINT and (self.large_print or plan.settings.print == "large")
+            context = {**views, "large_print": large}
+            if doc == "easy-read":
+                context["easy"] = easy_read(plan, self.schedules, pw.number, pw.glossary)
+            out += self._each_format(f"{folder}/{stem}", stem, context, html_only=doc in HTML_ONLY, views=views)
         return out
 
-    def _each_format(self, rel: str, template: str, context: dict[str, Any]) -> list[Document]:
+    def _each_format(
+        self,
+        rel: str,
+        template: str,
+        context: dict[str, Any],
+        html_only: bool = False,
+        views: dict[str, Any] | None = None,
+    ) -> list[Document]:
         out = []
         for fmt, env in self.envs.items():
+            if html_only and fmt != "html":
+                continue
             text = _render(env, f"{template}.{fmt}", context)
             if fmt in self.formats:
                 out.append(Document(f"{rel}.{fmt}", text.encode("utf-8")))
@@ -206,10 +241,11 @@ class Renderer:
                 from coprod_cli.documents.writers.pdf import html_to_pdf
 
                 out.append(Document(f"{rel}.pdf", html_to_pdf(text)))
-        if "docx" in self.formats:
+        if "docx" in self.formats and not html_only:
             from coprod_cli.documents.writers.docx import build_docx
 
-            out.append(Document(f"{rel}.docx", build_docx(template, context)))
+            lang = self.loaded.plan.language
+            out.append(Document(f"{rel}.docx", build_docx(template, views or context, translator(lang))))
         return out
 
 

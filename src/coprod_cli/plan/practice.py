@@ -6,6 +6,7 @@ Shapes follow DESIGN.md section 1; each accepts plain text where a person would 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from pydantic import ConfigDict, Field, model_validator
@@ -71,32 +72,43 @@ class Access(Strict):
     def _plain_text(cls, data: Any) -> Any:
         return _text_means_notes(data)
 
-    def sentences(self) -> list[str]:
-        """The access details as plain sentences for a handout, in a fixed order."""
-        out: list[str] = []
+    def sentences(self, _: Callable[..., str] | None = None) -> list[str]:
+        """The access details as plain sentences for a handout, in a fixed order.
+
+        `_` gives the fixed words in the plan's language (language.messages.translator); English without it."""
+        return [sentence for _topic, sentence in self.points(_)]
+
+    def points(self, _: Callable[..., str] | None = None) -> list[tuple[str, str]]:
+        """(topic, sentence) for each access detail: the topic picks an Easy Read picture."""
+        _ = _ or _english
+        out: list[tuple[str, str]] = []
         if self.step_free is True:
-            out.append("There is step-free access.")
+            out.append(("step-free", _("There is step-free access.")))
         elif self.step_free is False:
-            out.append("There is no step-free access.")
+            out.append(("step-free", _("There is no step-free access.")))
         if self.hearing_loop:
-            out.append("There is a hearing loop.")
+            out.append(("hearing", _("There is a hearing loop.")))
         if self.interpreters:
-            out.append(f"Interpreters: {', '.join(self.interpreters)}.")
+            out.append(("interpreters", _("Interpreters: {names}.", names=", ".join(self.interpreters))))
         if self.captions:
-            out.append("There are live captions.")
-        for label, value in (
-            ("Quiet room", self.quiet_room),
-            ("Toilets", self.toilets),
-            ("Food and drink", self.food),
-            ("Travel", self.travel),
+            out.append(("hearing", _("There are live captions.")))
+        for topic, label, value in (
+            ("quiet room", _("Quiet room"), self.quiet_room),
+            ("toilet", _("Toilets"), self.toilets),
+            ("food", _("Food and drink"), self.food),
+            ("travel", _("Travel"), self.travel),
         ):
             if value:
-                out.append(f"{label}: {value}")
+                out.append((topic, f"{label}: {value}"))
         if self.notes:
-            out.append(self.notes)
+            out.append(("ask", self.notes))
         if self.adjustments:
-            out.append(f"To ask for anything you need: {self.adjustments}")
+            out.append(("ask", _("To ask for anything you need: {how}", how=self.adjustments)))
         return out
+
+
+def _english(msgid: str, **values: object) -> str:
+    return msgid.format(**values) if values else msgid
 
 
 class Thanks(Strict):

@@ -167,6 +167,8 @@ def _apply_online(item: Item, written: set[str], own: OnlineVariant | None, libr
             setattr(item, name, getattr(variant, name))
             if name == "steps" and item.duration:
                 item.steps = rescale_steps(item.steps, item.duration)
+    if variant.handout and item.handout == variant.handout and "easy" not in variant.model_fields_set | written:
+        item.easy = None  # the room's Easy Read line may not fit online: the title stands in
 
 
 def _resolve_item(
@@ -190,6 +192,9 @@ def _resolve_item(
         for name in ACTIVITY_FIELDS:
             if name not in written:
                 setattr(item, name, getattr(activity, name))
+        if "easy" not in written and "handout" in written:
+            # The plan says what happens in its own words: the library's Easy Read line may no longer fit.
+            item.easy = None
         if "duration" in written and item.duration != activity.duration:
             # Inherited steps and flex follow the new length; the user never wrote them.
             minutes = item.duration or activity.duration

@@ -17,6 +17,9 @@ class Settings(Strict):
         60, description="Longest stretch without a break online or hybrid", examples=["60m"]
     )
     reading_age: int = Field(11, ge=5, le=21, description="Reading age participant text should suit", examples=[11])
+    sentence_words: int = Field(
+        20, ge=8, le=60, description="Most words a sentence of participant text should have", examples=[20]
+    )
     easy_read_age: int = Field(8, ge=5, le=21, description="Reading age Easy Read text should suit", examples=[8])
     paper: Literal["a4", "letter"] = Field(
         "a4", description="Paper size for printed documents: a4 or letter", examples=["a4"]

@@ -1,0 +1,157 @@
+"""The Easy Read handout: one idea per point, a picture with alt text on the left of each, times
+said in words ("half past 10 in the morning"), no tables.
+
+The model is built from participant-safe fields only (titles, `easy:` lines, the schedule's
+times, venue, access, thanks, support, homework, the handout glossary); the template lays it out.
+Pictures are Tabler Icons (MIT, library/icons/LICENSE), keyed by activity kind and by topic.
+"""
+
+from __future__ import annotations
+
+import base64
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from coprod_cli.language.messages import N_, format_date, spoken_time, translator
+from coprod_cli.plan.models import Plan
+from coprod_cli.schedule import Schedule
+
+# kind or topic -> (icon file stem, alt text msgid)
+ICONS: dict[str, tuple[str, str]] = {
+    "welcome": ("door-enter", N_("A door: coming in")),
+    "icebreaker": ("mood-smile", N_("A smiling face")),
+    "energiser": ("run", N_("A person running")),
+    "presentation": ("presentation", N_("A screen with a chart")),
+    "exercise": ("pencil", N_("A pencil")),
+    "discussion": ("messages", N_("Speech bubbles")),
+    "decision": ("checkbox", N_("A box with a tick")),
+    "feedback": ("thumb-up", N_("A thumbs up")),
+    "closing": ("door-exit", N_("A door: going out")),
+    "break": ("coffee", N_("A cup of tea")),
+    "meal": ("tools-kitchen-2", N_("A knife and fork")),
+    "date": ("calendar", N_("A calendar")),
+    "time": ("clock", N_("A clock")),
+    "place": ("map-pin", N_("A pin on a map")),
+    "online": ("device-laptop", N_("A laptop")),
+    "step-free": ("wheelchair", N_("A wheelchair")),
+    "hearing": ("ear", N_("An ear")),
+    "interpreters": ("users", N_("Two people")),
+    "quiet room": ("armchair", N_("An armchair")),
+    "toilet": ("toilet-paper", N_("A toilet roll")),
+    "food": ("tools-kitchen-2", N_("A knife and fork")),
+    "travel": ("bus", N_("A bus")),
+    "money": ("coin-pound", N_("A pound coin")),
+    "help": ("lifebuoy", N_("A life ring")),
+    "phone": ("phone", N_("A phone")),
+    "ask": ("help", N_("A question mark")),
+    "feelings": ("heart-handshake", N_("A heart and hands")),
+    "homework": ("notebook", N_("A notebook")),
+    "words": ("book", N_("A book")),
+    "people": ("users-group", N_("A group of people")),
+}
+
+
+@dataclass(frozen=True)
+class Point:
+    icon: str  # a key of ICONS
+    alt: str
+    text: str
+    lead: str | None = None  # shown in bold above the text: the time said in words, a glossary term
+
+
+@dataclass(frozen=True)
+class Section:
+    heading: str
+    points: tuple[Point, ...]
+
+
+@dataclass(frozen=True)
+class EasyRead:
+    series: str
+    title: str
+    kicker: str
+    sections: tuple[Section, ...]
+
+
+@lru_cache(maxsize=64)
+def icon_uri(key: str) -> str:
+    """The icon for `key` as a data: URI, so the HTML stays one self-contained file."""
+    stem = ICONS[key][0]
+    svg = resources.files("coprod_cli.library").joinpath("icons", f"{stem}.svg").read_bytes()
+    return "data:image/svg+xml;base64," + base64.b64encode(svg).decode("ascii")
+
+
+def easy_read(plan: Plan, schedules: list[Schedule], number: int, glossary: Iterable[tuple[str, str]] = ()) -> EasyRead:
+    """The Easy Read model of workshop `number` (from 1); `glossary` is the handout's "Words we use"."""
+    lang = plan.language
+    _ = translator(lang)
+    sched = schedules[number - 1]
+    w = sched.workshop
+
+    def point(key: str, text: str, lead: str | None = None) -> Point:
+        return Point(key, _(ICONS[key][1]), text, lead)
+
+    about = []
+    if w.date:
+        about.append(point("date", _("The workshop is on {date}.", date=format_date(lang, w.date))))
+    if sched.start is not None:
+        about.append(point("time", _("It starts at {time}.", time=spoken_time(lang, sched.start))))
+        end = sched.booked_end if sched.booked_end is not None else sched.planned_end
+        if end is not None:
+            about.append(point("time", _("It ends at {time}.", time=spoken_time(lang, end))))
+    if w.online and not w.venue:
+        about.append(point("online", _("It is online.")))
+    elif w.venue:
+        place = _("It is at {place}, or online.", place=w.venue) if w.online else _("It is at {place}.", place=w.venue)
+        about.append(point("place", place))
+    happens = [
+        point(
+            t.item.kind if t.item.kind in ICONS else "exercise",
+            t.item.easy or t.item.title,
+            spoken_time(lang, sched.start + t.offset) if sched.start is not None else None,
+        )
+        for t in sched.items
+    ]
+    sections = [Section(_("About the workshop"), tuple(about)), Section(_("What will happen"), tuple(happens))]
+    sections.append(Section(_("Things to know"), tuple(_things_to_know(plan, number, point))))
+    sections.append(Section(_("If you need help"), tuple(_help(plan, number, point))))
+    if w.homework:
+        sections.append(Section(_("Before next time"), (point("homework", w.homework),)))
+    words = [point("words", meaning, term) for term, meaning in glossary]
+    if words:
+        sections.append(Section(_("Words we use"), tuple(words)))
+    kicker = _("Workshop {number} of {total}", number=number, total=len(schedules))
+    return EasyRead(plan.title, w.title, kicker, tuple(s for s in sections if s.points))
+
+
+def _things_to_know(plan: Plan, number: int, point) -> list[Point]:
+    _ = translator(plan.language)
+    w = plan.workshops[number - 1]
+    out = []
+    if w.content_note:
+        out.append(point("feelings", w.content_note))
+    for access in (plan.access, w.access):
+        if access is not None:
+            out += [point(topic, sentence) for topic, sentence in access.points(_)]
+    for group in plan.participants:
+        thanks = group.thanks
+        if thanks is not None and thanks.amount:
+            out.append(point("money", _("{group}: you get {amount}.", group=group.group, amount=thanks.amount)))
+            out += [point("money", text) for text in (thanks.when, thanks.travel, thanks.benefits) if text]
+    return out
+
+
+def _help(plan: Plan, number: int, point) -> list[Point]:
+    _ = translator(plan.language)
+    w = plan.workshops[number - 1]
+    out = []
+    for contact in [*plan.support, *w.support]:
+        who = f"{contact.name}, {contact.role}" if contact.role else contact.name
+        out.append(point("help", _("You can talk to {who}.", who=who)))
+        if contact.phone:
+            out.append(point("phone", _("Phone {number}.", number=contact.phone)))
+    if plan.contact:
+        out.append(point("phone", _("Questions? Ask {contact}.", contact=plan.contact)))
+    return out

@@ -1,0 +1,164 @@
+"""Easy Read handouts and large print: pictures with alt text, times in words, 16 pt and more,
+no tables, the icons' licence in the wheel, an agenda that stays on one page in large print."""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from helpers import EXAMPLES, ROOT, run
+
+from coprod_cli.checks.language import EASY_READ_WORDS
+from coprod_cli.documents.easy import ICONS, easy_read
+from coprod_cli.language.messages import spoken_time
+from coprod_cli.language.readability import split_sentences, words_of
+from coprod_cli.plan.loader import load_plan
+from coprod_cli.schedule import schedule_plan
+
+
+class _Page(HTMLParser):
+    """The tags, image alt texts and class names of a page."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[str] = []
+        self.images: list[dict[str, str | None]] = []
+        self.main_class = ""
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append(tag)
+        if tag == "img":
+            self.images.append(dict(attrs))
+        if tag == "main":
+            self.main_class = dict(attrs).get("class") or ""
+
+
+def _page(path: Path) -> _Page:
+    page = _Page()
+    page.feed(path.read_text("utf-8"))
+    return page
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=[e.stem for e in EXAMPLES])
+def test_every_example_renders_easy_read_with_a_picture_and_alt_text_for_each_point(example, tmp_path):
+    assert run("render", "easy-read", "-p", str(example), "-o", str(tmp_path)).exit_code == 0
+    pages = sorted(tmp_path.glob("*/easy-read.html"))
+    assert len(pages) == len(load_plan(example).plan.workshops)
+    assert not list(tmp_path.glob("*/easy-read.md")), "Easy Read is HTML (and PDF) only"
+    for html in pages:
+        page = _page(html)
+        assert "table" not in page.tags and "em" not in page.tags and "i" not in page.tags
+        assert len(page.images) >= 8
+        for image in page.images:
+            assert (image.get("alt") or "").strip(), image
+            assert (image.get("src") or "").startswith("data:image/svg+xml;base64,")
+        assert page.main_class == "easy-read"
+
+
+def test_what_will_happen_is_said_in_short_sentences_with_times_in_words():
+    example = next(p for p in EXAMPLES if p.stem == "care-leavers")
+    plan = load_plan(example).plan
+    model = easy_read(plan, schedule_plan(plan), 1)
+    [happens] = [s for s in model.sections if s.heading == "What will happen"]
+    assert [p.lead for p in happens.points][:2] == ["10 o'clock in the morning", "20 minutes past 10 in the morning"]
+    assert happens.points[0].text == "We say hello. We agree how we work together."  # the library's easy: line
+    for point in happens.points:
+        assert point.icon in ICONS and not re.search(r"\d:\d\d", point.lead or "")
+        for sentence in split_sentences(point.text):
+            assert len(words_of(sentence)) <= EASY_READ_WORDS, sentence
+
+
+@pytest.mark.parametrize(
+    "minutes, said",
+    [
+        (600, "10 o'clock in the morning"),
+        (630, "half past 10 in the morning"),
+        (615, "quarter past 10 in the morning"),
+        (645, "quarter to 11 in the morning"),
+        (720, "12 o'clock midday"),
+        (810, "half past 1 in the afternoon"),
+        (1140, "7 o'clock in the evening"),
+        (655, "5 minutes to 11 in the morning"),
+    ],
+)
+def test_times_in_words(minutes: int, said: str):
+    assert spoken_time("en-GB", minutes) == said
+
+
+def test_welsh_times_in_words():
+    assert spoken_time("cy", 630) == "hanner awr wedi 10 y bore"
+    assert spoken_time("cy", 13 * 60 + 15) == "chwarter wedi 1 y prynhawn"
+
+
+def test_easy_read_and_large_print_sizes_in_the_stylesheet():
+    css = (ROOT / "src" / "coprod_cli" / "documents" / "templates" / "style.css").read_text("utf-8")
+
+    def size(selector: str) -> float:
+        match = re.search(rf"(?m)^\s*{re.escape(selector)}[^{{]*\{{[^}}]*font-size:\s*([\d.]+)pt", css)
+        assert match, selector
+        return float(match.group(1))
+
+    assert size(".easy-read") >= 16 and size(".easy-read footer") >= 16
+    assert size(".large-print, .large-print th") == 18
+    assert re.search(r"\.large-print[^{]*\{[^}]*line-height:\s*1\.5", css)
+
+
+def test_large_print_applies_to_participant_documents(tmp_path):
+    example = next(p for p in EXAMPLES if p.stem == "care-leavers")
+    assert run("render", "handouts", "agendas", "scripts", "--large-print", "-p", str(example), "-o", str(tmp_path))
+    assert "large-print" in _page(tmp_path / "01-intro" / "handout.html").main_class
+    assert "large-print" in _page(tmp_path / "01-intro" / "agenda.html").main_class
+    assert "large-print" not in _page(tmp_path / "01-intro" / "facilitator-script.html").main_class
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(example.read_text("utf-8").replace("timezone:", "settings: {print: large}\ntimezone:", 1))
+    assert run("render", "agendas", "-p", str(plan), "-o", str(tmp_path / "b")).exit_code == 0
+    assert "large-print" in _page(tmp_path / "b" / "01-intro" / "agenda.html").main_class
+    assert run("render", "agendas", "-p", str(example), "-o", str(tmp_path / "c")).exit_code == 0
+    assert "large-print" not in _page(tmp_path / "c" / "01-intro" / "agenda.html").main_class
+
+
+def test_large_print_agendas_stay_on_one_a4_page(tmp_path):
+    weasyprint = pytest.importorskip("weasyprint")
+    for example in EXAMPLES:
+        out = tmp_path / example.stem
+        assert (
+            run("render", "agendas", "-f", "html", "--large-print", "-p", str(example), "-o", str(out)).exit_code == 0
+        )
+        for agenda in out.glob("*/agenda.html"):
+            pages = weasyprint.HTML(string=agenda.read_text("utf-8")).render().pages
+            assert len(pages) == 1, agenda
+            assert (round(pages[0].width * 0.75), round(pages[0].height * 0.75)) == (595, 842)  # A4 in points
+
+
+def test_easy_read_is_in_all_and_pdf_renders(tmp_path):
+    example = next(p for p in EXAMPLES if p.stem == "online-engagement")
+    assert run("render", "all", "-p", str(example), "-o", str(tmp_path)).exit_code == 0
+    assert (tmp_path / "01-connections" / "easy-read.html").is_file()
+    pytest.importorskip("weasyprint")
+    assert run("render", "easy-read", "-f", "pdf", "-p", str(example), "-o", str(tmp_path / "p")).exit_code == 0
+    assert (tmp_path / "p" / "01-connections" / "easy-read.pdf").read_bytes().startswith(b"%PDF")
+
+
+def test_the_icons_and_their_licence_are_in_the_wheel(tmp_path):
+    from hatchling.builders.wheel import WheelBuilder
+
+    [wheel] = list(WheelBuilder(str(ROOT)).build(directory=str(tmp_path), versions=["standard"]))
+    names = set(zipfile.ZipFile(wheel).namelist())
+    assert "coprod_cli/library/icons/LICENSE" in names
+    assert "MIT License" in zipfile.ZipFile(wheel).read("coprod_cli/library/icons/LICENSE").decode()
+    for stem, _alt in ICONS.values():
+        assert f"coprod_cli/library/icons/{stem}.svg" in names
+    assert {"coprod_cli/language/jargon.yaml", "coprod_cli/language/locale/cy/LC_MESSAGES/coprod.po"} <= names
+
+
+def test_a_retitled_library_activity_does_not_keep_the_librarys_easy_read_line():
+    example = next(p for p in EXAMPLES if p.stem == "citizen-lab")
+    plan = load_plan(example).plan
+    model = easy_read(plan, schedule_plan(plan), 1)
+    [happens] = [s for s in model.sections if s.heading == "What will happen"]
+    texts = [p.text for p in happens.points]
+    assert "We show you how many pupils are sent out of school." in texts  # the plan's own easy: line
+    assert "We tell you what we will do today. You can ask questions." not in texts
