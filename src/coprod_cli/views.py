@@ -289,8 +289,7 @@ def _cues(sched: Schedule) -> list[Cue]:
                 name = "lunch" if t.item.kind == "meal" else "a break"
                 cues.append(Cue(_when(sched, at), at, f"tell everyone: {name} in {CUE_BEFORE_BREAK} minutes"))
         elif not t.item.is_pause and t.minutes >= CUE_MIN_ITEM:
-            at = t.end_offset - CUE_BEFORE_END
-            cues.append(Cue(_when(sched, at), at, f"five minutes left for '{t.item.title}'"))
+            cues += _endings(sched, [t])
         if t.item.at is not None and i > 0:
             at = max(t.offset - 20, items[i - 1].offset)
             cues.append(
@@ -301,6 +300,12 @@ def _cues(sched: Schedule) -> list[Cue]:
                 )
             )
     return sorted(cues, key=lambda c: c.offset)
+
+
+def _endings(sched: Schedule, items: list[TimedItem]) -> list[Cue]:
+    """'Five minutes left' for long activities (a track's are told to that group only)."""
+    ats = [(t, t.end_offset - CUE_BEFORE_END) for t in items if not t.item.is_pause and t.minutes >= CUE_MIN_ITEM]
+    return [Cue(_when(sched, at), at, f"five minutes left for '{t.item.title}'") for t, at in ats]
 
 
 def _facilitator_item(sched: Schedule, t: TimedItem, mode: str, cues: list[Cue]) -> FacilitatorItem:
@@ -331,9 +336,10 @@ def _facilitator_item(sched: Schedule, t: TimedItem, mode: str, cues: list[Cue])
         cues=[c for c in cues if t.offset <= c.offset < t.end_offset],
         tracks=[
             FacilitatorTrack(
-                track.group, track.where, track.lead, [_facilitator_item(sched, s, mode, []) for s in track.items]
+                track.group, track.where, track.lead, [_facilitator_item(sched, s, mode, ends) for s in track.items]
             )
             for track in t.tracks
+            for ends in [_endings(sched, track.items)]
         ],
     )
 
