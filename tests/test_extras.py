@@ -26,16 +26,6 @@ def test_docx_without_the_extra_says_how_to_get_it(tmp_path: Path, monkeypatch):
     assert "pip install 'coprod[docx]'" in result.stderr
 
 
-@pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.stem)
-def test_pdf_agendas_are_one_page(example: Path, tmp_path: Path):
-    weasyprint = pytest.importorskip("weasyprint")
-    result = run("render", "agendas", "-f", "html,pdf", "-p", str(example), "-o", str(tmp_path))
-    assert result.exit_code == 0, result.stderr
-    for html in tmp_path.glob("*/agenda.html"):
-        assert (html.parent / "agenda.pdf").read_bytes().startswith(b"%PDF")
-        assert len(weasyprint.HTML(filename=str(html)).render().pages) == 1, html
-
-
 def test_docx_handout_has_no_facilitator_notes(tmp_path: Path):
     docx = pytest.importorskip("docx")
     result = run("render", "handouts", "scripts", "-f", "docx", "-w", "intro", "-p", str(CARE), "-o", str(tmp_path))

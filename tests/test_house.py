@@ -13,7 +13,7 @@ from helpers import ROOT
 SRC = ROOT / "src" / "coprod_cli"
 
 
-@pytest.mark.parametrize("tool, args", [("ruff", ["check", "src", "tests", "benchmarks"]), ("mypy", [])])
+@pytest.mark.parametrize("tool, args", [("ruff", ["check", "src", "tests", "benchmarks", "tools"]), ("mypy", [])])
 def test_tool_is_clean(tool: str, args: list[str]):
     exe = shutil.which(tool, path=str(Path(sys.executable).parent)) or shutil.which(tool)
     if exe is None:

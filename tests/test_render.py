@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -83,6 +84,19 @@ def _golden_cases():
     yield from EXAMPLES
 
 
+STYLE = re.compile(r"<style>\n(.*?)</style>", re.DOTALL)
+
+
+def _golden_text(rel: str, text: str, styles: set[str]) -> str:
+    """An HTML document with its stylesheet taken out: the stylesheet is one golden of its own."""
+    if not rel.endswith(".html"):
+        return text
+    found = STYLE.search(text)
+    assert found, f"{rel} has no inline stylesheet"
+    styles.add(found.group(1))
+    return STYLE.sub("<style>/* tests/golden/style.css */</style>", text)
+
+
 @pytest.mark.parametrize("example", list(_golden_cases()), ids=lambda p: p.stem)
 def test_golden_documents(example: Path, tmp_path: Path, monkeypatch):
     """Rendered examples are pinned; set COPROD_UPDATE_GOLDEN=1 to accept a reviewed change."""
@@ -90,14 +104,20 @@ def test_golden_documents(example: Path, tmp_path: Path, monkeypatch):
     assert run("render", "-p", str(example), "-o", str(tmp_path)).exit_code == 0
     golden = GOLDEN / example.stem
     rendered = {p for p in _files(tmp_path) if not p.startswith(".")}
+    styles: set[str] = set()
+    texts = {rel: _golden_text(rel, (tmp_path / rel).read_text(), styles) for rel in rendered}
+    assert len(styles) == 1, "every HTML document carries the same stylesheet"
     if os.environ.get("COPROD_UPDATE_GOLDEN"):
-        for rel in rendered:
+        for rel, text in texts.items():
             target = golden / rel
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes((tmp_path / rel).read_bytes())
+            target.write_text(text)
+        (GOLDEN / "style.css").write_text(styles.pop())
+        return
     assert _files(golden) == rendered
+    assert styles.pop() == (GOLDEN / "style.css").read_text(), "the stylesheet differs from tests/golden/style.css"
     for rel in sorted(rendered):
-        assert (tmp_path / rel).read_text() == (golden / rel).read_text(), f"{rel} differs from its golden file"
+        assert texts[rel] == (golden / rel).read_text(), f"{rel} differs from its golden file"
 
 
 # ---------------------------------------------------------------- escaping and audiences
@@ -165,7 +185,7 @@ def test_plan_text_is_escaped_and_never_evaluated(tmp_path: Path):
         assert "<script>" not in html, path
         assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html, path
         assert "{{ 7*7 }}" in html and "{% for x in y %}" in html, path
-        assert "49" not in html.replace("1700000000", ""), path
+        assert "49" not in STYLE.sub("", html).replace("1700000000", ""), path
     for path in (tmp_path / "out").rglob("*.md"):
         text = path.read_text()
         assert "<script>" not in text and "\\<script\\>" in text, path
@@ -262,7 +282,7 @@ def test_user_template_is_searched_first(tmp_path: Path):
     )
     assert result.exit_code == 0, result.stderr
     assert (tmp_path / "out/01-intro/agenda.md").read_text() == "MY AGENDA An Introduction to Service Design\n"
-    assert (tmp_path / "out/01-intro/handout.md").read_text().startswith("*Care Leavers")  # built-in
+    assert "## What will happen" in (tmp_path / "out/01-intro/handout.md").read_text()  # the built-in
 
 
 def test_user_base_block_override_reaches_every_document(tmp_path: Path):
@@ -432,3 +452,44 @@ def test_output_path_that_is_a_file_is_exit_2(tmp_path: Path):
     result = run("render", "-p", str(CARE), "-o", str(tmp_path / "out"))
     assert result.exit_code == 2 and "is a file, not a folder" in result.stderr
     assert (tmp_path / "out").read_text() == "I am a file"
+
+
+# ---------------------------------------------------------------- draft banner
+
+
+def test_plan_with_errors_renders_drafts_and_exits_1(tmp_path: Path):
+    """A plan whose check has errors: every document says why it is a draft, and render exits 1."""
+    overrun = CARE.read_text().replace("end: 13:30", "end: 13:20", 1)
+    write_tree(tmp_path, {"p.yaml": overrun})
+    result = run("render", "-p", str(tmp_path / "p.yaml"), "-o", str(tmp_path / "out"))
+    assert result.exit_code == 1, result.stdout + result.stderr
+    assert "Draft: not ready to hand out" in result.stdout
+    reason = "An Introduction to Service Design: Ends 13:30, 10 min after the room is booked until 13:20"
+    documents = [p for p in (tmp_path / "out").rglob("*") if p.suffix in (".md", ".html")]
+    assert len(documents) == 26
+    for path in documents:
+        text = re.sub(r"<[^>]+>", "", path.read_text())
+        assert "Draft: not ready to hand out" in text, path
+        assert reason in text, path
+    # The banner comes first: before the title a reader sees the document is not ready.
+    handout = (tmp_path / "out/02-experiences/handout.html").read_text()
+    assert handout.index("Draft: not ready to hand out") < handout.index("<h1>")
+    clean = run("render", "-p", str(CARE), "-o", str(tmp_path / "clean"))
+    assert clean.exit_code == 0
+    assert "Draft" not in (tmp_path / "clean/01-intro/handout.html").read_text()
+
+
+def test_docx_carries_the_draft_banner_too():
+    docx = pytest.importorskip("docx")
+    import io
+
+    from coprod_cli.documents.render import build_models
+    from coprod_cli.documents.writers.docx import build_docx
+
+    loaded = load_plan(CARE)
+    _, model, _ = next(build_models(loaded, schedule_plan(loaded.plan), ("handouts",)))
+    from dataclasses import replace
+
+    document = docx.Document(io.BytesIO(build_docx(replace(model, banner=("Intro: ends late",)))))
+    texts = [p.text for p in document.paragraphs]
+    assert texts[0] == "Draft: not ready to hand out" and "Intro: ends late" in texts

@@ -245,7 +245,8 @@ def print_render_summary(folder: Path, outcomes: list[Outcome], plan_errors: int
     out.print(f"[bold]{line}[/bold] in {escape(str(folder))}/", soft_wrap=True)
     _print_render_warnings(folder, outcomes)
     if plan_errors:
-        out.print(f"[yellow]The plan has {plural(plan_errors, 'error')}; run `coprod check` before the day.[/yellow]")
+        n = plural(plan_errors, "error")
+        out.print(f"[yellow]The plan has {n}: every document says 'Draft: not ready to hand out'.[/yellow]")
 
 
 def _print_render_warnings(folder: Path, outcomes: list[Outcome]) -> None:

@@ -87,12 +87,14 @@ def render(
     edited after coprod wrote it is kept (and named) unless you pass --force; when coprod's own
     version has changed since, the new one is written beside it (handout.new.html) and render
     exits 1. Renders into one folder wait for each other; an interrupted render is picked up.
+    When the plan has errors, every document is marked "Draft: not ready to hand out" and the
+    exit code is 1.
     """
     from coprod_cli.checks import run_checks
     from coprod_cli.cli.console import print_render_summary, progress_reporter
     from coprod_cli.documents.batch import default_jobs, stream
     from coprod_cli.documents.files import write_documents
-    from coprod_cli.documents.render import DOCUMENTS, Renderer, parse_documents, parse_formats
+    from coprod_cli.documents.render import DOCUMENTS, Renderer, draft_reasons, parse_documents, parse_formats
     from coprod_cli.plan.loader import load_plan
     from coprod_cli.views import folder_name
 
@@ -101,8 +103,9 @@ def render(
         formats = parse_formats(format)
         loaded = load_plan(plan_path(plan))
         report = run_checks(loaded)
+        draft = draft_reasons(loaded, report.findings)
         renderer = Renderer.start(
-            loaded, report.schedules, chosen, formats, workshop, templates, report.views, large_print
+            loaded, report.schedules, chosen, formats, workshop, templates, report.views, large_print, draft
         )
         with_index = workshop is None and chosen == DOCUMENTS  # the whole series: its index too
         folders = None if workshop else [folder_name(n, s.workshop) for n, s in enumerate(report.schedules, 1)]
@@ -125,7 +128,7 @@ def render(
             finally:
                 rendering.close()  # stops the workers at once when writing stopped part-way
     print_render_summary(out, outcomes, report.count("error"))
-    if any(o.status == "new-beside" for o in outcomes):
+    if draft or any(o.status == "new-beside" for o in outcomes):
         raise typer.Exit(1)
 
 

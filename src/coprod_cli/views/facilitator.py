@@ -106,9 +106,8 @@ def _cues(lang: str, sched: Schedule) -> list[Cue]:
                     else _("tell everyone: a break in {n} minutes", n=n)
                 )
                 cues.append(Cue(_when(lang, sched, at), at, text))
-        elif not t.item.is_pause and t.minutes >= CUE_MIN_ITEM:
-            at = t.end_offset - CUE_BEFORE_END
-            cues.append(Cue(_when(lang, sched, at), at, _("five minutes left for '{title}'", title=t.item.title)))
+        else:
+            cues += _endings(lang, sched, [t])
         if t.item.at is not None and i > 0:
             at = max(t.offset - 20, items[i - 1].offset)
             cues.append(
@@ -123,6 +122,13 @@ def _cues(lang: str, sched: Schedule) -> list[Cue]:
                 )
             )
     return sorted(cues, key=lambda c: c.offset)
+
+
+def _endings(lang: str, sched: Schedule, items: list[TimedItem]) -> list[Cue]:
+    """'Five minutes left' for long activities (a track's are told to that group only)."""
+    _ = translator(lang)
+    ats = [(t, t.end_offset - CUE_BEFORE_END) for t in items if not t.item.is_pause and t.minutes >= CUE_MIN_ITEM]
+    return [Cue(_when(lang, sched, at), at, _("five minutes left for '{title}'", title=t.item.title)) for t, at in ats]
 
 
 def _facilitator_item(
@@ -159,9 +165,10 @@ def _facilitator_item(
                 track.group,
                 track.where,
                 track.lead,
-                [_facilitator_item(lang, sched, s, mode, [], []) for s in track.items],
+                [_facilitator_item(lang, sched, s, mode, ends, [c.offset for c in ends]) for s in track.items],
             )
             for track in t.tracks
+            for ends in [_endings(lang, sched, list(track.items))]
         ],
     )
 

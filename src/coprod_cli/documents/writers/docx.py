@@ -1,197 +1,275 @@
-"""Word output (the `docx` extra): the same views as the HTML, written with python-docx."""
+"""Word output (the `docx` extra): the document model laid out with python-docx.
+
+Fit for print: A4 or Letter from the plan, the plan's language, real heading styles (the title
+is Heading 1), dark headings (well over 4.5:1 contrast), header rows that repeat on every page,
+column widths that fit, page numbers, and core properties (title, author, created now).
+Only glyphs every Word font has: a tick box is U+25A1, in the WGL4 set of Arial and Calibri.
+"""
 
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Callable
+from datetime import UTC, datetime
 from typing import Any
 
+from coprod_cli.documents.model import (
+    Block,
+    Bullets,
+    Cue,
+    Document,
+    Note,
+    Paragraph,
+    Say,
+    Section,
+    Steps,
+    Terms,
+    Timetable,
+)
+from coprod_cli.documents.writers.links import pieces
 from coprod_cli.errors import RenderError
 from coprod_cli.language.messages import translator
 
+INK = (0x1B, 0x1B, 0x1B)  # 17:1 on white
+ACCENT = (0x0B, 0x3D, 0x6E)  # 11:1 on white: "Say:" and links
+WARN = (0x7A, 0x3E, 0x00)  # 8:1 on white: notes and the draft banner
+BOX = "□"  # U+25A1 WHITE SQUARE
 
-def build_docx(stem: str, context: dict[str, Any], _: Callable[..., str] | None = None) -> bytes:
-    """One .docx document for `stem` (handout, agenda, facilitator-script, overview); `_` gives the fixed words."""
+
+def build_docx(model: Document) -> bytes:
+    """The .docx bytes of one document."""
     try:
         import docx
     except ImportError:
         raise RenderError("Word documents need the docx extra: pip install 'coprod[docx]'") from None
-    _ = _ or translator("en-GB")
     document = docx.Document()
-    builders: dict[str, Callable[..., None]] = {
-        "handout": _handout,
-        "agenda": _agenda,
-        "facilitator-script": _script,
-        "overview": _overview,
-    }
-    builders[stem](document, _=_, **context)
+    _setup(document, model)
+    writer = _Writer(document, translator(model.lang))
+    if model.banner:
+        writer.banner(model.banner)
+    writer.para(model.kicker)
+    document.add_heading(model.title, 1)
+    if model.facts is not None:
+        writer.terms(model.facts)
+    for section in model.sections:
+        writer.section(section, 2)
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
 
 
-def _table(document, header: list[str], rows: list[list[str]]) -> None:
-    table = document.add_table(rows=1, cols=len(header))
-    table.style = "Light List"
-    for cell, text in zip(table.rows[0].cells, header, strict=True):
-        cell.text = text
-    for row in rows:
-        cells = table.add_row().cells
-        for cell, text in zip(cells, row, strict=True):
-            cell.text = text
+def _setup(document: Any, model: Document) -> None:
+    """Page size, margins, fonts, colours, language, footer and core properties."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    from docx.shared import Mm, Pt, RGBColor
+
+    section = document.sections[0]
+    width, height = (Mm(210), Mm(297)) if model.paper == "a4" else (Mm(215.9), Mm(279.4))
+    section.page_width, section.page_height = width, height
+    for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
+        setattr(section, side, Mm(18))
+    normal = document.styles["Normal"]
+    normal.font.name = "Arial"
+    normal.font.size = Pt(12)
+    rpr = normal.element.get_or_add_rPr()
+    fonts = rpr.find(qn("w:rFonts"))
+    if fonts is None:
+        fonts = OxmlElement("w:rFonts")
+        rpr.append(fonts)
+    for attr in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
+        fonts.set(qn(attr), "Arial")
+    lang = OxmlElement("w:lang")
+    lang.set(qn("w:val"), model.lang)
+    lang.set(qn("w:bidi"), model.lang)
+    rpr.append(lang)
+    for level, size in ((1, 20), (2, 16), (3, 14), (4, 13), (5, 12)):
+        style = document.styles[f"Heading {level}"]
+        style.font.color.rgb = RGBColor(*INK)
+        style.font.name = "Arial"
+        style.font.size = Pt(size)
+        style.font.italic = False
+        style.element.get_or_add_rPr()
+    footer = section.footer.paragraphs[0]
+    footer.text = model.footer + " · "
+    footer.alignment = WD_ALIGN_PARAGRAPH.LEFT
+    for piece in re.split(r"({page}|{pages})", translator(model.lang)("page {page} of {pages}")):
+        if piece in ("{page}", "{pages}"):
+            _field(footer, "PAGE" if piece == "{page}" else "NUMPAGES")
+        elif piece:
+            footer.add_run(piece)
+    props = document.core_properties
+    props.title = model.full_title or model.title
+    props.author = model.author
+    props.last_modified_by = model.author
+    props.language = model.lang
+    props.created = props.modified = datetime.now(UTC).replace(microsecond=0, tzinfo=None)
+    props.revision = 1
+    props.comments = ""
 
 
-def _bullets(document, lines) -> None:
-    for line in lines:
-        document.add_paragraph(str(line), style="List Bullet")
+def _field(paragraph: Any, code: str) -> None:
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    field = OxmlElement("w:fldSimple")
+    field.set(qn("w:instr"), code)
+    run = OxmlElement("w:r")
+    text = OxmlElement("w:t")
+    text.text = "1"
+    run.append(text)
+    field.append(run)
+    paragraph._p.append(field)
 
 
-def _when_line(workshop, _) -> str:
-    parts = [p for p in (workshop.day, workshop.time) if p]
-    place = _("Online") if workshop.mode == "online" else (workshop.venue or "")
-    return ", ".join(parts) + (f" · {place}" if place else "")
+class _Writer:
+    """Lays out blocks into one python-docx document."""
 
+    def __init__(self, document: Any, _: Callable[..., str]) -> None:
+        self.document, self._ = document, _
 
-def _handout(document, series, workshop, _) -> None:
-    document.add_paragraph(
-        f"{series.title} · " + _("Workshop {number} of {total}", number=workshop.number, total=len(series.workshops))
-    )
-    document.add_heading(workshop.title, 0)
-    document.add_paragraph(_when_line(workshop, _))
-    document.add_heading(_("What this workshop is for"), 1)
-    if series.purpose:
-        document.add_paragraph(series.purpose)
-    _bullets(document, workshop.goals)
-    document.add_heading(_("What will happen"), 1)
-    _table(
-        document,
-        [_("Time"), _("What we will do")],
-        [
-            [
-                i.when,
-                "\n".join(
-                    t
-                    for t in (
-                        i.title,
-                        i.description,
-                        i.online_description and _("Online:") + " " + i.online_description,
-                    )
-                    if t
-                ),
-            ]
-            for i in workshop.items
-        ],
-    )
-    if series.ground_rules:
-        document.add_heading(_("How we work together"), 1)
-        _bullets(document, series.ground_rules)
-    if workshop.glossary:
-        document.add_heading(_("Words we use"), 1)
-        _bullets(document, [f"{term}: {meaning}" for term, meaning in workshop.glossary])
-    if workshop.homework:
-        document.add_heading(_("Before next time"), 1)
-        document.add_paragraph(workshop.homework)
-    joining = [
-        line
-        for value, line in (
-            (workshop.join_link, _("Join on a computer, tablet or phone:") + f" {workshop.join_link}"),
-            (workshop.join_dial_in, _("Or join by phone: {number}", number=workshop.join_dial_in)),
-            (workshop.join_help, _("If it does not work:") + f" {workshop.join_help}"),
-        )
-        if value
-    ]
-    if joining or workshop.links:
-        document.add_heading(_("How to join"), 1)
-        _bullets(document, joining + [f"{name}: {url}" for name, url in workshop.links])
-    if workshop.venue or workshop.access:
-        document.add_heading(_("Getting there"), 1)
-        for text in (workshop.venue, workshop.access):
-            if text:
-                document.add_paragraph(text)
-    if series.contact:
-        document.add_heading(_("Who to contact"), 1)
-        document.add_paragraph(series.contact)
+    def text(self, paragraph: Any, text: str, bold: bool = False) -> None:
+        """Runs of text, with web addresses, emails and phones as hyperlinks."""
+        from docx.oxml import OxmlElement
+        from docx.oxml.ns import qn
+        from docx.shared import RGBColor
 
+        for part, href in pieces(text):
+            if href is None:
+                paragraph.add_run(part).bold = bold or None
+                continue
+            rel = paragraph.part.relate_to(
+                href, "http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink", True
+            )
+            link = OxmlElement("w:hyperlink")
+            link.set(qn("r:id"), rel)
+            run = paragraph.add_run(part)
+            run.font.underline = True
+            run.font.color.rgb = RGBColor(*ACCENT)
+            run.bold = bold or None
+            link.append(run._r)
+            paragraph._p.append(link)
 
-def _agenda(document, series, workshop, _) -> None:
-    document.add_heading(workshop.title, 0)
-    document.add_paragraph(_when_line(workshop, _))
-    _table(document, [_("Time"), _("What")], [[i.when, i.title] for i in workshop.items])
-    if series.contact:
-        document.add_paragraph(_("Questions?") + " " + series.contact)
+    def para(self, text: str, label: str = "", style: str | None = None, colour: tuple[int, int, int] | None = None):
+        from docx.shared import Mm, RGBColor
 
+        paragraph = self.document.add_paragraph(style=style)
+        if label:
+            run = paragraph.add_run(label + " ")
+            run.bold = True
+            if colour:
+                run.font.color.rgb = RGBColor(*colour)
+        self.text(paragraph, text)
+        if colour:
+            paragraph.paragraph_format.left_indent = Mm(6)
+        return paragraph
 
-def _script(document, series, workshop, _) -> None:
-    document.add_paragraph(
-        _(
-            "Facilitator script · not for participants · Workshop {number} of {total}",
-            number=workshop.number,
-            total=workshop.of,
-        )
-    )
-    document.add_heading(workshop.title, 0)
-    document.add_paragraph(
-        _when_line(workshop, _) + " · " + _("{total} planned; {note}", total=workshop.total, note=workshop.end_note)
-    )
-    if workshop.goals:
-        document.add_heading(_("Goals"), 1)
-        _bullets(document, workshop.goals)
-    document.add_heading(_("Before the day"), 1)
-    _bullets(document, [f"☐ {line}" for line in [*workshop.todo, *workshop.setup, *workshop.bring, *workshop.ready]])
-    if workshop.previous_homework:
-        document.add_paragraph(_("Homework to pick up from last time:") + " " + workshop.previous_homework)
-    document.add_heading(_("Run sheet"), 1)
-    _table(document, [_("Time"), _("Min"), _("What")], [[i.when, i.minutes, i.title] for i in workshop.items])
-    document.add_heading(_("Step by step"), 1)
-    for item in workshop.items:
-        document.add_heading(f"{item.when}–{item.end} · {item.title} ({item.minutes})", 2)
-        meta = " · ".join(p for p in (_(item.kind), item.groups, item.lead and _("led by {name}", name=item.lead)) if p)
-        document.add_paragraph(meta)
-        if item.say:
-            document.add_paragraph(_("Say:") + " " + item.say.strip(), style="Intense Quote")
-        _bullets(document, [f"{s.when} {s.do}" + (f" ({s.minutes})" if s.minutes else "") for s in item.steps])
-        if item.materials:
-            document.add_paragraph(_("Materials:") + " " + ", ".join(item.materials))
-        if item.online:
-            document.add_paragraph(_("Online:") + " " + item.online)
-        if item.online_materials:
-            document.add_paragraph(_("Online materials:") + " " + ", ".join(item.online_materials))
-        if item.notes:
-            document.add_paragraph(_("Note:") + " " + item.notes)
-        for track in item.tracks:
-            document.add_heading(f"{track.group}" + (f" · {track.where}" if track.where else ""), 3)
-            _bullets(document, [f"{s.when}–{s.end} {s.title} ({s.minutes})" for s in track.items])
-        for cue in item.cues:
-            document.add_paragraph(f"⏱ {cue.when} — {cue.text}")
-    if workshop.homework:
-        document.add_heading(_("Homework to set"), 1)
-        document.add_paragraph(workshop.homework)
+    def banner(self, reasons: tuple[str, ...]) -> None:
+        from docx.shared import Pt, RGBColor
 
+        head = self.document.add_paragraph()
+        run = head.add_run(self._("Draft: not ready to hand out"))
+        run.bold = True
+        run.font.size = Pt(16)
+        run.font.color.rgb = RGBColor(*WARN)
+        self.para(self._("Fix these in the plan, then render again:"))
+        for reason in reasons:
+            self.para(reason, style="List Bullet")
 
-def _overview(document, series, _) -> None:
-    document.add_heading(series.title, 0)
-    if series.purpose:
-        document.add_paragraph(series.purpose)
-    if series.challenge:
-        document.add_heading(_("The challenge"), 1)
-        document.add_paragraph(series.challenge)
-    document.add_heading(_("The workshops at a glance"), 1)
-    _table(
-        document,
-        ["#", _("Workshop"), _("When"), _("Where")],
-        [
-            [
-                str(w.number),
-                w.title,
-                ", ".join(p for p in (w.day, w.time) if p) or _("date to be set"),
-                _("Online") if w.mode == "online" else (w.venue or ""),
-            ]
-            for w in series.workshops
-        ],
-    )
-    document.add_heading(_("The journey"), 1)
-    for w in series.workshops:
-        document.add_heading(f"{w.number}. {w.title}", 2)
-        _bullets(document, w.goals)
-        if w.homework:
-            document.add_paragraph(_("Then, before the next workshop:") + " " + w.homework)
+    def terms(self, terms: Terms) -> None:
+        for term, meaning in terms.pairs:
+            label = term if term.endswith(("?", ":")) else f"{term}:"
+            self.para(meaning, label=label)
+
+    def section(self, section: Section, level: int) -> None:
+        if section.title:
+            self.document.add_heading(section.title, min(level, 9))
+        for block in section.blocks:
+            self.block(block, level + 1)
+
+    def block(self, block: Block, level: int) -> None:
+        if isinstance(block, Section):
+            self.section(block, level)
+        elif isinstance(block, Paragraph):
+            self.para(block.text, label=block.label)
+        elif isinstance(block, Say):
+            for n, text in enumerate(block.paragraphs):
+                self.para(text, label=block.label if n == 0 else "", colour=ACCENT)
+        elif isinstance(block, Note):
+            self.para(block.text, label=block.label, colour=WARN)
+        elif isinstance(block, Cue):
+            self.para(block.text, label=self._("At {time}:", time=block.time))
+        elif isinstance(block, Bullets):
+            for line in block.items:
+                if block.check:
+                    self.para(line, label=BOX)
+                else:
+                    self.para(line, style="List Bullet")
+        elif isinstance(block, Steps):
+            for step in block.steps:
+                minutes = f" ({step.minutes})" if step.minutes else ""
+                self.para(step.text, label=f"{step.time}{minutes}", style="List Bullet")
+        elif isinstance(block, Terms):
+            self.terms(block)
+        elif isinstance(block, Timetable):
+            self.timetable(block)
+
+    def timetable(self, t: Timetable) -> None:
+        from docx.oxml import OxmlElement
+        from docx.oxml.ns import qn
+        from docx.shared import Mm
+
+        columns: list[tuple[str, Any]] = [(t.time, Mm(20)), *([(t.minutes, Mm(20))] if t.minutes else [])]
+        columns.append((t.what, None))
+        if t.who:
+            columns.append((t.who, Mm(42)))
+        section = self.document.sections[0]
+        usable = section.page_width - section.left_margin - section.right_margin
+        fixed = sum(w for _, w in columns if w is not None)
+        widths = [w if w is not None else usable - fixed for _, w in columns]
+        table = self.document.add_table(rows=1, cols=len(columns))
+        table.style = "Table Grid"
+        table.autofit = False
+        header = table.rows[0]
+        trpr = header._tr.get_or_add_trPr()
+        repeat = OxmlElement("w:tblHeader")
+        repeat.set(qn("w:val"), "true")
+        trpr.append(repeat)
+        for cell, (label, _) in zip(header.cells, columns, strict=True):
+            cell.paragraphs[0].add_run(label).bold = True
+        for row in t.rows:
+            values = [row.time, *([row.minutes] if t.minutes else []), None, *([row.who] if t.who else [])]
+            cells = table.add_row().cells
+            for cell, value in zip(cells, values, strict=True):
+                if value is None:
+                    self._what(cell, t, row)
+                else:
+                    self.text(cell.paragraphs[0], value, bold=row.end)
+                if row.pause:  # breaks are shaded, as in the HTML; the title says what they are
+                    shade = OxmlElement("w:shd")
+                    shade.set(qn("w:val"), "clear")
+                    shade.set(qn("w:fill"), "F1F1EC")
+                    cell._tc.get_or_add_tcPr().append(shade)
+        for row in table.rows:
+            for cell, width in zip(row.cells, widths, strict=True):
+                cell.width = width
+        self.document.add_paragraph()
+
+    def _what(self, cell: Any, t: Timetable, row: Any) -> None:
+        first = cell.paragraphs[0]
+        self.text(first, row.title, bold=t.strong or row.end)
+        for detail in row.details:
+            self.text(cell.add_paragraph(), detail)
+        if row.groups and t.split_intro:
+            cell.add_paragraph(t.split_intro)
+        for group in row.groups:
+            head = cell.add_paragraph()
+            head.add_run(group.name).bold = True
+            if group.where:
+                head.add_run(f" ({group.where})")
+            for line in group.lines:
+                self.text(
+                    cell.add_paragraph(), f"{line.time} {line.text}" + (f": {line.detail}" if line.detail else "")
+                )

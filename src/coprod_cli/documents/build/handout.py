@@ -1,0 +1,179 @@
+"""The participant handout: what the workshop is for, what happens when, and how to get there."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from coprod_cli.documents.model import Block, Bullets, Document, Group, Line, Paragraph, Row, Section, Terms, Timetable
+from coprod_cli.views import ParticipantItem, ParticipantSeries, ParticipantWorkshop
+
+Translate = Callable[..., str]
+
+
+def _groups(item: ParticipantItem, details: bool) -> tuple[Group, ...]:
+    return tuple(
+        Group(
+            t.group,
+            t.where or "",
+            tuple(Line(s.when, s.title, (s.description or "") if details else "") for s in t.items),
+        )
+        for t in item.tracks
+    )
+
+
+def _descriptions(item: ParticipantItem, _: Translate) -> tuple[str, ...]:
+    """What people do: in a hybrid workshop, in the room and online, when those differ."""
+    if item.online_description:
+        room = (_("In the room:") + f" {item.description}",) if item.description else ()
+        return (*room, _("Online:") + f" {item.online_description}")
+    return (item.description,) if item.description else ()
+
+
+def timetable(w: ParticipantWorkshop, _: Translate, what: str, finish: str, details: bool) -> Timetable:
+    rows = [
+        Row(
+            i.when,
+            i.title,
+            details=_descriptions(i, _) if details else (),
+            groups=_groups(i, details),
+            pause=i.is_pause,
+        )
+        for i in w.items
+    ]
+    rows.append(Row(w.items[-1].end if w.items else "", finish, end=True))
+    return Timetable(
+        tuple(rows),
+        time=_("Time"),
+        what=what,
+        strong=details,
+        split_intro=_("We split into groups:") if details and any(r.groups for r in rows) else "",
+    )
+
+
+def _kicker(series: ParticipantSeries, w: ParticipantWorkshop, _: Translate) -> str:
+    return f"{series.title} · " + _("Workshop {number} of {total}", number=w.number, total=len(series.workshops))
+
+
+def _where(w: ParticipantWorkshop, _: Translate) -> str:
+    if w.mode == "online":
+        return _("Online") if w.join_link else _("Online: see “How to join” below")
+    if w.venue and w.mode == "hybrid":
+        return _("{venue} or online", venue=w.venue)
+    return w.venue or ""
+
+
+def join_line(w: ParticipantWorkshop, _: Translate) -> str:
+    """The joining link, and the phone number to dial in, on one line."""
+    if not w.join_link:
+        return ""
+    phone = _("or by phone: {number}", number=w.join_dial_in) if w.join_dial_in else ""
+    return w.join_link + (f" ({phone})" if phone else "")
+
+
+def _joining(series: ParticipantSeries, w: ParticipantWorkshop, _: Translate) -> Section | None:
+    """How to join online: the link (or when it comes), by phone, and what to do if it fails."""
+    lines: list[str] = []
+    if w.mode != "in-person":
+        link = w.join_link or _("we will send you the link before the day")
+        lines.append(_("Join on a computer, tablet or phone:") + f" {link}")
+        if w.join_dial_in:
+            lines.append(_("Or join by phone: {number}", number=w.join_dial_in))
+        if w.join_help:
+            fallback = w.join_help
+        else:
+            fallback = (
+                _("contact {contact}", contact=series.contact) if series.contact else _("try again in a few minutes")
+            )
+        lines.append(_("If it does not work:") + f" {fallback}")
+    lines += link_lines(w)
+    if not lines:
+        return None
+    title = _("How to join online") if w.mode == "hybrid" else _("How to join")
+    return Section(title, "joining", (Bullets(tuple(lines)),))
+
+
+def series_footer(series: ParticipantSeries) -> str:
+    return series.title + (f" · {series.organiser}" if series.organiser else "")
+
+
+def link_lines(w: ParticipantWorkshop) -> tuple[str, ...]:
+    return tuple(f"{name}: {url}" for name, url in w.links)
+
+
+def build_handout(series: ParticipantSeries, w: ParticipantWorkshop, _: Translate, lang: str, paper: str) -> Document:
+    """What the workshop is for, what will happen when, how we work together, and how to get there."""
+    facts: list[tuple[str, str]] = []
+    if w.day:
+        facts.append((_("When"), w.day + (f", {w.time}" if w.time else "")))
+    elif w.time:
+        facts.append((_("Time"), w.time))
+    if _where(w, _):
+        facts.append((_("Where"), _where(w, _)))
+    if w.join_link:
+        facts.append((_("Join"), join_line(w, _)))
+    if series.contact:
+        facts.append((_("Questions?"), series.contact))
+    purpose: list[Block] = [Paragraph(series.purpose)] if series.purpose else []
+    if w.goals:
+        purpose += [Paragraph(_("Today we will:")), Bullets(w.goals)]
+    sections = [
+        Section(_("What this workshop is for"), "purpose", tuple(purpose)),
+        Section(_("What will happen"), "agenda", (timetable(w, _, _("What we will do"), _("We finish"), True),)),
+    ]
+    if series.ground_rules:
+        sections.append(Section(_("How we work together"), "ground_rules", (Bullets(series.ground_rules),)))
+    if w.glossary:
+        sections.append(Section(_("Words we use"), "glossary", (Terms(w.glossary),)))
+    if w.homework:
+        optional = _("This is optional. We will talk about it at the start of the next workshop.")
+        sections.append(Section(_("Before next time"), "homework", (Paragraph(w.homework), Paragraph(optional))))
+    joining = _joining(series, w, _)
+    if joining is not None:
+        sections.append(joining)
+    if w.venue or w.access:
+        there: list[Block] = [Paragraph(t) for t in (w.venue, w.access) if t]
+        ask = (
+            _(
+                "If you need anything to take part (a ramp, large print, an interpreter, a quiet space), "
+                "tell us before the day: {contact}.",
+                contact=series.contact,
+            )
+            if series.contact
+            else _(
+                "If you need anything to take part (a ramp, large print, an interpreter, a quiet space), "
+                "tell us before the day."
+            )
+        )
+        there.append(Paragraph(ask))
+        sections.append(Section(_("Getting there"), "venue", tuple(there)))
+    title = f"{w.title} · {series.title}"
+    return workshop_document("handout", series, w, _, lang, paper, facts, sections, title)
+
+
+def workshop_document(
+    kind: str,
+    series: ParticipantSeries,
+    w: ParticipantWorkshop,
+    _: Translate,
+    lang: str,
+    paper: str,
+    facts: list[tuple[str, str]],
+    sections: list[Section],
+    full_title: str,
+    page: str = "document",
+) -> Document:
+    """A participant document about one workshop: its title, the series above it, the facts below."""
+    return Document(
+        kind=kind,
+        title=w.title,
+        kicker=_kicker(series, w, _),
+        lang=lang,
+        audience="participant",
+        author=series.organiser or "",
+        footer=series_footer(series),
+        facts=Terms(tuple(facts), facts=True),
+        sections=tuple(sections),
+        paper=paper,
+        page=page,
+        full_title=full_title,
+    )

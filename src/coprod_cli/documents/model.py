@@ -1,0 +1,198 @@
+"""The document model: one document, built once as data, laid out by every writer.
+
+A builder (script.py, handout.py, agenda.py, overview.py) turns an audience view into a
+`Document`; the Markdown, HTML, DOCX and PDF writers only lay it out (docutils' nodes, pandoc's
+AST). Texts are plain strings from the plan: writers escape them and turn web addresses,
+emails and phone numbers into links. `texts()` lists every text, for the parity test.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, fields, is_dataclass
+from typing import Literal
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A paragraph; `label` is a bold lead-in ("Materials:"); style 'meta' is small print for facilitators."""
+
+    text: str
+    label: str = ""
+    style: Literal["", "meta", "strong"] = ""
+    block: str = "paragraph"
+
+
+@dataclass(frozen=True)
+class Say:
+    """The facilitator's words, one string per paragraph."""
+
+    paragraphs: tuple[str, ...]
+    label: str = "Say:"
+    block: str = "say"
+
+
+@dataclass(frozen=True)
+class Note:
+    """A boxed note: facilitator notes, homework to pick up, online instructions."""
+
+    text: str
+    label: str = "Note:"
+    block: str = "note"
+
+
+@dataclass(frozen=True)
+class Cue:
+    """A timing cue: at `time`, tell the room something."""
+
+    time: str
+    text: str
+    block: str = "cue"
+
+
+@dataclass(frozen=True)
+class Bullets:
+    """A list; `check` makes it a checklist with a box to tick on paper."""
+
+    items: tuple[str, ...]
+    check: bool = False
+    block: str = "bullets"
+
+
+@dataclass(frozen=True)
+class Terms:
+    """Terms and their meanings (a glossary) or labels and values (the facts under a title)."""
+
+    pairs: tuple[tuple[str, str], ...]
+    facts: bool = False
+    block: str = "terms"
+
+
+@dataclass(frozen=True)
+class Line:
+    """One timed line inside a row: a track's activity."""
+
+    time: str
+    text: str
+    detail: str = ""
+
+
+@dataclass(frozen=True)
+class Group:
+    """A track of a split session as a timetable shows it: the group, where, and its lines."""
+
+    name: str
+    where: str = ""
+    lines: tuple[Line, ...] = ()
+
+
+@dataclass(frozen=True)
+class Row:
+    """One row of a timetable. `end` marks the closing row ("Finish")."""
+
+    time: str
+    title: str
+    minutes: str = ""
+    who: str = ""
+    details: tuple[str, ...] = ()
+    groups: tuple[Group, ...] = ()
+    pause: bool = False
+    end: bool = False
+
+
+@dataclass(frozen=True)
+class Timetable:
+    """Rows with times under column labels; a column with an empty label is not shown."""
+
+    rows: tuple[Row, ...]
+    time: str = "Time"
+    what: str = "What"
+    minutes: str = ""
+    who: str = ""
+    strong: bool = False  # titles in bold (rows that carry details under them)
+    split_intro: str = ""  # said before the groups of a split session
+    block: str = "timetable"
+
+
+@dataclass(frozen=True)
+class Step:
+    """One timed step of an activity."""
+
+    time: str
+    text: str
+    minutes: str = ""
+
+
+@dataclass(frozen=True)
+class Steps:
+    """The timed steps of an activity, in order."""
+
+    steps: tuple[Step, ...]
+    block: str = "steps"
+
+
+@dataclass(frozen=True)
+class Section:
+    """A titled part of a document; `name` is its template block; nested sections go one level down."""
+
+    title: str
+    name: str
+    blocks: tuple[Block, ...]
+    card: bool = False
+    pause: bool = False
+    block: str = "section"
+
+
+Block = Paragraph | Say | Note | Cue | Bullets | Terms | Timetable | Steps | Section
+
+
+@dataclass(frozen=True)
+class Document:
+    """One printable document for one audience."""
+
+    kind: str  # the file stem: facilitator-script, handout, agenda, overview
+    title: str
+    kicker: str
+    lang: str
+    audience: Literal["facilitator", "participant"]
+    author: str
+    footer: str
+    facts: Terms | None = None
+    sections: tuple[Section, ...] = ()
+    banner: tuple[str, ...] = ()
+    paper: str = "a4"
+    page: str = "document"  # the page style: document, or agenda-page (one page, larger type)
+    full_title: str = ""  # the window and PDF title; the document title when empty
+
+    def texts(self) -> list[str]:
+        """Every text of the document, in order: what each format must show."""
+        return [t for t in _walk(self) if t]
+
+    def section(self, name: str) -> Section | None:
+        return next((s for s in self.sections if s.name == name), None)
+
+
+def _walk(node: object) -> Iterator[str]:
+    if isinstance(node, str):
+        yield node
+    elif isinstance(node, tuple | list):
+        for part in node:
+            yield from _walk(part)
+    elif is_dataclass(node):
+        for f in fields(node):
+            if f.name in (
+                "block",
+                "kind",
+                "lang",
+                "audience",
+                "paper",
+                "page",
+                "style",
+                "name",
+                "full_title",
+                "author",
+            ):
+                continue
+            if isinstance(node, Say | Note) and f.name == "label":
+                continue
+            yield from _walk(getattr(node, f.name))
