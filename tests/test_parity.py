@@ -214,7 +214,7 @@ def test_language_and_paper_come_from_the_plan(tmp_path: Path):
     result = run("render", "handouts", "-f", "md,html,docx", "-p", str(tmp_path / "p.yaml"), "-o", out)
     assert result.exit_code == 0, result.stderr
     html = (tmp_path / "out/01-gweithdy/handout.html").read_text()
-    assert '<html lang="cy">' in html and "@page { size: letter; }" in html
+    assert '<html lang="cy">' in html and "@page { size: letter;" in html
     assert "unicode-range: U+0100" in html  # the Latin Extended half of the font, for Ŵ
     import docx
     from docx.oxml.ns import qn

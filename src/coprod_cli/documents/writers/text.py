@@ -120,6 +120,8 @@ def make_environment(user_templates: Path | None, markdown: bool, language: str 
     env.filters["inline"] = inline_md if markdown else inline_html
     env.filters["raw"] = Markdown if markdown else (lambda text: text)
     env.filters["md_link"] = md_link
+    # Fixed words around marked-up plan text: `_("At {time}:")|fill(time=b.time|inline)`.
+    env.filters["fill"] = lambda words, **values: Markup(escape(words)).format(**values)
     env.tests["linkable"] = is_linkable
     _ = translator(language)
     env.globals["_"] = _
