@@ -65,6 +65,7 @@ def test_what_will_happen_is_said_in_short_sentences_with_times_in_words():
     [happens] = [s for s in model.sections if s.heading == "What will happen"]
     assert [p.lead for p in happens.points][:2] == ["10 o'clock in the morning", "20 minutes past 10 in the morning"]
     assert happens.points[0].text == "We say hello. We agree how we work together."  # the library's easy: line
+    assert "Quarter past 11 in the morning" in [p.lead for p in happens.points]  # a heading starts with a capital
     for point in happens.points:
         assert point.icon in ICONS and not re.search(r"\d:\d\d", point.lead or "")
         for sentence in split_sentences(point.text):

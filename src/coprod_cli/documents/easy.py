@@ -110,7 +110,7 @@ def easy_read(plan: Plan, schedules: list[Schedule], number: int, glossary: Iter
         point(
             t.item.kind if t.item.kind in ICONS else "exercise",
             t.item.easy or t.item.title,
-            spoken_time(lang, sched.start + t.offset) if sched.start is not None else None,
+            _heading(spoken_time(lang, sched.start + t.offset)) if sched.start is not None else None,
         )
         for t in sched.items
     ]
@@ -155,3 +155,8 @@ def _help(plan: Plan, number: int, point) -> list[Point]:
     if plan.contact:
         out.append(point("phone", _("Questions? Ask {contact}.", contact=plan.contact)))
     return out
+
+
+def _heading(text: str) -> str:
+    """A time shown as a heading starts with a capital: 'Quarter past 11 in the morning'."""
+    return text[:1].upper() + text[1:]
