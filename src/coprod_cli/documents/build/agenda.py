@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from coprod_cli.documents.build.handout import Translate, join_line, link_lines, timetable, workshop_document
+from coprod_cli.documents.build import Translate
+from coprod_cli.documents.build.handout import join_line, link_lines, timetable, workshop_document
 from coprod_cli.documents.model import Block, Bullets, Document, Paragraph, Section
 from coprod_cli.views import ParticipantSeries, ParticipantWorkshop
 

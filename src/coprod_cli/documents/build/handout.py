@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
+from coprod_cli.documents.build import Translate
 from coprod_cli.documents.model import Block, Bullets, Document, Group, Line, Paragraph, Row, Section, Terms, Timetable
 from coprod_cli.views import ParticipantItem, ParticipantSeries, ParticipantWorkshop
-
-Translate = Callable[..., str]
 
 
 def _groups(item: ParticipantItem, details: bool) -> tuple[Group, ...]:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from coprod_cli.documents.build.handout import Translate, series_footer
+from coprod_cli.documents.build import Translate
+from coprod_cli.documents.build.handout import series_footer
 from coprod_cli.documents.model import Block, Bullets, Document, Paragraph, Row, Section, Terms, Timetable
 from coprod_cli.views import ParticipantSeries
 

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 
+from coprod_cli.documents.build import Translate
 from coprod_cli.documents.model import (
     Block,
     Bullets,
@@ -21,8 +21,6 @@ from coprod_cli.documents.model import (
     Timetable,
 )
 from coprod_cli.views import FacilitatorItem, FacilitatorWorkshop, ParticipantSeries
-
-Translate = Callable[..., str]
 
 
 def _paragraphs(text: str) -> tuple[str, ...]:
