@@ -29,12 +29,17 @@ def run(*args: str, input: str | None = None):
     return CliRunner().invoke(app, list(args), input=input, catch_exceptions=False)
 
 
+# Access details and a way to ask for an adjustment, so small plans are clean for `people.access`.
+ACCESS = "access: {step_free: true, adjustments: Tell the organiser before the day}\n"
+
+
 def plan_text(agenda: str = "", **workshop: str) -> str:
-    """A one-workshop plan; `agenda` is YAML list text indented for the agenda key."""
+    """A one-workshop plan (access details last, so lines above keep their numbers); `agenda` is
+    YAML list text indented for the agenda key."""
     fields = {"title": "Workshop", "start": "10:00", **workshop}
     head = "title: Test series\nworkshops:\n"
     lines = [f"  - {k}: {v}" if i == 0 else f"    {k}: {v}" for i, (k, v) in enumerate(fields.items())]
     body = "\n".join(lines) + "\n"
     if agenda:
         body += "    agenda:\n" + "".join(f"      {line}\n" for line in agenda.strip("\n").splitlines())
-    return head + body
+    return head + body + ACCESS

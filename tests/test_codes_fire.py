@@ -4,6 +4,8 @@ stays silent on a near twin of that plan that does not."""
 from __future__ import annotations
 
 import pytest
+from test_people import CASES as PEOPLE_CASES
+from test_people import GOOD as PEOPLE_GOOD
 
 from coprod_cli.checks import FAMILIES, run_checks
 from coprod_cli.findings import CODES
@@ -125,6 +127,12 @@ CASES: dict[str, tuple] = {
         plan(f"{TALK}\n- break: 10m\n{TALK}", head="purpose: A talk series"),
     ),
 }
+
+
+# The people checks' own cases (tests/test_people.py): one firing plan per code, and the quiet plan.
+for _case in ("outnumbered", "no thanks", "no access", "no support", "no report back", "interpreted round"):
+    _text, _code, _line = PEOPLE_CASES[_case]
+    CASES[_code] = ("people", _text, PEOPLE_GOOD)
 
 
 def _implemented(code: str) -> bool:

@@ -10,9 +10,10 @@ from helpers import EXAMPLES, run, write_tree
 
 from coprod_cli.checks import FAMILIES, run_checks
 from coprod_cli.documents.render import render_documents
-from coprod_cli.documents.starter import STARTERS
+from coprod_cli.documents.starter import STARTERS, load_blueprint
 from coprod_cli.plan.library import load_library
 from coprod_cli.plan.loader import load_plan
+from coprod_cli.plan.placeholders import placeholder_in
 
 MODES = ("in-person", "online", "hybrid")
 NOT_READY = tuple(f for f in FAMILIES if f != "ready")  # a new plan is not ready to send: that is the point
@@ -22,12 +23,24 @@ def _new(folder: Path, *args: str):
     return run("new", "series", str(folder), "--title", "Test series", "--start", "2026-12-07", *args)
 
 
-@pytest.mark.parametrize("template, sessions, mode", list(itertools.product(STARTERS, range(1, 7), MODES)))
-def test_every_starter_checks_clean_and_renders(template: str, sessions: int, mode: str, tmp_path: Path):
+# Every starter at every length from 1 to 8; the mode turns with the length, so each starter
+# is tried in person, online and hybrid.
+LENGTHS = [(t, n, MODES[n % 3]) for t, n in itertools.product(STARTERS, range(1, 9))]
+
+
+@pytest.mark.parametrize("template, sessions, mode", LENGTHS)
+def test_every_starter_at_every_length_is_distinct_and_checks_clean(
+    template: str, sessions: int, mode: str, tmp_path: Path
+):
     result = _new(tmp_path, "--template", template, "--sessions", str(sessions), "--mode", mode)
     assert result.exit_code == 0, result.stderr
     loaded = load_plan(tmp_path / "coprod.yaml")
-    assert len(loaded.plan.workshops) == sessions
+    workshops = loaded.plan.workshops
+    assert len(workshops) == sessions
+    titles = [w.title for w in workshops]
+    agendas = [tuple((i.use, i.title) for i in w.agenda) for w in workshops]
+    assert len(set(titles)) == sessions, titles
+    assert len(set(agendas)) == sessions, agendas
     report = run_checks(loaded)
     bad = [f for f in report.findings if f.severity in ("error", "warning") and not f.code.startswith("ready.")]
     assert bad == [], [(f.code, f.message) for f in bad]
@@ -35,8 +48,70 @@ def test_every_starter_checks_clean_and_renders(template: str, sessions: int, mo
     ready = {f.code for f in report.findings if f.code.startswith("ready.")}
     assert "ready.placeholder" in ready and "ready.contact" in ready
     assert ("ready.join-link" in ready) == (mode != "in-person")
-    docs = render_documents(loaded, report.schedules, formats=("md",))
-    assert len(docs) == 4 * sessions + 2  # three documents and an invite.ics per workshop, overview, calendar
+    lived = sum(g.count or 0 for g in loaded.plan.participants if g.lived_experience)
+    assert lived * 2 >= sum(g.count or 0 for g in loaded.plan.participants)
+    if sessions in (1, 8):
+        docs = render_documents(loaded, report.schedules, formats=("md",))
+        assert len(docs) == 4 * sessions + 2  # three documents and an invite.ics per workshop, overview, calendar
+
+
+@pytest.mark.parametrize("template", [t for t in STARTERS if "arcs" in load_blueprint(t)])
+def test_every_arc_builds_on_sessions_it_keeps(template: str):
+    blueprint = load_blueprint(template)
+    assert sorted(blueprint["arcs"]) == list(range(1, 9))
+    for count, ids in blueprint["arcs"].items():
+        assert len(ids) == count and len(set(ids)) == count, (count, ids)
+        for index, sid in enumerate(ids):
+            needs = blueprint["sessions"][sid].get("after")
+            if needs:
+                assert set(needs) & set(ids[:index]), f"{template} {count}: '{sid}' builds on {needs}, all dropped"
+    assert {sid for ids in blueprint["arcs"].values() for sid in ids} == set(blueprint["sessions"])
+
+
+@pytest.mark.parametrize(
+    "template, sessions, never",
+    [
+        ("service-design", 3, "tested our ideas"),
+        ("service-design", 2, "tried our ideas"),
+        ("citizen-lab", 3, "(part 2)"),
+        ("online-engagement", 3, "Book the room"),
+        ("online-engagement", 5, "ramp"),
+    ],
+)
+def test_no_session_refers_to_one_that_was_dropped(template: str, sessions: int, never: str, tmp_path: Path):
+    assert _new(tmp_path, "--template", template, "--sessions", str(sessions)).exit_code == 0
+    assert never not in (tmp_path / "coprod.yaml").read_text()
+
+
+def test_online_starter_speaks_of_links_and_breakout_rooms(tmp_path: Path):
+    assert _new(tmp_path, "--template", "online-engagement").exit_code == 0
+    text = (tmp_path / "coprod.yaml").read_text()
+    assert "joining link" in text and "breakout rooms" in text and "captions: true" in text
+    assert "step-free" not in text and "venue:" not in text
+
+
+def test_starters_fill_thanks_access_support_with_recorded_placeholders(tmp_path: Path):
+    assert _new(tmp_path, "--template", "service-design", "--sessions", "4").exit_code == 0
+    plan = load_plan(tmp_path / "coprod.yaml").plan
+    thanks = [g.thanks for g in plan.participants if g.lived_experience]
+    assert thanks and all(t is not None and t.amount and placeholder_in(t.amount) for t in thanks)
+    assert plan.access is not None and plan.access.adjustments and placeholder_in(plan.access.adjustments)
+    assert plan.support and placeholder_in(plan.support[0].name)
+    sensitive = [w for w in plan.workshops if w.sensitive]
+    assert sensitive and all(w.content_note and placeholder_in(w.content_note) for w in sensitive)
+    assert not placeholder_in("Laura Park") and placeholder_in("Your activity for workshop 12")
+
+
+def test_too_many_sessions_for_a_method_starter_is_exit_2(tmp_path: Path):
+    result = _new(tmp_path, "--template", "citizen-lab", "--sessions", "9")
+    assert result.exit_code == 2 and "1 to 8 workshops" in result.stderr
+    assert _new(tmp_path / "blank", "--template", "blank", "--sessions", "12").exit_code == 0
+
+
+def test_help_says_what_each_starter_is_for():
+    result = run("new", "series", "--help")
+    for name in STARTERS:
+        assert f"{name}: {load_blueprint(name)['about']}"[:40] in " ".join(result.stdout.split())
 
 
 def test_starter_is_commented_with_a_schema_modeline(tmp_path: Path):
@@ -104,6 +179,7 @@ def test_in_a_terminal_it_asks(tmp_path: Path, monkeypatch):
     result = run("new", "series", str(tmp_path), input=answers)
     assert result.exit_code == 0, result.stdout + result.stderr
     assert "Title of the series" in result.stdout
+    assert load_blueprint("citizen-lab")["about"] in result.stdout  # the wizard says what each starter is for
     plan = load_plan(tmp_path / "coprod.yaml").plan
     assert plan.title == "Residents panel" and len(plan.workshops) == 3
     assert [str(w.date) for w in plan.workshops] == ["2026-12-01", "2026-12-15", "2026-12-29"]

@@ -130,14 +130,14 @@ def test_hybrid_shows_both(tmp_path: Path):
     assert f"Online: {LIBRARY['dot-voting'].online.handout}" in handout  # type: ignore[union-attr]
     script = (out / "01-w" / "facilitator-script.md").read_text()
     assert "### To bring" in script and "### Online set-up" in script and "### To have ready online" in script
-    assert "Print 24 handouts and agendas (for the people in the room)" in script
+    assert "Print for the people in the room: " in script and "(24 participants, " in script
     assert "**Online materials:**" in script and "Dot stickers" in script and "In the room: " in handout
 
 
 def test_in_person_is_unchanged_by_online_variants(tmp_path: Path):
     out = _render(tmp_path, _online_plan("in-person"), "handouts", "scripts")
     script = (out / "01-w" / "facilitator-script.md").read_text()
-    assert "Online set-up" not in script and "**Online:**" not in script and "Print 24 handouts" in script
+    assert "Online set-up" not in script and "**Online:**" not in script and "(24 participants, " in script
     handout = (out / "01-w" / "handout.md").read_text()
     assert "How to join" not in handout and LIBRARY["dot-voting"].handout in handout
 

@@ -222,6 +222,7 @@ def secret_plans(draw):
                 item["steps"] = [{"do": secret(), "duration": 5}]
             if draw(st.booleans()):
                 item["use"] = draw(st.sampled_from(["dot-voting", "journey-map", "exit-words"]))
+            item["sensitive"] = draw(st.booleans())  # notes on a sensitive item stay facilitator-only
             items.append(item)
         workshop = {
             "title": f"Workshop {w}",
@@ -229,9 +230,13 @@ def secret_plans(draw):
             "mode": draw(st.sampled_from(["in-person", "online"])),
             "prepare": [secret()],
             "agenda": items,
+            "sensitive": draw(st.booleans()),
+            "content_note": f"Zcontentnote{w}",
         }
         workshops.append(workshop)
-    return {"title": "Series", "workshops": workshops}, secrets
+    # The support contact is participant-facing: every handout names them.
+    support = [{"name": "Zsupportname", "phone": "07700 900123"}]
+    return {"title": "Series", "support": support, "workshops": workshops}, secrets
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -252,6 +257,10 @@ def test_no_facilitator_text_reaches_participant_documents(case):
         text = doc.content.decode()
         for token in secrets:
             assert token not in text, (doc.path, token)
+        if "/handout." in doc.path:
+            number = int(doc.path[:2]) - 1
+            assert "Zsupportname" in text and "07700 900123" in text, doc.path
+            assert f"Zcontentnote{number}" in text, doc.path
         for fragment in library_texts:
             if len(fragment) > 25:  # facilitator words from the library stay out too
                 assert fragment[:25] not in text.replace("\\", ""), (doc.path, fragment)

@@ -15,6 +15,8 @@ from coprod_cli.plan.models import Item, OnlineVariant, Plan, Workshop
 from coprod_cli.schedule import Schedule, TimedItem
 
 NOTHING = ("none", "none needed", "nothing")
+SPARE_SHARE = 0.1  # spare handouts, badges and sign-in rows: a tenth more, and at least MIN_SPARES
+MIN_SPARES = 2
 SET_UP_ONCE = ("breakout room", "co-host")
 
 
@@ -24,6 +26,32 @@ class Checklist:
     setup: list[str]  # online and hybrid: the online set-up list
     bring: list[str]  # to bring to the room, each with the items that use it
     ready: list[str]  # online and hybrid: what to have ready on screen
+
+
+@dataclass(frozen=True)
+class PrintCounts:
+    """How many of each printed thing a workshop needs: everyone expected, and spares."""
+
+    participants: int
+    facilitators: int
+    spares: int
+
+    @property
+    def copies(self) -> int:
+        return self.participants + self.facilitators + self.spares
+
+    def why(self) -> str:
+        return f"{self.participants} participants, {self.facilitators} facilitators and {self.spares} spare"
+
+
+def print_counts(plan: Plan) -> PrintCounts | None:
+    """Copies of handouts, badges and sign-in rows from the plan's counts; None when it gives none."""
+    participants = sum(g.count or 0 for g in plan.participants)
+    if not participants:
+        return None
+    facilitators = len(plan.facilitators)
+    spares = max(MIN_SPARES, -(-(participants + facilitators) // int(1 / SPARE_SHARE)))
+    return PrintCounts(participants, facilitators, spares)
 
 
 def _items(timed: Iterable[TimedItem]) -> Iterable[Item]:
@@ -96,16 +124,38 @@ def online_setup(w: Workshop, items: list[Item]) -> list[str]:
     return steps
 
 
+def _people(plan: Plan, w: Workshop, items: list[Item]) -> list[str]:
+    """What the people in the room need ready: the thank-you, the interpreters, someone to talk to."""
+    todo = []
+    paid = [g for g in plan.participants if g.thanks is not None]
+    if paid:
+        whom = ", ".join(f"{g.count} {g.group.lower()}" if g.count else g.group for g in paid)
+        verb = "Arrange" if w.mode == "online" else "Bring"
+        todo.append(f"{verb} the thank-you for {whom}, and a receipt for each")
+    interpreters = [i for a in (plan.access, w.access) if a is not None for i in a.interpreters]
+    if interpreters:
+        todo.append(f"Confirm the interpreters ({', '.join(interpreters)}) and send them the agenda")
+    if w.sensitive or any(i.sensitive for i in items):
+        who = ", ".join(c.name for c in (*w.support, *plan.support)) or "someone"
+        todo.append(f"This workshop touches hard experiences: make sure {who} is free to talk, during and after")
+    return todo
+
+
 def checklist(plan: Plan, w: Workshop, sched: Schedule) -> Checklist:
     """The day's preparation for the workshop's mode."""
     items = list(_items(sched.items))
-    todo = list(w.prepare)
-    people = sum(g.count or 0 for g in plan.participants)
+    todo = list(w.prepare) + _people(plan, w, items)
     if w.mode == "online":
         return Checklist(todo, online_setup(w, items), [], _gather(items, lambda i: _not_set_up(i.materials)))
-    if people:
-        for_whom = "one per participant" if w.mode == "in-person" else "for the people in the room"
-        todo.append(f"Print {people} handouts and agendas ({for_whom})")
+    counts = print_counts(plan)
+    if counts:
+        n = counts.copies
+        room = "" if w.mode == "in-person" else "for the people in the room: "
+        todo.insert(
+            len(w.prepare),
+            f"Print {room}{n} handouts and {n} agendas, {n} name badges and a sign-in sheet with {n} rows "
+            f"({counts.why()}); `coprod render paperwork` makes the badges, forms and receipts",
+        )
     if w.mode == "in-person":
         if w.links:
             todo.append("Send the links: " + ", ".join(w.links))

@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from coprod_cli.views import Views
 
 # Families in the order they run and report.
-FAMILIES: tuple[str, ...] = ("agenda", "timings", "series", "language", "principles", "ready")
+FAMILIES: tuple[str, ...] = ("agenda", "timings", "series", "language", "principles", "ready", "people")
 
 
 class Context:

@@ -50,7 +50,7 @@ def check(
     checks: Annotated[
         list[str] | None,
         typer.Argument(
-            help="Which checks to run: agenda, timings, series, language, principles, ready (none named: all); "
+            help="Which checks to run: agenda, timings, series, language, principles, ready, people (none named: all); "
             "plan files may follow, as pre-commit passes them.",
             autocompletion=_complete_families,
             show_default=False,

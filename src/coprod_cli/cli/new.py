@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from typer.core import TyperCommand
 
 from coprod_cli.cli import complete
 from coprod_cli.cli.common import DEFAULT_PLAN, PlanOption, QuietOption, exit_on_error, plan_path
@@ -28,7 +29,21 @@ def _next_monday(today: dt.date, weeks_ahead: int = 2) -> dt.date:
     return day + dt.timedelta(days=(7 - day.weekday()) % 7)
 
 
-@new_app.command("series")
+class _StartersHelp(TyperCommand):
+    """`new series --help` ends with what each starter is for, read from the starters only when asked."""
+
+    def format_epilog(self, ctx, formatter) -> None:  # type: ignore[no-untyped-def]
+        from coprod_cli.documents.starter import starter_list
+
+        formatter.write_paragraph()
+        formatter.write_text("Starters:")
+        with formatter.indentation():
+            for line in starter_list().splitlines():
+                formatter.write_text(line.strip())
+        super().format_epilog(ctx, formatter)
+
+
+@new_app.command("series", cls=_StartersHelp)
 def new_series(
     folder: Annotated[
         Path,
@@ -40,14 +55,17 @@ def new_series(
             "--template",
             "-t",
             metavar="STARTER",
-            help="Starter: service-design, citizen-lab, online-engagement or blank.",
+            help="Starter: service-design, citizen-lab, online-engagement or blank (what each is for: below).",
         ),
     ] = None,
     title: Annotated[
         str | None, typer.Option("--title", metavar="TITLE", help="The series title (required without a terminal).")
     ] = None,
     sessions: Annotated[
-        int | None, typer.Option("--sessions", "-n", min=1, max=30, metavar="N", help="How many workshops (1 to 30).")
+        int | None,
+        typer.Option(
+            "--sessions", "-n", min=1, max=30, metavar="N", help="How many workshops: 1 to 8 (blank: up to 30)."
+        ),
     ] = None,
     start: Annotated[
         dt.datetime | None,
@@ -76,8 +94,10 @@ def new_series(
         Options,
         check_template,
         load_blueprint,
+        most_sessions,
         parse_every,
         parse_time_window,
+        starter_list,
     )
     from coprod_cli.plan.base import MODES
 
@@ -95,10 +115,15 @@ def new_series(
             )
         ask = interactive()
         if template is None:
+            if ask:
+                from coprod_cli.cli.console import print_plain
+
+                print_plain("Starters:\n" + starter_list())
             template = (
                 typer.prompt(f"Starter ({', '.join(STARTERS)})", default="service-design") if ask else "service-design"
             )
-        defaults = load_blueprint(check_template(template))["defaults"]
+        blueprint = load_blueprint(check_template(template))
+        defaults = blueprint["defaults"]
         if title is None:
             if not ask:
                 raise UsageError('--title is missing: give the series a title, like --title "Care leavers project"')
@@ -106,9 +131,13 @@ def new_series(
         if not title.strip():
             raise UsageError("the title cannot be empty")
         if sessions is None:
-            default_sessions = 2 if template == "citizen-lab" else 4
+            default_sessions = defaults["sessions"]
             sessions = (
-                typer.prompt("How many workshops", default=default_sessions, type=int) if ask else default_sessions
+                typer.prompt(
+                    f"How many workshops (1 to {most_sessions(blueprint)})", default=default_sessions, type=int
+                )
+                if ask
+                else default_sessions
             )
         first = start.date() if start else None
         if first is None:

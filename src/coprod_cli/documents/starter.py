@@ -24,6 +24,7 @@ from coprod_cli.plan.resolve import slugify
 from coprod_cli.plan.suggest import did_you_mean
 
 STARTERS = ("service-design", "citizen-lab", "online-engagement", "blank")
+MAX_SESSIONS = 30
 LUNCH_FROM_MINUTES = 5 * 60
 STEP = 5
 
@@ -37,6 +38,7 @@ class Slot:
     least: int
     optional: bool = False
     grow: bool = False
+    pause: bool = False
 
 
 @dataclass
@@ -98,10 +100,19 @@ def load_blueprint(name: str) -> dict[str, Any]:
     Loader.add_constructor("!placeholder", lambda loader, node: PLACEHOLDERS[loader.construct_scalar(node)])
     blueprints = resources.files("coprod_cli.library").joinpath("starters")
     text = blueprints.joinpath(f"{check_template(name)}.yaml").read_text(encoding="utf-8")
-    return yaml.load(text, Loader=Loader)
+    return {"name": name, **yaml.load(text, Loader=Loader)}
 
 
-def _slot(entry: dict[str, Any], library: Mapping[str, Activity]) -> Slot:
+def starter_list() -> str:
+    """One line per starter: its name and what it is for (the blueprint's `about`)."""
+    return "\n".join(f"  {name}: {load_blueprint(name)['about']}" for name in STARTERS)
+
+
+def _slot(entry: dict[str, Any], mode: str, library: Mapping[str, Activity]) -> Slot:
+    if entry.get("pause"):
+        pause = _pause(mode, library)
+        pause.optional = bool(entry.get("optional"))
+        return pause
     spec = {k: v for k, v in entry.items() if k not in ("optional", "grow")}
     if "use" in spec:
         activity = library[spec["use"]]
@@ -116,36 +127,69 @@ def _slot(entry: dict[str, Any], library: Mapping[str, Activity]) -> Slot:
 
 def _pause(mode: str, library: Mapping[str, Activity]) -> Slot:
     use = "tea-break" if mode == "in-person" else "screen-break"
-    return Slot({"use": use}, library[use].duration, library[use].duration)
+    return Slot({"use": use}, library[use].duration, library[use].duration, pause=True)
 
 
 def _lunch(mode: str) -> Slot:
     if mode == "in-person":
-        return Slot({"use": "shared-lunch"}, 45, 45)
-    return Slot({"lunch": "45m"}, 45, 45)
+        return Slot({"use": "shared-lunch"}, 45, 45, pause=True)
+    return Slot({"lunch": "45m"}, 45, 45, pause=True)
+
+
+def _cuts(minutes: list[int], limit: int) -> list[int]:
+    """Where to break a run of items (indices to break before): as few breaks as keep every stretch
+    within `limit`, placed so the longest stretch is as short as it can be (a linear partition)."""
+    n = len(minutes)
+    if sum(minutes) <= limit or n < 2:
+        return []
+    limit = max(limit, *minutes)  # an item longer than the limit on its own is a stretch of its own
+    prefix = [0]
+    for m in minutes:
+        prefix.append(prefix[-1] + m)
+    # best[k][i]: the shortest longest stretch of items[:i] cut into k + 1 stretches, and where the last starts
+    best: list[list[tuple[int, int]]] = [[(prefix[i], 0) for i in range(n + 1)]]
+    for k in range(1, n):
+        row = [(prefix[i], 0) for i in range(n + 1)]
+        for i in range(k + 1, n + 1):
+            row[i] = min((max(best[k - 1][p][0], prefix[i] - prefix[p]), p) for p in range(k, i))
+        best.append(row)
+        if row[n][0] <= limit:
+            break
+    cuts, i = [], n
+    for k in range(len(best) - 1, 0, -1):
+        i = best[k][i][1]
+        cuts.append(i)
+    return sorted(cuts)
 
 
 def _layout(slots: list[Slot], mode: str, window: int, library: Mapping[str, Activity]) -> list[Slot]:
-    """Slots with breaks (and lunch on a long day) put in where the stretch would pass the limit."""
+    """Slots with lunch on a long day, and breaks where a stretch would pass the limit for the mode."""
     limit = 90 if mode == "in-person" else 60
-    lunch_due = window >= LUNCH_FROM_MINUTES
-    half = window // 2
-    out: list[Slot] = []
-    stretch = elapsed = 0
+    with_lunch: list[Slot] = []
+    lunch_due, elapsed = window >= LUNCH_FROM_MINUTES, 0
     for index, slot in enumerate(slots):
-        closing = index >= len(slots) - 1
-        if lunch_due and elapsed + slot.minutes > half and out and not closing:
-            out.append(_lunch(mode))
-            elapsed += 45
-            stretch, lunch_due = 0, False
-        elif stretch + slot.minutes > limit and out:
-            pause = _pause(mode, library)
-            out.append(pause)
-            elapsed += pause.minutes
-            stretch = 0
-        out.append(slot)
-        stretch += slot.minutes
-        elapsed += slot.minutes
+        if lunch_due and elapsed + slot.minutes > window // 2 and with_lunch and index < len(slots) - 1:
+            with_lunch.append(_lunch(mode))
+            elapsed, lunch_due = elapsed + 45, False
+            if slot.pause:  # lunch is the break this one asked for
+                continue
+        if not (slot.pause and with_lunch and with_lunch[-1].pause):
+            with_lunch.append(slot)
+            elapsed += slot.minutes
+    out: list[Slot] = []
+    run: list[Slot] = []
+    for index, slot in enumerate(with_lunch):
+        if not slot.pause:
+            run.append(slot)
+        if slot.pause or index == len(with_lunch) - 1:
+            cuts = set(_cuts([s.minutes for s in run], limit))
+            for i, item in enumerate(run):
+                if i in cuts:
+                    out.append(_pause(mode, library))
+                out.append(item)
+            run = []
+            if slot.pause:
+                out.append(slot)
     return out
 
 
@@ -164,7 +208,7 @@ def fit(slots: list[Slot], mode: str, window: int, library: Mapping[str, Activit
     for floor in ("least", "step"):  # first within each item's flex, then harder if the day is short
         while _total(_layout(slots, mode, window, library)) > window:
             least = (lambda s: s.least) if floor == "least" else (lambda s: STEP)
-            shrinkable = [s for s in slots if s.minutes - STEP >= least(s)]
+            shrinkable = [s for s in slots if not s.pause and s.minutes - STEP >= least(s)]
             if not shrinkable:
                 break
             max(shrinkable, key=lambda s: s.minutes - least(s)).minutes -= STEP
@@ -183,46 +227,66 @@ def fit(slots: list[Slot], mode: str, window: int, library: Mapping[str, Activit
     return _layout(slots, mode, window, library)
 
 
-def _sessions(blueprint: dict[str, Any], count: int) -> list[dict[str, Any]]:
-    """Pick `count` sessions: the blueprint's in order, repeating one in the middle if needed."""
-    base = blueprint["sessions"]
-    if count <= 1:
-        return [dict(base[0])]
-    if count <= len(base):
-        chosen = base[: count - 1] + [base[-1]]
+def most_sessions(blueprint: dict[str, Any]) -> int:
+    """How many workshops a starter has an arc for (a blank one numbers as many as you like)."""
+    return max(blueprint["arcs"]) if "arcs" in blueprint else MAX_SESSIONS
+
+
+def arc(blueprint: dict[str, Any], count: int) -> list[dict[str, Any]]:
+    """The sessions for `count` workshops, in order, each with its `id`."""
+    if "arcs" not in blueprint:
+        each = json.dumps(blueprint["each"])
+        return [dict(json.loads(each.replace("{n}", str(n))), id=f"workshop-{n}") for n in range(1, count + 1)]
+    most = most_sessions(blueprint)
+    if not 1 <= count <= most:
+        raise UsageError(
+            f"the {blueprint['name']} starter has a plan for 1 to {most} workshops, not {count}; start with "
+            f"{most} and add more with `coprod new workshop`, or use --template blank"
+        )
+    return [dict(blueprint["sessions"][sid], id=sid) for sid in blueprint["arcs"][count]]
+
+
+def _homework(sessions: list[dict[str, Any]], index: int) -> str | None:
+    """A session's homework, when the next session is there to pick it up."""
+    session = sessions[index]
+    if index + 1 >= len(sessions) or not session.get("homework"):
+        return None
+    takers = session.get("homework_for")
+    return session["homework"] if takers is None or sessions[index + 1]["id"] in takers else None
+
+
+def _entries(sessions: list[dict[str, Any]], index: int, homework: list[str | None]) -> list[dict[str, Any]]:
+    """A session's agenda as written in the blueprint, with an opening and a closing fitted to its place."""
+    first, last = index == 0, index == len(sessions) - 1
+    session = sessions[index]
+    opening: list[dict[str, Any]] = [{"use": "welcome-and-ground-rules"}] if first else [{"use": "welcome-back"}]
+    if not first:
+        opening.append({"use": "you-said-we-did"})
+        if homework[index - 1]:
+            opening.append({"use": "homework-review"})
+    closing: list[dict[str, Any]] = [{"use": "recap", "optional": True}]
+    if homework[index]:
+        closing.append({"use": "set-homework"})
+    if last:
+        closing.append({"use": "whats-next", "optional": len(sessions) == 1})
+    if session.get("sensitive"):
+        closing.append({"use": "check-out"})
     else:
-        repeat = base[blueprint.get("repeat", 0)]
-        extra = count - len(base)
-        middle = [dict(repeat, title=f"{repeat['title']} (part {n + 2})") for n in range(extra)]
-        index = blueprint.get("repeat", 0) + 1
-        chosen = base[:index] + middle + base[index:]
-    return [dict(s) for s in chosen]
+        closing.append({"use": "feedback-round" if last and len(sessions) > 1 else "exit-words"})
+    return opening + list(session["agenda"]) + closing
 
 
 def build_sessions(options: Options, library: Mapping[str, Activity]) -> list[dict[str, Any]]:
     """The workshops of the new plan, with fitted agendas, ready for the template."""
     blueprint = load_blueprint(options.template)
-    sessions = _sessions(blueprint, options.sessions)
+    sessions = arc(blueprint, options.sessions)
     start, end = options.time
     window = end - start
-    used_ids: set[str] = set()
+    homework = [_homework(sessions, i) for i in range(len(sessions))]
     out = []
     for number, session in enumerate(sessions, start=1):
-        first, last = number == 1, number == len(sessions)
-        opening = [{"use": "welcome-and-ground-rules"}] if first else [{"use": "welcome-back"}]
-        if not first and sessions[number - 2].get("homework"):
-            opening.append({"use": "homework-review"})
-        closing: list[dict[str, Any]] = [{"use": "recap", "optional": True}]
-        homework = session.get("homework") if not last else None
-        if homework:
-            closing.append({"use": "set-homework"})
-        closing.append({"use": "feedback-round" if last and len(sessions) > 1 else "exit-words"})
-        entries = opening + list(session["agenda"]) + closing
-        slots = fit([_slot(e, library) for e in entries], options.mode, window, library)
-        ident = slugify(session["title"]) or f"workshop-{number}"
-        while ident in used_ids:
-            ident = f"{ident}-{number}"
-        used_ids.add(ident)
+        entries = _entries(sessions, number - 1, homework)
+        slots = fit([_slot(e, options.mode, library) for e in entries], options.mode, window, library)
         agenda = []
         for slot in slots:
             spec = dict(slot.spec)
@@ -232,14 +296,15 @@ def build_sessions(options: Options, library: Mapping[str, Activity]) -> list[di
             agenda.append(spec)
         out.append(
             {
-                "id": ident,
+                "id": slugify(session["title"]) or session["id"],
                 "title": session["title"],
                 "date": (options.start + dt.timedelta(days=options.every_days * (number - 1))).isoformat(),
                 "start": format_clock(start),
                 "end": format_clock(end),
                 "goals": session.get("goals", []),
                 "agenda": agenda,
-                "homework": homework,
+                "homework": homework[number - 1],
+                "sensitive": bool(session.get("sensitive")),
             }
         )
     return out

@@ -376,5 +376,10 @@ class Plan(Strict):
         examples=[[{"title": "Getting started", "date": "2026-10-05", "start": "10:00", "end": "12:00"}]],
     )
 
+    @property
+    def people_count(self) -> int:
+        """Everyone expected in the room: every participant group's count and the facilitators."""
+        return sum(g.count or 0 for g in self.participants) + len(self.facilitators)
+
 
 Track.model_rebuild()

@@ -1,5 +1,9 @@
 """The texts a new plan leaves for the facilitator to replace: written here once, used by the starters
-(`coprod new series|workshop|activity`) and looked for by the `ready` check, so the two cannot drift."""
+(`coprod new series|workshop|activity`) and looked for by the `ready` check, so the two cannot drift.
+
+They are printed as they are if left in, so the practical ones say plainly that they are still to be
+filled in. `{n}` stands for a workshop's number.
+"""
 
 from __future__ import annotations
 
@@ -12,6 +16,18 @@ PLACEHOLDERS: dict[str, str] = {
     "handout": "Say in plain words what participants will do.",
     "venue": "Add the venue here",
     "facilitator": "Add the lead facilitator's name",
+    "activity_n": "Your activity for workshop {n}",
+    "peer_facilitator": "Add the name of a peer facilitator with lived experience",
+    "thanks_amount": "To fill in: what people get for their time, like a £25 voucher for each session",
+    "thanks_when": "To fill in: when they get it, like at the end of each session",
+    "thanks_travel": "To fill in: how travel costs are paid back",
+    "thanks_benefits": "To fill in: a note for people on benefits, like whether vouchers affect them",
+    "access_in_person": "To fill in: step-free access, hearing loop, toilets, a quiet room and food",
+    "access_online": "To fill in: captions, joining by phone, and breaks from the screen",
+    "adjustments": "To fill in: who to tell about anything people need to take part, and by when",
+    "support_name": "To fill in: who people can talk to if something is hard",
+    "support_phone": "To fill in: how to reach them, during and after",
+    "content_note": "To fill in: the hard things this workshop may touch on. You can step out at any time.",
 }
 
 # Long placeholders are found inside a text a person has started to change; short ones only on their own.
@@ -19,17 +35,21 @@ _INSIDE_FROM = 20
 
 
 def _pattern(text: str) -> str:
-    return r"\s+".join(re.escape(word) for word in text.strip(".").split())
+    """A placeholder as a pattern: any spacing between words, `{n}` any number, one group per placeholder."""
+    words = r"\s+".join(re.escape(word) for word in text.strip(".").split())
+    return "(" + words.replace(re.escape("{n}"), r"\d+") + ")"
 
 
-_ALONE = re.compile(r"\s*(" + "|".join(_pattern(t) for t in PLACEHOLDERS.values()) + r")\s*\.?\s*", re.IGNORECASE)
-_INSIDE = re.compile("|".join(_pattern(t) for t in PLACEHOLDERS.values() if len(t) >= _INSIDE_FROM), re.IGNORECASE)
-_BY_FOLDED = {" ".join(t.strip(".").split()).casefold(): t for t in PLACEHOLDERS.values()}
+_TEXTS = list(PLACEHOLDERS.values())
+_LONG = [t for t in _TEXTS if len(t) >= _INSIDE_FROM]
+_ALONE = re.compile(r"\s*(?:" + "|".join(_pattern(t) for t in _TEXTS) + r")\s*\.?\s*", re.IGNORECASE)
+_INSIDE = re.compile("|".join(_pattern(t) for t in _LONG), re.IGNORECASE)
 
 
 def placeholder_in(text: str) -> str | None:
     """The starter placeholder that `text` still holds, if any (one regular expression: plans can be large)."""
-    match = _ALONE.fullmatch(text) or _INSIDE.search(text)
-    if match is None:
-        return None
-    return _BY_FOLDED[" ".join(match.group(match.lastindex or 0).split()).casefold()]
+    if match := _ALONE.fullmatch(text):
+        return _TEXTS[(match.lastindex or 1) - 1]
+    if match := _INSIDE.search(text):
+        return _LONG[(match.lastindex or 1) - 1]
+    return None

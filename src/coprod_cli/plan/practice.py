@@ -25,6 +25,13 @@ def _text_means_notes(data: Any) -> Any:
     return {"notes": data} if isinstance(data, str) else data
 
 
+def _sentence(text: str) -> str:
+    """Text as a sentence: a capital first letter and a full stop."""
+    text = text.strip()
+    text = text[:1].upper() + text[1:]
+    return text if text[-1:] in ".!?" else text + "."
+
+
 class Access(Strict):
     """How people get in and take part, and how to ask for an adjustment."""
 
@@ -72,13 +79,13 @@ class Access(Strict):
     def _plain_text(cls, data: Any) -> Any:
         return _text_means_notes(data)
 
-    def sentences(self, _: Callable[..., str] | None = None) -> list[str]:
-        """The access details as plain sentences for a handout, in a fixed order.
+    def sentences(self, _: Callable[..., str] | None = None, ask: bool = True) -> list[str]:
+        """The access details as plain sentences for a handout, in a fixed order (`ask`: with how to ask).
 
         `_` gives the fixed words in the plan's language (language.messages.translator); English without it."""
-        return [sentence for _topic, sentence in self.points(_)]
+        return [sentence for _topic, sentence in self.points(_, ask)]
 
-    def points(self, _: Callable[..., str] | None = None) -> list[tuple[str, str]]:
+    def points(self, _: Callable[..., str] | None = None, ask: bool = True) -> list[tuple[str, str]]:
         """(topic, sentence) for each access detail: the topic picks an Easy Read picture."""
         _ = _ or _english
         out: list[tuple[str, str]] = []
@@ -99,11 +106,11 @@ class Access(Strict):
             ("travel", _("Travel"), self.travel),
         ):
             if value:
-                out.append((topic, f"{label}: {value}"))
+                out.append((topic, _sentence(f"{label}: {value}")))
         if self.notes:
-            out.append(("ask", self.notes))
-        if self.adjustments:
-            out.append(("ask", _("To ask for anything you need: {how}", how=self.adjustments)))
+            out.append(("ask", _sentence(self.notes)))
+        if self.adjustments and ask:
+            out.append(("ask", _sentence(_("To ask for anything you need: {how}", how=self.adjustments))))
         return out
 
 
@@ -142,6 +149,16 @@ class Thanks(Strict):
         """`thanks: £25 voucher` is the amount."""
         return {"amount": data} if isinstance(data, str) else data
 
+    def sentences(self) -> list[str]:
+        """How people are thanked, as plain sentences for a handout."""
+        what = ", ".join(part for part in (self.amount, self.when, self.how) if part)
+        out = [_sentence(what)] if what else []
+        if self.travel:
+            out.append(_sentence(f"Travel: {self.travel}"))
+        if self.benefits:
+            out.append(_sentence(self.benefits))
+        return out
+
 
 class SupportContact(Strict):
     """Someone participants can talk to during and after a workshop (participant-facing)."""
@@ -156,6 +173,12 @@ class SupportContact(Strict):
         examples=["during the day and for a week after"],
     )
 
+    def line(self) -> str:
+        """'Jo Hart, personal adviser: 07700 900123 (on the day and for a week after)'."""
+        who = ", ".join(part for part in (self.name, self.role) if part)
+        reach = ", ".join(part for part in (self.phone, self.email) if part)
+        return who + (f": {reach}" if reach else "") + (f" ({self.when})" if self.when else "")
+
 
 class Consent(Strict):
     """What participants are asked to agree to, and how to say no."""
@@ -166,6 +189,33 @@ class Consent(Strict):
     opt_out: str | None = Field(
         None, description="How to say no or change your mind", examples=["Tell a facilitator at any time"]
     )
+
+    def sentence(self, field: str) -> str | None:
+        """One of photos, recording, quotes as a plain sentence; known words become our sentences."""
+        value = getattr(self, field)
+        return CONSENT_WORDS.get((field, value.lower()), _sentence(value)) if value else None
+
+    def sentences(self) -> list[str]:
+        """What people are asked to agree to, in plain sentences, and how to say no."""
+        out = [s for s in (self.sentence(f) for f in CONSENT_FIELDS) if s]
+        if self.opt_out:
+            out.append(_sentence(f"To say no or change your mind: {self.opt_out}"))
+        return out
+
+
+CONSENT_FIELDS = ("photos", "recording", "quotes")
+CONSENT_WORDS = {
+    ("photos", "ask"): "We will ask you before we take any photos.",
+    ("photos", "yes"): "We will take photos. Tell us if you do not want to be in them.",
+    ("photos", "no"): "We will not take photos.",
+    ("recording", "ask"): "We will ask you before we record anything.",
+    ("recording", "yes"): "We will record the workshop. Tell us if you do not want to be recorded.",
+    ("recording", "no"): "We will not record the workshop.",
+    ("quotes", "anonymous"): "We may write down what you say, but never with your name.",
+    ("quotes", "named"): "We may write down what you say with your name, only if you agree.",
+    ("quotes", "ask"): "We will ask you before we write down what you say.",
+    ("quotes", "no"): "We will not write down what you say.",
+}
 
 
 class Heard(Strict):
@@ -185,6 +235,11 @@ class Facilitator(Strict):
 
     name: str = Field(description="Their name", examples=["Laura Park"])
     role: str | None = Field(None, description="Their part in the series", examples=["lead", "co-facilitator"])
+    lived_experience: bool = Field(
+        False,
+        description="A peer facilitator who has used the service: co-leads as someone with lived experience",
+        examples=[True],
+    )
 
 
 class ParticipantGroup(Strict):

@@ -20,6 +20,7 @@ from coprod_cli.views.facilitator import (
     FacilitatorWorkshop,
     facilitator_view,
 )
+from coprod_cli.views.paperwork import Paperwork, SaidDid, paperwork_view, said_did_view
 from coprod_cli.views.participant import (
     ParticipantItem,
     ParticipantSeries,
@@ -58,6 +59,14 @@ class Views:
     @cached_property
     def participant(self) -> ParticipantSeries:
         return participant_view(self.plan, self.schedules)
+
+    @cached_property
+    def paperwork(self) -> list[Paperwork]:
+        return paperwork_view(self.plan, self.schedules)
+
+    @cached_property
+    def said_did(self) -> list[SaidDid]:
+        return said_did_view(self.plan, self.schedules)
 
     @cached_property
     def facilitator(self) -> list[FacilitatorWorkshop]:

@@ -57,6 +57,7 @@ class ParticipantWorkshop:
     time: str | None
     venue: str | None
     access: str | None
+    adjustments: str | None
     mode: str
     join_link: str | None
     join_dial_in: str | None
@@ -66,6 +67,12 @@ class ParticipantWorkshop:
     items: tuple[ParticipantItem, ...]
     homework: str | None
     glossary: tuple[tuple[str, str], ...]
+    sensitive: bool = False
+    content_note: str | None = None
+    support: tuple[str, ...] = ()
+    heard: tuple[tuple[str, str], ...] = ()
+    previous: str | None = None
+    previous_heard: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -80,6 +87,9 @@ class ParticipantSeries:
     facilitators: tuple[str, ...]
     workshops: tuple[ParticipantWorkshop, ...]
     glossary: tuple[tuple[str, str], ...]
+    thanks: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    support: tuple[str, ...] = ()
+    consent: tuple[str, ...] = ()
 
 
 def folder_name(number: int, workshop: Workshop) -> str:
@@ -106,10 +116,34 @@ def _when(lang: str, sched: Schedule, offset: int) -> str:
     return f"+{format_duration(lang, offset)}" if offset else _("start")
 
 
+NOT_YET = "Not done yet. We will tell you what happens."
+
+
 def _access_text(plan: Plan, w: Workshop) -> str | None:
-    """The series' access details and the workshop's own, as one paragraph."""
-    sentences = [s for a in (plan.access, w.access) if a is not None for s in a.sentences(translator(plan.language))]
+    """The series' access details and the workshop's own, as one paragraph (how to ask comes apart)."""
+    _ = translator(plan.language)
+    sentences = [s for a in (plan.access, w.access) if a is not None for s in a.sentences(_, ask=False)]
     return " ".join(sentences) or None
+
+
+def _adjustments(plan: Plan, w: Workshop) -> str | None:
+    """How to ask for an adjustment: the workshop's way, else the series' way."""
+    return next((a.adjustments for a in (w.access, plan.access) if a is not None and a.adjustments), None)
+
+
+def heard_pairs(w: Workshop) -> tuple[tuple[str, str], ...]:
+    """'You said, we did' pairs of one workshop; nothing done yet is said plainly."""
+    return tuple((h.said, h.did or NOT_YET) for h in w.heard)
+
+
+def day_text(lang: str, d: date | None) -> str | None:
+    """A workshop's day in the plan's language, for documents outside this view (paperwork)."""
+    return _day(lang, d)
+
+
+def time_span(lang: str, sched: Schedule) -> str | None:
+    """'10:00 to 13:30' in the plan's language."""
+    return _time_span(lang, sched)
 
 
 def _online_handout(mode: str, online: object, handout: str | None) -> str | None:
@@ -148,6 +182,7 @@ def participant_view(plan: Plan, schedules: list[Schedule]) -> ParticipantSeries
     workshops = []
     for number, sched in enumerate(schedules, start=1):
         w = sched.workshop
+        previous = schedules[number - 2].workshop if number > 1 else None
         workshops.append(
             ParticipantWorkshop(
                 number=number,
@@ -159,6 +194,7 @@ def participant_view(plan: Plan, schedules: list[Schedule]) -> ParticipantSeries
                 time=_time_span(plan.language, sched),
                 venue=w.venue,
                 access=_access_text(plan, w),
+                adjustments=_adjustments(plan, w),
                 mode=w.mode,
                 join_link=w.join.link if w.join else None,
                 join_dial_in=w.join.dial_in if w.join else None,
@@ -168,6 +204,12 @@ def participant_view(plan: Plan, schedules: list[Schedule]) -> ParticipantSeries
                 items=tuple(_participant_item(plan.language, sched, t) for t in sched.items),
                 homework=w.homework,
                 glossary=tuple(glossaries[w.id]),
+                sensitive=w.sensitive or any(t.item.sensitive for t in sched.items),
+                content_note=w.content_note,
+                support=tuple(c.line() for c in (*w.support, *plan.support)),
+                heard=heard_pairs(w),
+                previous=previous.title if previous else None,
+                previous_heard=heard_pairs(previous) if previous else (),
             )
         )
     return ParticipantSeries(
@@ -181,6 +223,9 @@ def participant_view(plan: Plan, schedules: list[Schedule]) -> ParticipantSeries
         facilitators=tuple(f.name for f in plan.facilitators),
         workshops=tuple(workshops),
         glossary=tuple(plan.glossary.items()),
+        thanks=tuple((g.group, tuple(g.thanks.sentences())) for g in plan.participants if g.thanks is not None),
+        support=tuple(c.line() for c in plan.support),
+        consent=tuple(plan.consent.sentences()) if plan.consent else (),
     )
 
 

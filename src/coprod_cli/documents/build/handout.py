@@ -97,6 +97,59 @@ def link_lines(w: ParticipantWorkshop) -> tuple[str, ...]:
     return tuple(f"{name}: {url}" for name, url in w.links)
 
 
+def _said_did(w: ParticipantWorkshop, _: Translate) -> list[Section]:
+    """The handout opens with what the last workshop heard and what was done about it."""
+    if not w.previous_heard:
+        return []
+    intro = Paragraph(_("At “{title}” you told us some things. This is what happened.", title=w.previous or ""))
+    pairs = Terms(tuple((_("You said:") + f" {said}", _("We did:") + f" {did}") for said, did in w.previous_heard))
+    return [Section(_("You said, we did"), "said_did", (intro, pairs))]
+
+
+def _support(w: ParticipantWorkshop, _: Translate) -> list[Section]:
+    """The content note and who to talk to, before the agenda, so people know before they read on."""
+    if not (w.content_note or w.support):
+        return []
+    talk: list[Block] = [Paragraph(w.content_note)] if w.content_note else []
+    if w.support:
+        talk += [Paragraph(_("You can talk to:")), Bullets(w.support)]
+    title = _("If something is hard") if w.sensitive else _("Who to talk to")
+    return [Section(title, "support", tuple(talk))]
+
+
+def _taking_part(series: ParticipantSeries, w: ParticipantWorkshop, _: Translate) -> Section:
+    """Getting there (or taking part online), access, and how to ask for an adjustment."""
+    venue = w.venue if w.mode != "online" else None
+    there: list[Block] = [Paragraph(t) for t in (venue, w.access) if t]
+    if w.adjustments:
+        ask = _("To ask for anything you need: {how}", how=w.adjustments)
+    elif w.mode == "online" and series.contact:
+        ask = _(
+            "If you need anything to take part online (captions, joining by phone, the board sent to you before), "
+            "tell us before the day: {contact}.",
+            contact=series.contact,
+        )
+    elif w.mode == "online":
+        ask = _(
+            "If you need anything to take part online (captions, joining by phone, the board sent to you before), "
+            "tell us before the day."
+        )
+    elif series.contact:
+        ask = _(
+            "If you need anything to take part (a ramp, large print, an interpreter, a quiet space), "
+            "tell us before the day: {contact}.",
+            contact=series.contact,
+        )
+    else:
+        ask = _(
+            "If you need anything to take part (a ramp, large print, an interpreter, a quiet space), "
+            "tell us before the day."
+        )
+    there.append(Paragraph(ask))
+    title = _("Taking part online") if w.mode == "online" else _("Getting there and taking part")
+    return Section(title, "venue", tuple(there))
+
+
 def build_handout(series: ParticipantSeries, w: ParticipantWorkshop, _: Translate, lang: str, paper: str) -> Document:
     """What the workshop is for, what will happen when, how we work together, and how to get there."""
     facts: list[tuple[str, str]] = []
@@ -113,12 +166,20 @@ def build_handout(series: ParticipantSeries, w: ParticipantWorkshop, _: Translat
     purpose: list[Block] = [Paragraph(series.purpose)] if series.purpose else []
     if w.goals:
         purpose += [Paragraph(_("Today we will:")), Bullets(w.goals)]
-    sections = [
-        Section(_("What this workshop is for"), "purpose", tuple(purpose)),
-        Section(_("What will happen"), "agenda", (timetable(w, _, _("What we will do"), _("We finish"), True),)),
-    ]
+    sections = _said_did(w, _)
+    sections.append(Section(_("What this workshop is for"), "purpose", tuple(purpose)))
+    sections += _support(w, _)
+    sections.append(
+        Section(_("What will happen"), "agenda", (timetable(w, _, _("What we will do"), _("We finish"), True),))
+    )
     if series.ground_rules:
-        sections.append(Section(_("How we work together"), "ground_rules", (Bullets(series.ground_rules),)))
+        agree = _("We will agree these together at the start. You can suggest changes.")
+        agreed = _("We agreed these together. You can suggest changes at any time.")
+        rules = (Paragraph(agree if w.number == 1 else agreed), Bullets(series.ground_rules))
+        sections.append(Section(_("How we work together"), "ground_rules", rules))
+    if series.thanks:
+        lines = tuple(f"{group}: {' '.join(sentences)}" for group, sentences in series.thanks)
+        sections.append(Section(_("Thank you for your time"), "thanks", (Bullets(lines),)))
     if w.glossary:
         sections.append(Section(_("Words we use"), "glossary", (Terms(w.glossary),)))
     if w.homework:
@@ -127,22 +188,9 @@ def build_handout(series: ParticipantSeries, w: ParticipantWorkshop, _: Translat
     joining = _joining(series, w, _)
     if joining is not None:
         sections.append(joining)
-    if w.venue or w.access:
-        there: list[Block] = [Paragraph(t) for t in (w.venue, w.access) if t]
-        ask = (
-            _(
-                "If you need anything to take part (a ramp, large print, an interpreter, a quiet space), "
-                "tell us before the day: {contact}.",
-                contact=series.contact,
-            )
-            if series.contact
-            else _(
-                "If you need anything to take part (a ramp, large print, an interpreter, a quiet space), "
-                "tell us before the day."
-            )
-        )
-        there.append(Paragraph(ask))
-        sections.append(Section(_("Getting there"), "venue", tuple(there)))
+    sections.append(_taking_part(series, w, _))
+    if series.consent:
+        sections.append(Section(_("Photos, recordings and notes"), "consent", (Bullets(series.consent),)))
     title = f"{w.title} · {series.title}"
     return workshop_document("handout", series, w, _, lang, paper, facts, sections, title)
 

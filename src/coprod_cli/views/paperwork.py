@@ -1,0 +1,171 @@
+"""The paperwork of one workshop, and "You said, we did": participant-facing data only.
+
+Sign-in sheet, name badges, an Easy Read consent form, an Easy Read feedback form with a smiley
+scale for each activity, and a receipt for each person thanked with money or a voucher. Counts come
+from the plan's participant counts plus facilitators plus spares (preparation.print_counts).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from coprod_cli.plan.models import Plan
+from coprod_cli.plan.practice import CONSENT_FIELDS
+from coprod_cli.preparation import print_counts
+from coprod_cli.schedule import Schedule
+from coprod_cli.views.participant import day_text, folder_name, heard_pairs, time_span
+
+BADGES_PER_PAGE = 8
+SIGN_IN_ROWS_WITHOUT_COUNTS = 20
+SIGN_IN_COLUMNS = ("Name", "Group", "Photos OK?", "Travel claimed")
+SCALE = ("Good", "OK", "Not good")  # a smiley scale: HTML draws a face beside each word
+
+# Easy Read consent questions: one idea each, answered yes or no; None: nothing to ask.
+CONSENT_QUESTIONS = {
+    ("photos", "ask"): "Can we take photos of you?",
+    ("photos", "yes"): "Can we take photos of you?",
+    ("recording", "ask"): "Can we record what you say?",
+    ("recording", "yes"): "Can we record what you say?",
+    ("quotes", "anonymous"): "Can we write down what you say? We will not write your name.",
+    ("quotes", "named"): "Can we write down what you say, with your name?",
+    ("quotes", "ask"): "Can we write down what you say?",
+}
+
+
+@dataclass(frozen=True)
+class FeedbackLine:
+    """One activity on the feedback form: its title and its Easy Read line."""
+
+    title: str
+    easy: str | None
+
+
+@dataclass(frozen=True)
+class Receipt:
+    """A receipt for one group's thank-you, printed once for each person in the group."""
+
+    group: str
+    what: str
+    travel: str | None
+    copies: int
+
+
+@dataclass(frozen=True)
+class Paperwork:
+    series: str
+    organiser: str | None
+    number: int
+    folder: str
+    title: str
+    day: str | None
+    time: str | None
+    venue: str | None
+    groups: tuple[str, ...]
+    sign_in_rows: int
+    counts_note: str
+    badges: int
+    badge_pages: int
+    consent_questions: tuple[str, ...]
+    consent_statements: tuple[str, ...]
+    feedback: tuple[FeedbackLine, ...]
+    receipts: tuple[Receipt, ...]
+    contact: str | None
+
+
+def _consent(plan: Plan) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Questions to answer yes or no, and statements of what we will not do or how to say no."""
+    consent = plan.consent
+    if consent is None:
+        return (), ()
+    questions: list[str] = []
+    statements: list[str] = []
+    for field in CONSENT_FIELDS:
+        value = getattr(consent, field)
+        question = CONSENT_QUESTIONS.get((field, value.lower())) if value else None
+        sentence = consent.sentence(field)
+        if question:
+            questions.append(question)
+        elif sentence:
+            statements.append(sentence)
+    if consent.opt_out:
+        statements.append(consent.sentences()[-1])
+    return tuple(questions), tuple(statements)
+
+
+def paperwork_view(plan: Plan, schedules: list[Schedule]) -> list[Paperwork]:
+    """The paperwork of every workshop."""
+    counts = print_counts(plan)
+    copies = counts.copies if counts else SIGN_IN_ROWS_WITHOUT_COUNTS
+    note = (
+        f"{copies} rows: {counts.why()}"
+        if counts
+        else f"{copies} rows: the plan gives no participant counts (add `count:` to each group)"
+    )
+    spares = counts.spares if counts else 0
+    questions, statements = _consent(plan)
+    receipts = tuple(
+        Receipt(
+            g.group,
+            ", ".join(p for p in (g.thanks.amount, g.thanks.how) if p) or "a thank-you for your time",
+            g.thanks.travel,
+            (g.count or 0) + spares,
+        )
+        for g in plan.participants
+        if g.thanks is not None
+    )
+    out = []
+    for number, sched in enumerate(schedules, start=1):
+        w = sched.workshop
+        feedback = tuple(
+            FeedbackLine(t.item.title, t.item.easy or t.item.handout)
+            for t in sched.items
+            if not t.item.is_pause and t.item.kind not in ("welcome", "closing", "feedback")
+        )
+        out.append(
+            Paperwork(
+                series=plan.title,
+                organiser=plan.organiser,
+                number=number,
+                folder=folder_name(number, w),
+                title=w.title,
+                day=day_text(plan.language, w.date),
+                time=time_span(plan.language, sched),
+                venue=None if w.mode == "online" else w.venue,
+                groups=tuple(g.group for g in plan.participants),
+                sign_in_rows=copies,
+                counts_note=note,
+                badges=copies,
+                badge_pages=-(-copies // BADGES_PER_PAGE),
+                consent_questions=questions,
+                consent_statements=statements,
+                feedback=feedback,
+                receipts=receipts,
+                contact=plan.contact,
+            )
+        )
+    return out
+
+
+@dataclass(frozen=True)
+class SaidDid:
+    """'You said, we did' of one workshop: what people said and what was done."""
+
+    number: int
+    folder: str
+    title: str
+    day: str | None
+    pairs: tuple[tuple[str, str], ...]
+
+
+def said_did_view(plan: Plan, schedules: list[Schedule]) -> list[SaidDid]:
+    """Every workshop's 'you said, we did' (empty pairs: nothing heard yet)."""
+    return [
+        SaidDid(
+            number,
+            folder_name(number, s.workshop),
+            s.workshop.title,
+            day_text(plan.language, s.workshop.date),
+            heard_pairs(s.workshop),
+        )
+        for number, s in enumerate(schedules, start=1)
+    ]
