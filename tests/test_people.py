@@ -212,3 +212,26 @@ def test_print_counts_cover_everyone_with_spares(counts: list[int], facilitators
     assert result.copies == sum(counts) + facilitators + result.spares
     assert result.spares >= MIN_SPARES and result.spares * 10 >= sum(counts) + facilitators
     assert result.spares <= max(MIN_SPARES, (sum(counts) + facilitators) // 10 + 1)
+
+
+def test_paperwork_and_said_did_data_from_counts_consent_and_heard():
+    """The data the paperwork and 'you said, we did' documents are to be built from (views/paperwork.py)."""
+    from coprod_cli.plan.loader import load_plan
+    from coprod_cli.schedule import schedule_plan
+    from coprod_cli.views import Views
+
+    loaded = load_plan(next(p for p in EXAMPLES if p.stem == "care-leavers"))
+    views = Views(loaded.plan, schedule_plan(loaded.plan))
+    paper = views.paperwork[1]
+    assert (paper.sign_in_rows, paper.badges, paper.badge_pages) == (16, 16, 2)  # 12 + 2 facilitators + 2 spare
+    assert [(r.group, r.copies) for r in paper.receipts] == [("Care leavers", 8)]
+    assert paper.consent_questions == (
+        "Can we take photos of you?",
+        "Can we write down what you say? We will not write your name.",
+    )
+    assert "We will not record the workshop." in paper.consent_statements
+    titles = [line.title for line in paper.feedback]
+    assert "Create a character" in titles and "Welcome back" not in titles and "Exit words" not in titles
+    heard = views.said_did
+    assert heard[0].pairs[0] == ("The words professionals use are hard to follow", heard[0].pairs[0][1])
+    assert heard[1].pairs == () and heard[0].pairs[1][1].startswith("Not yet")
