@@ -82,19 +82,36 @@ def _form_pattern(variant: str) -> re.Pattern[str]:
     return re.compile(pattern.pattern) if variant.isupper() and len(variant) > 1 else pattern
 
 
+@lru_cache(maxsize=1)
+def _by_key() -> dict[str, tuple[tuple[int, str, Jargon, bool], ...]]:
+    """The forms grouped by key, each with its place in the list (for a stable order) and whether
+    it is ALL-CAPS, so a text is tried only against the forms whose key starts one of its words."""
+    grouped: dict[str, list[tuple[int, str, Jargon, bool]]] = {}
+    for index, (key, variant, entry) in enumerate(_variants()):
+        grouped.setdefault(key, []).append((index, variant, entry, variant.isupper()))
+    return {key: tuple(forms) for key, forms in grouped.items()}
+
+
+_WORD_START = re.compile(r"\w+")
+
+
 def _matches(text: str) -> list[tuple[int, int, Jargon]]:
     """Every form found in `text`, the longest winning where two overlap ("stakeholder mapping"
-    over the "stakeholder" inside it). Only forms whose key is in the text are tried."""
+    over the "stakeholder" inside it). Only forms whose key begins a word of the text are tried."""
     lowered = text.lower()
+    starts = {w[:n] for w in _WORD_START.findall(text) for n in range(1, 5)}
+    starts |= {p.lower() for p in starts}
+    by_key = _by_key()
     found = [
-        (m.start(), m.end(), entry)
-        for key, variant, entry in _variants()
-        if key in (text if variant.isupper() else lowered)
+        (m.start(), m.end(), index, entry)
+        for key in starts.intersection(by_key)
+        for index, variant, entry, upper in by_key[key]
+        if key in (text if upper else lowered)
         for m in _form_pattern(variant).finditer(text)
     ]
-    found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
+    found.sort(key=lambda f: (f[0], -(f[1] - f[0]), f[2]))
     out: list[tuple[int, int, Jargon]] = []
-    for start, end, entry in found:
+    for start, end, _, entry in found:
         if not out or start >= out[-1][1]:
             out.append((start, end, entry))
     return out

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from difflib import get_close_matches
 from fractions import Fraction
+from functools import lru_cache
 
 _UNIT_MINUTES = {
     "h": 60,
@@ -86,6 +87,7 @@ def parse_duration(value: object) -> int:
     return minutes
 
 
+@lru_cache(maxsize=4096)  # a big plan repeats a few lengths ('25m') thousands of times
 def _parse_duration_text(text: str) -> int:
     if not _DURATION.fullmatch(text):
         raise ValueError(_why_not_a_duration(text))
