@@ -62,9 +62,12 @@ RANGES = {
 }
 
 
+_LATIN_EXT = re.compile("[\u0100-\u02ff\u1e00-\u1eff]")
+
+
 def needs_latin_ext(text: str) -> bool:
     """Whether a text has letters beyond Latin-1 that the Latin Extended subset draws (Welsh ŵ, ŷ...)."""
-    return any(0x100 <= ord(c) <= 0x2FF or 0x1E00 <= ord(c) <= 0x1EFF for c in text)
+    return _LATIN_EXT.search(text) is not None
 
 
 @functools.cache
