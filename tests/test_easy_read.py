@@ -72,6 +72,23 @@ def test_what_will_happen_is_said_in_short_sentences_with_times_in_words():
             assert len(words_of(sentence)) <= EASY_READ_WORDS, sentence
 
 
+def test_every_point_is_a_whole_sentence_thanks_included(tmp_path):
+    """'at the end of each session' alone is a piece of a sentence; Easy Read says it whole."""
+    example = next(p for p in EXAMPLES if p.stem == "care-leavers")
+    text = example.read_text("utf-8")
+    plan = load_plan(example).plan
+    for number in range(1, len(plan.workshops) + 1):
+        for section in easy_read(plan, schedule_plan(plan), number).sections:
+            if section.heading not in ("Things to know", "If you need help"):
+                continue  # activities are their easy: lines (see below), words their meanings
+            for point in section.points:
+                assert point.text[:1].isupper() and point.text[-1:] in ".!?", point.text
+    # the example writes `when:` and `travel:` in lower case: we make them sentences
+    assert "when: at the end of each workshop" in text
+    [know] = [s for s in easy_read(plan, schedule_plan(plan), 1).sections if s.heading == "Things to know"]
+    assert "You get it at the end of each workshop." in [p.text for p in know.points]
+
+
 @pytest.mark.parametrize(
     "minutes, said",
     [

@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 import yaml
 from helpers import ROOT, run
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 HOSTILE = ROOT / "tests" / "cases" / "hostile"
 EXPECTED: dict[str, dict] = yaml.safe_load((HOSTILE / "expected.yaml").read_text(encoding="utf-8"))
@@ -127,3 +129,19 @@ def test_control_characters_never_reach_a_docx(tmp_path: Path):
     plan.write_text('title: x\nworkshops:\n  - {title: "One\\vtwo", agenda: [{title: Talk, duration: 10m}]}\n')
     result = run("render", "-p", str(plan), "-o", str(tmp_path / "out"), "-f", "docx")
     assert result.exit_code == 2 and "control character (U+000B)" in result.stderr
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab 1.)#>+=-*_`[]<>|~\\&;!()x9:\n")), max_size=20))
+def test_markdown_escaped_text_reads_as_typed(text: str):
+    """Whatever a plan says, CommonMark shows it back word for word ('1. Problem scoping' too)."""
+    import html
+
+    from markdown_it import MarkdownIt
+
+    from coprod_cli.documents.safe import md_escape
+
+    typed = " ".join(text.split())
+    if typed:
+        shown = MarkdownIt("commonmark").render(md_escape(typed))
+        assert html.unescape(re.sub(r"<[^>]+>", "", shown)).strip() == typed

@@ -9,7 +9,7 @@ Pictures are Tabler Icons (MIT, library/icons/LICENSE), keyed by activity kind a
 from __future__ import annotations
 
 import base64
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -139,7 +139,12 @@ def _things_to_know(plan: Plan, number: int, point) -> list[Point]:
         thanks = group.thanks
         if thanks is not None and thanks.amount:
             out.append(point("money", _("{group}: you get {amount}.", group=group.group, amount=thanks.amount)))
-            out += [point("money", text) for text in (thanks.when, thanks.travel, thanks.benefits) if text]
+            if thanks.when:  # "at the end of each session": a whole sentence, not a piece of one
+                out.append(point("money", _whole(thanks.when, lambda t: _("You get it {when}.", when=t))))
+            if thanks.travel:
+                out.append(point("travel", _whole(thanks.travel, lambda t: _("Travel: {travel}.", travel=t))))
+            if thanks.benefits:
+                out.append(point("money", _whole(thanks.benefits, lambda t: t[:1].upper() + t[1:] + ".")))
     return out
 
 
@@ -155,6 +160,15 @@ def _help(plan: Plan, number: int, point) -> list[Point]:
     if plan.contact:
         out.append(point("phone", _("Questions? Ask {contact}.", contact=plan.contact)))
     return out
+
+
+def _whole(text: str, sentence: Callable[[str], str]) -> str:
+    """A plan's words as a whole sentence: as written when they are one ("Paid in cash on the day."),
+    else inside our sentence ("at the end of each session" -> "You get it at the end of each session.")."""
+    text = text.strip()
+    if text[:1].isupper():
+        return text if text[-1:] in ".!?" else text + "."
+    return sentence(text.rstrip("."))
 
 
 def _heading(text: str) -> str:

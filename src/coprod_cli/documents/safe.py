@@ -12,7 +12,7 @@ import re
 # Always escaped: code, emphasis, links and images, raw HTML, table cells, strikethrough.
 _INLINE = re.compile(r"([\\`*_\[\]<>|~])")
 # Only at the start of the text, where a line of Markdown begins: headings, quotes, lists, rules.
-_LINE_START = re.compile(r"^(\s*)([#>+=-]|\d+[.)])")
+_LINE_START = re.compile(r"^(\s*)([#>+=-]|\d+(?=[.)]))")
 _ENTITY = re.compile(r"&(#?[A-Za-z0-9]+;)")
 _LINKABLE = re.compile(r"^(https?://|mailto:|tel:)[^\s\"'<>\\]+$", re.IGNORECASE)
 _WEB = re.compile(r"^https?://[^\s\"'<>\\]+$", re.IGNORECASE)
@@ -34,7 +34,14 @@ def md_escape(value: object) -> str:
     text = " ".join(str(value).splitlines())  # a line break could start a heading or a table row
     text = _INLINE.sub(r"\\\1", text)
     text = _ENTITY.sub(r"\\&\1", text)
-    return _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
+    # A list number is kept from starting a list by escaping what follows it: `1\.` (a backslash
+    # before a digit is not an escape in CommonMark and would show).
+    return _LINE_START.sub(_escape_line_start, text)
+
+
+def _escape_line_start(m: re.Match[str]) -> str:
+    mark = m.group(2)
+    return m.group(1) + (mark + "\\" if mark[0].isdigit() else "\\" + mark)
 
 
 def is_linkable(url: object) -> bool:
