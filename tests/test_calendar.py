@@ -115,7 +115,7 @@ def test_one_invite_per_workshop_with_its_own_zone(tmp_path: Path):
 def test_new_series_plans_carry_a_uid_the_calendar_uses(tmp_path: Path):
     run("new", "series", str(tmp_path), "--title", "S", "--start", "2026-12-07")
     result = run("render", "calendar", "-p", str(tmp_path / "coprod.yaml"), "-o", str(tmp_path / "out"))
-    assert result.exit_code == 0
+    assert result.exit_code == 1  # written, but a draft: the starter's "To fill in" texts are still there
     cal = icalendar.Calendar.from_ical((tmp_path / "out" / "calendar.ics").read_bytes())
     uid = (tmp_path / "coprod.yaml").read_text().split("uid: ", 1)[1].split()[0]
     assert all(str(e["uid"]).endswith(f"-{uid}@coprod") for e in cal.walk("VEVENT"))

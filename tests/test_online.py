@@ -176,7 +176,9 @@ def test_online_starter_never_books_a_room(tmp_path: Path):
     plan = (tmp_path / "coprod.yaml").read_text()
     assert "Book the room" not in plan and "# join:" in plan
     out = tmp_path / "out"
-    assert run("render", "-p", str(tmp_path / "coprod.yaml"), "-o", str(out), "-f", "md").exit_code == 0
+    assert (
+        run("render", "-p", str(tmp_path / "coprod.yaml"), "-o", str(out), "-f", "md").exit_code == 1
+    )  # a draft: "To fill in" texts remain
     for path in out.rglob("*.md"):
         assert IN_PERSON.search(_words(path)) is None, (path, IN_PERSON.search(_words(path)))
 

@@ -48,6 +48,16 @@ def test_a_new_series_is_flagged_as_not_ready(tmp_path: Path):
     assert codes == {"ready.placeholder", "ready.contact"}
 
 
+def test_documents_made_from_an_unfinished_plan_are_drafts(tmp_path: Path):
+    """A handout that would print 'To fill in: ...' is not ready to hand out: render marks it and exits 1."""
+    assert run("new", "series", str(tmp_path), "--title", "T", "--start", "2026-12-07").exit_code == 0
+    result = run("render", "handouts", "-p", str(tmp_path / "coprod.yaml"), "-o", str(tmp_path / "out"))
+    assert result.exit_code == 1
+    [handout, *_] = sorted((tmp_path / "out").glob("*/handout.md"))
+    text = handout.read_text("utf-8")
+    assert "Draft: not ready to hand out" in text and "'To fill in' texts from the starter plan" in text
+
+
 @pytest.mark.parametrize("template", STARTERS)
 @pytest.mark.parametrize("mode", ["in-person", "online", "hybrid"])
 def test_every_placeholder_line_of_every_starter_is_found(template: str, mode: str, tmp_path: Path):

@@ -94,7 +94,8 @@ def test_quiet_prints_only_problems(tmp_path: Path):
     assert result.stdout.splitlines() == [line for line in result.stdout.splitlines() if ": warning: " in line]
     assert re.match(r"^.+online-engagement\.yaml:96:9: warning: .+ \[timing\.no-break\]$", result.stdout)
     assert run("check", "-q", "-p", str(CARE)).stdout == ""  # notes only: nothing to say
-    assert run("render", "-q", "-p", str(CARE), "-o", str(tmp_path / "out")).stdout == ""
+    quiet = run("render", "-q", "-p", str(CARE), "-o", str(tmp_path / "out"))
+    assert quiet.stdout == "" and quiet.stderr == ""  # no "rendered 36/36" either
     assert (tmp_path / "out" / "01-intro" / "handout.html").is_file()
     # quiet does not leak into the next run
     assert "written" in run("render", "-p", str(CARE), "-o", str(tmp_path / "out2")).stdout

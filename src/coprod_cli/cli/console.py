@@ -168,7 +168,10 @@ def _print_findings(report: Report, findings: list[Finding]) -> None:
 @contextmanager
 def progress_reporter(total: int) -> Iterator[Callable[[Iterable[T]], Iterator[T]]]:
     """Counts documents as they pass: a bar on a terminal, a `rendered 120/900` line on stderr
-    when piped (at most one a second, and the last one always)."""
+    when piped (at most one a second, and the last one always); nothing with -q."""
+    if is_quiet():
+        yield iter
+        return
     if out.is_terminal:
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 

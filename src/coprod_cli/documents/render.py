@@ -73,13 +73,18 @@ def parse_documents(names: Iterable[str]) -> tuple[str, ...]:
 
 def draft_reasons(loaded: LoadedPlan, findings: Iterable[Finding]) -> tuple[str, ...]:
     """Why the documents are not ready to hand out: each error finding, in the words the check used,
-    naming the workshop it is about."""
+    naming the workshop it is about; and the starter's 'To fill in' texts, which documents would print."""
     titles = {w.id: w.title for w in loaded.plan.workshops}
-    reasons = []
+    reasons, placeholders = [], 0
     for f in findings:
         if f.severity == "error":
             where = f"{titles[f.workshop]}: " if f.workshop in titles else ""
             reasons.append(f"{where}{f.message[:1].upper()}{f.message[1:]}")
+        elif f.code == "ready.placeholder":  # 'To fill in: ...' would be printed for people to read
+            placeholders += 1
+    if placeholders:
+        texts = "a 'To fill in' text" if placeholders == 1 else f"{placeholders} 'To fill in' texts"
+        reasons.append(f"The plan still has {texts} from the starter plan; `coprod check` shows where")
     return tuple(dict.fromkeys(reasons))
 
 
