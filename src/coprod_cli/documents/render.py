@@ -22,7 +22,7 @@ from coprod_cli.documents.build.overview import build_overview
 from coprod_cli.documents.build.said_did import build_said_did, build_series_said_did
 from coprod_cli.documents.build.script import build_script
 from coprod_cli.documents.easy import easy_read
-from coprod_cli.documents.files import Document
+from coprod_cli.documents.files import Document, beside
 from coprod_cli.documents.model import Document as Model
 from coprod_cli.documents.writers.text import font_faces, make_environment, needs_latin_ext, render_template
 from coprod_cli.errors import RenderError, UsageError
@@ -32,6 +32,7 @@ from coprod_cli.plan.loader import LoadedPlan
 from coprod_cli.plan.suggest import did_you_mean
 from coprod_cli.schedule import Schedule
 from coprod_cli.views import Views
+from coprod_cli.views.paperwork import SaidDid
 
 __all__ = ["DOCUMENTS", "FORMATS", "Document", "Renderer", "make_environment", "render_documents"]
 
@@ -45,6 +46,7 @@ PER_WORKSHOP = {
     "easy-read": "easy-read",
     "said-did": "you-said-we-did",  # only for a workshop that heard something; the series one in OUT/
 }
+SAID_DID = PER_WORKSHOP["said-did"]
 # Documents only written as HTML (and PDF printed from it).
 HTML_ONLY = frozenset({"easy-read"})
 # Participant documents that large print (--large-print, settings: {print: large}) enlarges.
@@ -182,14 +184,38 @@ class Renderer:
         )
         files = workshops * per_workshop + (self.workshop is None and "overview" in self.documents) * len(self.formats)
         if "said-did" in self.documents:  # only workshops that heard something, and the series if any did
-            chosen = zip(self.schedules, self.views.said_did, strict=True)
-            heard = [h for s, h in chosen if self.workshop in (None, s.workshop.id) and h.pairs]
+            heard = [h for h in self._heard() if h.pairs]
             files -= (workshops - len(heard)) * len(self.formats)
             files += self.said_did * len(self.formats)
         if "calendar" in self.documents:
             dated = [s for s in self.schedules if self.workshop in (None, s.workshop.id) and s.workshop.date]
             files += 1 + len(dated)
         return files
+
+    def _heard(self) -> list[SaidDid]:
+        """'You said, we did' of each workshop this run renders, heard or not."""
+        chosen = zip(self.schedules, self.views.said_did, strict=True)
+        return [h for s, h in chosen if self.workshop in (None, s.workshop.id)]
+
+    def retired(self) -> list[str]:
+        """Files the plan no longer makes, whatever was asked for: the 'You said, we did' of a workshop
+        in this run that heard nothing, and the series' when no workshop did (documents/files.py removes them)."""
+        stems = [f"{_safe_folder(h.folder)}/{SAID_DID}" for h in self._heard() if not h.pairs]
+        if self.workshop is None and not any(h.pairs for h in self.views.said_did):
+            stems.append(SAID_DID)
+        paths = [f"{stem}.{fmt}" for stem in stems for fmt in FORMATS]
+        return paths + [beside(p) for p in paths]
+
+    def notes(self) -> list[str]:
+        """What a person should know that no file says: a 'You said, we did' asked for with nothing heard."""
+        if "said-did" not in self.documents or any(h.pairs for h in self._heard()):
+            return []
+        if self.workshop is not None:
+            return [f"No 'You said, we did' was written for '{self.workshop}': it has nothing under `heard:` yet."]
+        return [
+            "No 'You said, we did' was written: no workshop has anything under `heard:` yet. "
+            "After a workshop, write there what people said and what you did about it."
+        ]
 
     @property
     def said_did(self) -> bool:
