@@ -237,6 +237,8 @@ def secret_plans(draw):
             "sensitive": draw(st.booleans()),
             "content_note": f"Zcontentnote{w}",
         }
+        if draw(st.booleans()):  # what people said and what was done is for participants: it is printed
+            workshop["heard"] = [{"said": f"Zsaid{w}", "did": draw(st.sampled_from([None, f"Zdid{w}"]))}]
         workshops.append(workshop)
     # The support contact is participant-facing: every handout names them.
     support = [{"name": "Zsupportname", "phone": "07700 900123"}]
@@ -250,7 +252,11 @@ def test_no_facilitator_text_reaches_participant_documents(case):
 
     data, secrets = case
     loaded = load_plan_text(json.dumps(data), "p.yaml")
-    docs = render_documents(loaded, schedule_plan(loaded.plan), ("handouts", "agendas", "overview", "calendar"))
+    chosen = ("handouts", "agendas", "overview", "said-did", "calendar")
+    docs = render_documents(loaded, schedule_plan(loaded.plan), chosen)
+    heard = [n for n, w in enumerate(data["workshops"]) if "heard" in w]
+    said = {d.path for d in docs if "you-said-we-did" in d.path}
+    assert len(said) == 2 * (len(heard) + bool(heard))  # md and html of each that heard something, and the series
     library_texts = []
     for w in loaded.plan.workshops:
         for item in w.agenda:
@@ -261,6 +267,9 @@ def test_no_facilitator_text_reaches_participant_documents(case):
         text = doc.content.decode()
         for token in secrets:
             assert token not in text, (doc.path, token)
+        if "you-said-we-did" in doc.path:  # the workshop's own, or every workshop's in the series one
+            number = int(doc.path[:2]) - 1 if "/" in doc.path else heard[0]
+            assert f"Zsaid{number}" in text, doc.path
         if "/handout." in doc.path:
             number = int(doc.path[:2]) - 1
             assert "Zsupportname" in text and "07700 900123" in text, doc.path
