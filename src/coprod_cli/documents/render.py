@@ -19,6 +19,7 @@ from typing import Any
 from coprod_cli.documents.build.agenda import build_agenda
 from coprod_cli.documents.build.handout import build_handout, series_footer
 from coprod_cli.documents.build.overview import build_overview
+from coprod_cli.documents.build.said_did import KIND as SAID_DID
 from coprod_cli.documents.build.said_did import build_said_did, build_series_said_did
 from coprod_cli.documents.build.script import build_script
 from coprod_cli.documents.easy import easy_read
@@ -44,9 +45,8 @@ PER_WORKSHOP = {
     "handouts": "handout",
     "agendas": "agenda",
     "easy-read": "easy-read",
-    "said-did": "you-said-we-did",  # only for a workshop that heard something; the series one in OUT/
+    "said-did": SAID_DID,  # only for a workshop that heard something; the series one in OUT/
 }
-SAID_DID = PER_WORKSHOP["said-did"]
 # Documents only written as HTML (and PDF printed from it).
 HTML_ONLY = frozenset({"easy-read"})
 # Participant documents that large print (--large-print, settings: {print: large}) enlarges.
