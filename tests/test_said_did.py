@@ -185,21 +185,9 @@ def test_a_users_template_can_replace_the_report_back(tmp_path: Path):
     write_tree(
         tmp_path / "tpl", {"handout.md": '{% extends "builtin/handout.md" %}{% block said_did %}OURS\n{% endblock %}'}
     )
-    out = tmp_path / "out"
-    result = run(
-        "render",
-        "handouts",
-        "-f",
-        "md",
-        "-w",
-        "experiences",
-        "-p",
-        str(CARE),
-        "-o",
-        str(out),
-        "--templates",
-        str(tmp_path / "tpl"),
-    )
+    out, templates = tmp_path / "out", str(tmp_path / "tpl")
+    only = ("handouts", "-f", "md", "-w", "experiences")
+    result = run("render", *only, "-p", str(CARE), "-o", str(out), "--templates", templates)
     assert result.exit_code == 0, result.stderr
     handout = (out / "02-experiences/handout.md").read_text()
     assert "OURS" in handout and "You said:" not in handout and "## What this workshop is for" in handout
