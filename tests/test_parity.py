@@ -22,7 +22,7 @@ from coprod_cli.documents.render import build_models, render_documents
 from coprod_cli.plan.loader import load_plan
 from coprod_cli.schedule import schedule_plan
 
-DOCUMENTS = ("scripts", "handouts", "agendas", "overview")
+DOCUMENTS = ("scripts", "handouts", "agendas", "overview", "said-did")
 
 
 def _flat(text: str) -> str:

@@ -38,6 +38,10 @@ def test_render_writes_every_document(example: Path, tmp_path: Path):
         if w.date is not None:
             expected.add(f"{n:02d}-{w.id}/invite.ics")
         expected.add(f"{n:02d}-{w.id}/easy-read.html")  # Easy Read is HTML (and PDF) only
+        if w.heard:  # "You said, we did" only where something was heard
+            expected |= {f"{n:02d}-{w.id}/you-said-we-did.{fmt}" for fmt in ("md", "html")}
+    if any(w.heard for w in plan.workshops):
+        expected |= {"you-said-we-did.md", "you-said-we-did.html"}
     assert _files(tmp_path) == expected
 
 
@@ -233,6 +237,8 @@ def secret_plans(draw):
             "sensitive": draw(st.booleans()),
             "content_note": f"Zcontentnote{w}",
         }
+        if draw(st.booleans()):  # what people said and what was done is for participants: it is printed
+            workshop["heard"] = [{"said": f"Zsaid{w}", "did": draw(st.sampled_from([None, f"Zdid{w}"]))}]
         workshops.append(workshop)
     # The support contact is participant-facing: every handout names them.
     support = [{"name": "Zsupportname", "phone": "07700 900123"}]
@@ -246,7 +252,11 @@ def test_no_facilitator_text_reaches_participant_documents(case):
 
     data, secrets = case
     loaded = load_plan_text(json.dumps(data), "p.yaml")
-    docs = render_documents(loaded, schedule_plan(loaded.plan), ("handouts", "agendas", "overview", "calendar"))
+    chosen = ("handouts", "agendas", "overview", "said-did", "calendar")
+    docs = render_documents(loaded, schedule_plan(loaded.plan), chosen)
+    heard = [n for n, w in enumerate(data["workshops"]) if "heard" in w]
+    said = {d.path for d in docs if "you-said-we-did" in d.path}
+    assert len(said) == 2 * (len(heard) + bool(heard))  # md and html of each that heard something, and the series
     library_texts = []
     for w in loaded.plan.workshops:
         for item in w.agenda:
@@ -257,6 +267,9 @@ def test_no_facilitator_text_reaches_participant_documents(case):
         text = doc.content.decode()
         for token in secrets:
             assert token not in text, (doc.path, token)
+        if "you-said-we-did" in doc.path:  # the workshop's own, or every workshop's in the series one
+            number = int(doc.path[:2]) - 1 if "/" in doc.path else heard[0]
+            assert f"Zsaid{number}" in text, doc.path
         if "/handout." in doc.path:
             number = int(doc.path[:2]) - 1
             assert "Zsupportname" in text and "07700 900123" in text, doc.path
@@ -344,7 +357,7 @@ def test_edited_file_is_kept_unless_forced(tmp_path: Path):
     assert "Bring your own mug!" in handout.read_text()
     assert "kept: edited since coprod wrote it" in result.stdout
     assert "1 kept (use --force to overwrite them)" in result.stdout
-    assert "0 files written, 35 unchanged" in result.stdout
+    assert "0 files written, 43 unchanged" in result.stdout
     result = run("render", "-p", str(CARE), "-o", str(out), "--force")
     assert "Bring your own mug!" not in handout.read_text()
     assert "overwritten (--force)" in result.stdout
@@ -476,7 +489,7 @@ def test_plan_with_errors_renders_drafts_and_exits_1(tmp_path: Path):
     reason = "An Introduction to Service Design: Ends 13:30, 10 min after the room is booked until 13:20"
     # Every document, Easy Read too; the index is coprod's list of files, not one to hand out.
     documents = [p for p in (tmp_path / "out").rglob("*") if p.suffix in (".md", ".html") and p.name != "index.html"]
-    assert len(documents) == 30
+    assert len(documents) == 38  # "You said, we did" of 3 workshops and the series too
     for path in documents:
         text = re.sub(r"<[^>]+>", "", path.read_text())
         assert "Draft: not ready to hand out" in text, path

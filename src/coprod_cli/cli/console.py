@@ -211,12 +211,17 @@ _STATUS = {
     "new-beside": ("kept: edited since coprod wrote it; the new version is beside it", "bold red"),
     "stale": ("stale: from an older numbering of the workshops (--clean removes it)", "bold yellow"),
     "removed": ("removed: from an older numbering", "yellow"),
+    "retired": ("removed: the plan no longer makes it", "yellow"),
+    "outdated": ("kept: edited, but the plan no longer makes it (delete it)", "bold red"),
 }
 
 
-def print_render_summary(folder: Path, outcomes: list[Outcome], plan_errors: int) -> None:
+def print_render_summary(
+    folder: Path, outcomes: list[Outcome], plan_errors: int, notes: list[str] | None = None
+) -> None:
     """A table of what was written, kept or left as it was; for a long series only the files that
-    need a look (kept, overwritten, a new version beside), as a thousand 'written' lines hide them."""
+    need a look (kept, overwritten, a new version beside), as a thousand 'written' lines hide them.
+    `notes`: what no file says (a document asked for with nothing to put in it)."""
     listed = outcomes if len(outcomes) <= LIST_ALL_FILES else [o for o in outcomes if o.status not in _ROUTINE]
     rows = []
     for o in listed:
@@ -246,6 +251,8 @@ def print_render_summary(folder: Path, outcomes: list[Outcome], plan_errors: int
     if counts.get("new-beside"):
         line += f", {counts['new-beside']} with a new version beside"
     out.print(f"[bold]{line}[/bold] in {escape(str(folder))}/", soft_wrap=True)
+    for note in notes or []:
+        out.print(Text(note), soft_wrap=True)
     _print_render_warnings(folder, outcomes)
     if plan_errors:
         n = plural(plan_errors, "error")

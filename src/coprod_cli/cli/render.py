@@ -23,7 +23,8 @@ def render(
     documents: Annotated[
         list[str] | None,
         typer.Argument(
-            help="Which documents: handouts, easy-read, scripts, agendas, overview, calendar, all. None named: all.",
+            help="Which documents: handouts, easy-read, scripts, agendas, overview, said-did, calendar, all. "
+            "None named: all.",
             autocompletion=complete.documents,
             show_default=False,
             metavar="[DOCUMENT]",
@@ -76,14 +77,19 @@ def render(
     large_print: Annotated[
         bool,
         typer.Option(
-            "--large-print", help="Handouts, agendas and Easy Read in 18 pt with 1.5 line spacing (or settings: print)."
+            "--large-print",
+            help="Handouts, agendas, Easy Read and 'You said, we did' in 18 pt with 1.5 line spacing "
+            "(or settings: print).",
         ),
     ] = False,
     quiet: QuietOption = False,
 ) -> None:
-    """Render facilitator scripts, handouts, Easy Read handouts, agendas, the series overview and a calendar.
+    """Render facilitator scripts, handouts, Easy Read handouts, agendas, the series overview, "You said, we did"
+    and a calendar.
 
-    Files land in OUT/NN-ID/ per workshop, with overview and calendar.ics in OUT/. A file you
+    Files land in OUT/NN-ID/ per workshop, with overview and calendar.ics in OUT/. "You said, we did"
+    (said-did) is written for each workshop with something under `heard:`, and for the series in
+    OUT/; one the plan no longer makes is removed (kept and named if you edited it). A file you
     edited after coprod wrote it is kept (and named) unless you pass --force; when coprod's own
     version has changed since, the new one is written beside it (handout.new.html) and render
     exits 1. Renders into one folder wait for each other; an interrupted render is picked up.
@@ -124,11 +130,12 @@ def render(
                     folders=folders,
                     clean=clean,
                     plan_lines=loaded.text.splitlines(),
+                    retired=renderer.retired(),
                 )
             finally:
                 rendering.close()  # stops the workers at once when writing stopped part-way
-    print_render_summary(out, outcomes, report.count("error"))
-    if draft or any(o.status == "new-beside" for o in outcomes):
+    print_render_summary(out, outcomes, report.count("error"), renderer.notes())
+    if draft or any(o.status in ("new-beside", "outdated") for o in outcomes):
         raise typer.Exit(1)
 
 

@@ -43,7 +43,8 @@ class Outcome:
     """What happened to one file or folder. `note` says more for new-beside (what changed)."""
 
     path: str
-    status: str  # written | unchanged | kept-edited | kept-foreign | overwritten | new-beside | stale | removed
+    # written | unchanged | kept-edited | kept-foreign | overwritten | new-beside | stale | removed | retired | outdated
+    status: str
     note: str = ""
     changed: str = ""  # for new-beside: which lines of the plan changed since the last render
 
@@ -205,11 +206,14 @@ def write_documents(
     folders: Iterable[str] | None = None,
     clean: bool = False,
     plan_lines: list[str] | None = None,
+    retired: Iterable[str] = (),
 ) -> list[Outcome]:
     """Write documents, keeping files that someone edited (or that coprod did not write).
 
     `folders` are the workshop folders of the whole plan: manifest folders not among them are
     from an older numbering and are named as stale (removed with `clean`, edited files kept).
+    `retired`: files the plan no longer makes (a 'You said, we did' of a workshop that heard
+    nothing now): removed when coprod wrote them and nobody edited them, else named as outdated.
     Documents are written as they come, so a long render holds none of them in memory.
     """
     if out_dir.exists() and not out_dir.is_dir():
@@ -231,6 +235,7 @@ def write_documents(
                 _put(record, doc, target, force, outcomes, changed)
             if folders is not None:
                 outcomes += _stale(record, set(folders), clean)
+            outcomes += _retire(record, retired)
         except OSError as err:
             problem = f"{err.filename or out_dir}: could not write this ({err.strerror or err}); it was left as it was"
             raise WriteError(_unfinished(out_dir, problem, outcomes, wanted)) from None
@@ -313,6 +318,22 @@ def _stale(record: _Record, current: set[str], clean: bool) -> list[Outcome]:
     return outcomes
 
 
+def _retire(record: _Record, retired: Iterable[str]) -> list[Outcome]:
+    """Take away what coprod wrote for a document the plan no longer makes, so it cannot pass as current."""
+    outcomes = []
+    for rel in retired:
+        path = inside(record.out_dir, rel)
+        if not path.is_file():
+            record.forget(rel)
+        elif record.ours(rel, digest(path.read_bytes())):
+            path.unlink()
+            record.forget(rel)
+            outcomes.append(Outcome(rel, "retired"))
+        elif rel in record.known:  # coprod wrote it, then someone edited it: theirs to delete
+            outcomes.append(Outcome(rel, "outdated"))
+    return outcomes
+
+
 def warnings(folder: Path, outcomes: list[Outcome]) -> list[str]:
     """What a person must know after a render: new versions beside edited files, stale folders."""
     lines = [
@@ -321,6 +342,12 @@ def warnings(folder: Path, outcomes: list[Outcome]) -> list[str]:
         "Compare the two and keep one (delete the other); until then render exits 1."
         for o in outcomes
         if o.status == "new-beside"
+    ]
+    lines += [
+        f"warning: {folder / o.path} is out of date: the plan no longer makes it, but it was edited by hand "
+        "and kept; delete it (until then render exits 1)"
+        for o in outcomes
+        if o.status == "outdated"
     ]
     stale = [str(folder / o.path) for o in outcomes if o.status == "stale"]
     if stale:

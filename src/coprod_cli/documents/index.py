@@ -20,6 +20,7 @@ _LABELS = {
     "agenda": "Agenda",
     "invite": "Calendar invitation",
     "overview": "Series overview",
+    "you-said-we-did": "You said, we did",
     "calendar": "Calendar (all workshops)",
 }
 _SEVERITY = {"error": "Error", "warning": "Warning", "info": "Note"}

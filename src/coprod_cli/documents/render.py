@@ -19,9 +19,11 @@ from typing import Any
 from coprod_cli.documents.build.agenda import build_agenda
 from coprod_cli.documents.build.handout import build_handout, series_footer
 from coprod_cli.documents.build.overview import build_overview
+from coprod_cli.documents.build.said_did import KIND as SAID_DID
+from coprod_cli.documents.build.said_did import build_said_did, build_series_said_did
 from coprod_cli.documents.build.script import build_script
 from coprod_cli.documents.easy import easy_read
-from coprod_cli.documents.files import Document
+from coprod_cli.documents.files import Document, beside
 from coprod_cli.documents.model import Document as Model
 from coprod_cli.documents.writers.text import font_faces, make_environment, needs_latin_ext, render_template
 from coprod_cli.errors import RenderError, UsageError
@@ -31,10 +33,11 @@ from coprod_cli.plan.loader import LoadedPlan
 from coprod_cli.plan.suggest import did_you_mean
 from coprod_cli.schedule import Schedule
 from coprod_cli.views import Views
+from coprod_cli.views.paperwork import SaidDid
 
 __all__ = ["DOCUMENTS", "FORMATS", "Document", "Renderer", "make_environment", "render_documents"]
 
-DOCUMENTS = ("handouts", "easy-read", "scripts", "agendas", "overview", "calendar")
+DOCUMENTS = ("handouts", "easy-read", "scripts", "agendas", "overview", "said-did", "calendar")
 FORMATS = ("md", "html", "pdf", "docx")
 # Per-workshop documents: the name on the command line -> the file stem.
 PER_WORKSHOP = {
@@ -42,11 +45,12 @@ PER_WORKSHOP = {
     "handouts": "handout",
     "agendas": "agenda",
     "easy-read": "easy-read",
+    "said-did": SAID_DID,  # only for a workshop that heard something; the series one in OUT/
 }
 # Documents only written as HTML (and PDF printed from it).
 HTML_ONLY = frozenset({"easy-read"})
 # Participant documents that large print (--large-print, settings: {print: large}) enlarges.
-LARGE_PRINT = frozenset({"handouts", "agendas", "easy-read"})
+LARGE_PRINT = frozenset({"handouts", "agendas", "easy-read", "said-did"})
 
 
 def parse_formats(text: str) -> tuple[str, ...]:
@@ -171,7 +175,8 @@ class Renderer:
 
     def units(self) -> list[int]:
         """SERIES, then the index of each workshop to render."""
-        series = self.workshop is None and "overview" in self.documents or "calendar" in self.documents
+        series_wide = "overview" in self.documents or "said-did" in self.documents
+        series = self.workshop is None and series_wide or "calendar" in self.documents
         chosen = [i for i, s in enumerate(self.schedules) if self.workshop in (None, s.workshop.id)]
         return [SERIES] * series + (chosen if any(d in PER_WORKSHOP for d in self.documents) else [])
 
@@ -183,10 +188,44 @@ class Renderer:
             html_only if d in HTML_ONLY else len(self.formats) for d in self.documents if d in PER_WORKSHOP
         )
         files = workshops * per_workshop + (self.workshop is None and "overview" in self.documents) * len(self.formats)
+        if "said-did" in self.documents:  # only workshops that heard something, and the series if any did
+            heard = [h for h in self._heard() if h.pairs]
+            files -= (workshops - len(heard)) * len(self.formats)
+            files += self.said_did * len(self.formats)
         if "calendar" in self.documents:
             dated = [s for s in self.schedules if self.workshop in (None, s.workshop.id) and s.workshop.date]
             files += 1 + len(dated)
         return files
+
+    def _heard(self) -> list[SaidDid]:
+        """'You said, we did' of each workshop this run renders, heard or not."""
+        chosen = zip(self.schedules, self.views.said_did, strict=True)
+        return [h for s, h in chosen if self.workshop in (None, s.workshop.id)]
+
+    def retired(self) -> list[str]:
+        """Files the plan no longer makes, whatever was asked for: the 'You said, we did' of a workshop
+        in this run that heard nothing, and the series' when no workshop did (documents/files.py removes them)."""
+        stems = [f"{_safe_folder(h.folder)}/{SAID_DID}" for h in self._heard() if not h.pairs]
+        if self.workshop is None and not any(h.pairs for h in self.views.said_did):
+            stems.append(SAID_DID)
+        paths = [f"{stem}.{fmt}" for stem in stems for fmt in FORMATS]
+        return paths + [beside(p) for p in paths]
+
+    def notes(self) -> list[str]:
+        """What a person should know that no file says: a 'You said, we did' asked for with nothing heard."""
+        if "said-did" not in self.documents or any(h.pairs for h in self._heard()):
+            return []
+        if self.workshop is not None:
+            return [f"No 'You said, we did' was written for '{self.workshop}': it has nothing under `heard:` yet."]
+        return [
+            "No 'You said, we did' was written: no workshop has anything under `heard:` yet. "
+            "After a workshop, write there what people said and what you did about it."
+        ]
+
+    @property
+    def said_did(self) -> bool:
+        """Does this run write the series' 'You said, we did' (asked for, the whole series, something heard)?"""
+        return self.workshop is None and "said-did" in self.documents and any(h.pairs for h in self.views.said_did)
 
     def models(self, unit: int) -> Iterator[tuple[str, Model, dict[str, Any]]]:
         """(path stem, model, template context) of each document of one unit, the draft banner on each."""
@@ -195,11 +234,15 @@ class Renderer:
         if unit == SERIES:
             if self.workshop is None and "overview" in self.documents:
                 yield "overview", self._banner(build_overview(series, _, lang, paper)), {"series": series}
+            said = build_series_said_did(series, self.views.said_did, _, lang, paper) if self.said_did else None
+            if said is not None:
+                large = self.large_print or plan.settings.print == "large"
+                yield said.kind, self._banner(said), {"series": series, "large_print": large}
             return
         pw, fw = series.workshops[unit], self.views.facilitator[unit]
         folder = _safe_folder(pw.folder)
         for doc in self.documents:
-            if doc not in PER_WORKSHOP:
+            if doc not in PER_WORKSHOP or doc == "said-did" and not self.views.said_did[unit].pairs:
                 continue
             context: dict[str, Any] = {"series": series, "workshop": fw if doc == "scripts" else pw}
             context["large_print"] = doc in LARGE_PRINT and (self.large_print or plan.settings.print == "large")
@@ -209,6 +252,8 @@ class Renderer:
                 model = build_handout(series, pw, _, lang, paper)
             elif doc == "agendas":
                 model = build_agenda(series, pw, _, lang, paper)
+            elif doc == "said-did":
+                model = build_said_did(series, self.views.said_did[unit], _, lang, paper)
             else:
                 easy = easy_read(plan, self.schedules, pw.number, pw.glossary)
                 context["easy"] = easy

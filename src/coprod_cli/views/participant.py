@@ -116,9 +116,6 @@ def _when(lang: str, sched: Schedule, offset: int) -> str:
     return f"+{format_duration(lang, offset)}" if offset else _("start")
 
 
-NOT_YET = "Not done yet. We will tell you what happens."
-
-
 def _access_text(plan: Plan, w: Workshop) -> str | None:
     """The series' access details and the workshop's own, as one paragraph (how to ask comes apart)."""
     _ = translator(plan.language)
@@ -132,8 +129,8 @@ def _adjustments(plan: Plan, w: Workshop) -> str | None:
 
 
 def heard_pairs(w: Workshop) -> tuple[tuple[str, str], ...]:
-    """'You said, we did' pairs of one workshop; nothing done yet is said plainly."""
-    return tuple((h.said, h.did or NOT_YET) for h in w.heard)
+    """'You said, we did' pairs of one workshop; an empty 'did': nothing done yet (the documents say so)."""
+    return tuple((h.said, (h.did or "").strip()) for h in w.heard)
 
 
 def day_text(lang: str, d: date | None) -> str | None:

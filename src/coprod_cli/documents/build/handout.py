@@ -97,13 +97,30 @@ def link_lines(w: ParticipantWorkshop) -> tuple[str, ...]:
     return tuple(f"{name}: {url}" for name, url in w.links)
 
 
+def said_did_pairs(pairs: tuple[tuple[str, str], ...], _: Translate) -> tuple[Section, ...]:
+    """Each thing people said, then what was done: two labelled paragraphs, read aloud in order
+    (no table to cross); nothing done yet is said plainly."""
+    return tuple(
+        Section(
+            "",
+            "pair",
+            (
+                Paragraph(said, label=_("You said:")),
+                Paragraph(did, label=_("We did:"))
+                if did
+                else Paragraph(_("We will tell you what happens."), label=_("We are still working on this.")),
+            ),
+        )
+        for said, did in pairs
+    )
+
+
 def _said_did(w: ParticipantWorkshop, _: Translate) -> list[Section]:
     """The handout opens with what the last workshop heard and what was done about it."""
     if not w.previous_heard:
         return []
     intro = Paragraph(_("At “{title}” you told us some things. This is what happened.", title=w.previous or ""))
-    pairs = Terms(tuple((_("You said:") + f" {said}", _("We did:") + f" {did}") for said, did in w.previous_heard))
-    return [Section(_("You said, we did"), "said_did", (intro, pairs))]
+    return [Section(_("You said, we did"), "said_did", (intro, *said_did_pairs(w.previous_heard, _)))]
 
 
 def _support(w: ParticipantWorkshop, _: Translate) -> list[Section]:
