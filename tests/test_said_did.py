@@ -53,7 +53,7 @@ def test_one_per_workshop_that_heard_something_and_one_for_the_series(tmp_path: 
     assert "**We are still working on this.** We will tell you what happens." in one
     assert one.count("**We did:**") == 2
     series = (out / "you-said-we-did.md").read_text()
-    order = [series.index(f"## \\{n}. {t}") for n, t in ((1, "An Intro"), (2, "The Exp"), (3, "Designing"))]
+    order = [series.index(f"## {n}\\. {t}") for n, t in ((1, "An Intro"), (2, "The Exp"), (3, "Designing"))]
     assert order == sorted(order) and "## \\4." not in series
     assert (
         series.index("## What happens next") > order[-1] and "\\4. A Review of Ideas: Monday, 7 November 2016" in series
