@@ -70,7 +70,6 @@ class ParticipantWorkshop:
     sensitive: bool = False
     content_note: str | None = None
     support: tuple[str, ...] = ()
-    heard: tuple[tuple[str, str], ...] = ()
     previous: str | None = None
     previous_heard: tuple[tuple[str, str], ...] = ()
 
@@ -204,7 +203,6 @@ def participant_view(plan: Plan, schedules: list[Schedule]) -> ParticipantSeries
                 sensitive=w.sensitive or any(t.item.sensitive for t in sched.items),
                 content_note=w.content_note,
                 support=tuple(c.line() for c in (*w.support, *plan.support)),
-                heard=heard_pairs(w),
                 previous=previous.title if previous else None,
                 previous_heard=heard_pairs(previous) if previous else (),
             )
