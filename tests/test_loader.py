@@ -77,6 +77,21 @@ def test_duration_forms(raw: str, minutes: int):
     assert loaded.plan.workshops[0].agenda[0].duration == minutes
 
 
+@pytest.mark.parametrize(
+    "raw, says",
+    [
+        ("half an hour", "'half an hour' is not a length of time coprod reads; write 30m"),
+        ("an  hour", "write 1h"),
+        ("a while", "'a while' is not a length of time; write it like 20m, 1h or 1h30m"),
+        ("0m", "should be more than 0 minutes"),
+    ],
+)
+def test_a_length_that_is_not_one_says_how_to_write_it(raw: str, says: str):
+    with pytest.raises(PlanError) as caught:
+        load_plan_text(plan_text(f"- title: A\n  duration: {raw}"))
+    assert says in str(caught.value)
+
+
 def test_yaml_12_scalars_stay_text():
     text = "title: no\norganiser: on\nworkshops:\n  - title: off\n    venue: 010\n"
     plan = load_plan_text(text).plan
@@ -244,3 +259,34 @@ def test_any_mangled_plan_is_a_plan_error_or_checks(text: str):
         assert error.lines() and all(re.match(r"^p\.yaml:\d+:\d+: ", line) for line in error.lines())
         return
     run_checks(loaded)
+
+
+@pytest.mark.parametrize(
+    "word, choices, hint",
+    [
+        ("lunch", ["shared-lunch", "tea-break"], "; did you mean 'shared-lunch'?"),
+        ("walk", ["gallery-walk", "walk-in-pairs"], "; did you mean 'gallery-walk' or 'walk-in-pairs'?"),
+            "walk",
+            ["gallery-walk", "walk-and-talk-in-pairs"],
+            "; did you mean 'gallery-walk' or 'walk-and-talk-in-pairs'?",
+        ),
+        ("shaping", ["shaping-participation", "holding-the-process"], "; did you mean 'shaping-participation'?"),
+        ("dot-votng", ["dot-voting"], "; did you mean 'dot-voting'?"),
+        ("zzz", ["tea-break"], ""),
+    ],
+)
+def test_did_you_mean_finds_a_word_inside_a_longer_name(word: str, choices: list[str], hint: str):
+    from coprod_cli.plan.suggest import did_you_mean
+
+    assert did_you_mean(word, choices) == hint
+
+
+def test_a_bare_word_in_an_agenda_says_how_to_write_an_item(tmp_path):
+    plan = tmp_path / "coprod.yaml"
+    plan.write_text('title: S\nworkshops:\n  - title: W\n    start: "10:00"\n    agenda:\n      - break\n')
+    result = run("check", "-p", str(plan))
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"{plan}:6:9: workshops[0].agenda[0]: 'break' on its own is not an agenda item; write `- use: tea-break` "
+        "(from `coprod library list`), or `- title: break` with its `duration:` on the next line\n"
+    )

@@ -236,3 +236,21 @@ def test_paperwork_and_said_did_data_from_counts_consent_and_heard():
     assert heard[0].pairs[0] == ("The words professionals use are hard to follow", heard[0].pairs[0][1])
     assert heard[0].pairs[1][1].startswith("Not yet") and heard[3].pairs == ()
     assert heard[1].pairs[0][1] == ""  # nothing done yet: the documents say so in the plan's language
+
+
+@pytest.mark.parametrize(
+    "consent, message",
+    [
+        ("{recording: maybe}", "consent.recording: 'maybe' is not one of ask, yes, no (or write a whole sentence)"),
+        ("{quotes: anonymus}", "consent.quotes: 'anonymus' is not one of anonymous, named, ask, no; did you mean"),
+    ],
+)
+def test_consent_takes_a_word_it_knows_or_a_sentence(tmp_path, consent: str, message: str):
+    """'maybe' would print as 'Maybe.' under 'Photos, recordings and notes': a plan line says what to write."""
+    plan = tmp_path / "coprod.yaml"
+    plan.write_text(f"title: S\nconsent: {consent}\nworkshops:\n  - title: W\n")
+    result = run("check", "-p", str(plan))
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"{plan}:2:") and message in result.stderr
+    plan.write_text("title: S\nconsent:\n  recording: We record the talk, never faces\nworkshops:\n  - title: W\n")
+    assert "consent" not in run("check", "-p", str(plan)).stderr  # a sentence is printed as written

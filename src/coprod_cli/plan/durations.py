@@ -111,9 +111,30 @@ def _why_not_a_duration(text: str) -> str:
             return f"'{text}' has an unknown unit '{unit}'{extra} (use m or h, e.g. 1h30m)"
         if (Fraction(number) * _UNIT_MINUTES[unit]).denominator != 1:
             return f"'{text}' is not a whole number of minutes"
-    if re.fullmatch(r"[0-9.a-z \t]+", raw) and not re.search("[1-9]", raw):
+    if re.fullmatch(r"[0-9.a-z \t]+", raw) and re.search("[0-9]", raw) and not re.search("[1-9]", raw):
         return "should be more than 0 minutes"
+    said = _SAID.get(" ".join(raw.split()))
+    if said:
+        return f"'{text}' is not a length of time coprod reads; write {said}"
     return f"'{text}' is not a length of time; write it like 20m, 1h or 1h30m"
+
+
+# Lengths said in words, and how to write them.
+_SAID = {
+    "half an hour": "30m",
+    "an hour": "1h",
+    "one hour": "1h",
+    "an hour and a half": "1h30m",
+    "quarter of an hour": "15m",
+    "a quarter of an hour": "15m",
+    "three quarters of an hour": "45m",
+    "two hours": "2h",
+    "ten minutes": "10m",
+    "five minutes": "5m",
+    "fifteen minutes": "15m",
+    "twenty minutes": "20m",
+    "thirty minutes": "30m",
+}
 
 
 def parse_clock(value: object) -> int:

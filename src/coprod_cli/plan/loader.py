@@ -16,7 +16,7 @@ from coprod_cli.plan.library import load_library
 from coprod_cli.plan.models import Plan
 from coprod_cli.plan.resolve import resolve_plan
 from coprod_cli.plan.source import MAX_BYTES, SourceMap, YamlProblem, read_yaml
-from coprod_cli.plan.suggest import did_you_mean
+from coprod_cli.plan.suggest import close_names, did_you_mean
 
 Loc = tuple[str | int, ...]
 
@@ -180,6 +180,15 @@ def _translate(err: ValidationError, source: SourceMap, name: str) -> list[Probl
             line, col = source.position(loc)
         elif kind == "value_error":
             what = str(e["msg"]).removeprefix("Value error, ")
+            line, col = source.position(loc)
+        elif kind == "model_type" and len(loc) >= 2 and loc[-2] == "agenda" and isinstance(e.get("input"), str):
+            # `- break` on its own: a word where an item's `key: value` lines should be
+            word = str(e["input"]).strip()
+            use = " or ".join(f"`- use: {n}`" for n in close_names(word, load_library())) or "`- use: ID`"
+            what = (
+                f"'{word}' on its own is not an agenda item; write {use} (from `coprod library list`), "
+                f"or `- title: {word[:40]}` with its `duration:` on the next line"
+            )
             line, col = source.position(loc)
         elif kind in _TYPE_WORDS:
             what = _TYPE_WORDS[kind]

@@ -9,9 +9,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from pydantic import ConfigDict, Field, model_validator
+from pydantic import ConfigDict, Field, field_validator, model_validator
 
 from coprod_cli.plan.base import Strict, TextList
+from coprod_cli.plan.suggest import did_you_mean
 
 
 def _or_text(schema: dict[str, Any]) -> None:
@@ -189,6 +190,20 @@ class Consent(Strict):
     opt_out: str | None = Field(
         None, description="How to say no or change your mind", examples=["Tell a facilitator at any time"]
     )
+
+    @field_validator(*("photos", "recording", "quotes"))
+    @classmethod
+    def _known_word_or_sentence(cls, value: str | None, info: Any) -> str | None:
+        """One word must be a word we know ('maybe' would print as 'Maybe.'); more words are a sentence."""
+        if value is None or len(value.split()) != 1 or not value.strip().isalpha():
+            return value
+        words = [w for (field, w) in CONSENT_WORDS if field == info.field_name]
+        if value.strip().lower() not in words:
+            raise ValueError(
+                f"'{value.strip()}' is not one of {', '.join(words)}{did_you_mean(value.strip().lower(), words)} "
+                "(or write a whole sentence)"
+            )
+        return value
 
     def sentence(self, field: str) -> str | None:
         """One of photos, recording, quotes as a plain sentence; known words become our sentences."""
