@@ -266,10 +266,6 @@ def test_any_mangled_plan_is_a_plan_error_or_checks(text: str):
     [
         ("lunch", ["shared-lunch", "tea-break"], "; did you mean 'shared-lunch'?"),
         ("walk", ["gallery-walk", "walk-in-pairs"], "; did you mean 'gallery-walk' or 'walk-in-pairs'?"),
-            "walk",
-            ["gallery-walk", "walk-and-talk-in-pairs"],
-            "; did you mean 'gallery-walk' or 'walk-and-talk-in-pairs'?",
-        ),
         ("shaping", ["shaping-participation", "holding-the-process"], "; did you mean 'shaping-participation'?"),
         ("dot-votng", ["dot-voting"], "; did you mean 'dot-voting'?"),
         ("zzz", ["tea-break"], ""),
