@@ -108,6 +108,15 @@ def test_cues_tell_the_last_minutes_the_lunch_and_its_pin():
     assert "'Lunch' is pinned at 10:55, but on the way to start 10 min late" in late
 
 
+def test_cues_say_hours_and_minutes_and_a_break_now():
+    day = day_of(_sched())
+    long = fold(day, _press(day, [("n", 600)]), 831 * 60).cues()  # the welcome has run 3h 41m over
+    assert "'Welcome' is 3h 41m over its time" in long
+    assert "'Lunch' is pinned at 10:55, but on the way to start 3h 41m late" in long
+    over = fold(day, _press(day, [("n", 600), ("n", 610), ("n", 625), ("n", 645)]), 656 * 60).cues()
+    assert "tell the room: lunch now" in over and not any("in 0 min" in c for c in over)
+
+
 slot_lists = st.lists(
     st.tuples(
         st.integers(1, 60), st.integers(0, 59), st.booleans(), st.integers(0, 4), st.floats(0, 1, allow_nan=False)
