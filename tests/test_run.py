@@ -107,7 +107,7 @@ def test_report_text_and_json(tmp_path: Path):
     assert (
         "Dot voting" in text.stdout
         and "+7 min" in text.stdout
-        and "Ran long: Welcome (+2), Dot voting (+7)" in text.stdout
+        and "Ran long: Welcome (+2 min), Dot voting (+7 min)" in text.stdout
     )
     assert "   Dot voting: planned 15 min, took 22 min\n" in text.stdout
     data = json.loads(run("report", "--format", "json", str(tmp_path / "runs")).stdout)
@@ -116,6 +116,17 @@ def test_report_text_and_json(tmp_path: Path):
     assert [i["actual_minutes"] for i in one["items"]] == [12.0, 22.0, 26.0, None]
     assert one["items"][3]["status"] == "not reached"
     assert {a["activity"]: a["average_minutes"] for a in data["activities"]}["dot-voting"] == 22.0
+
+
+def test_report_says_how_long_an_item_ran_before_it_was_skipped_in_hours_and_minutes(tmp_path: Path):
+    plan = _plan(tmp_path)
+    _record(tmp_path, plan, [("start", 600, 0), ("skip", 618, 0), ("start", 949, 2), ("end", 950, None)])
+    text = run("report", "-p", str(plan))
+    assert text.exit_code == 0, text.stderr
+    [welcome] = [line for line in text.stdout.splitlines() if line.strip().startswith("Welcome")]
+    assert welcome.split()[1:] == ["10", "min", "18", "min", "then", "skipped", "(cut", "short)"]
+    [dot] = [line for line in text.stdout.splitlines() if line.strip().startswith("Dot voting ")]
+    assert "5h 31m" in dot and "+5h 16m" in dot and "Ran long: Welcome (+8 min), Dot voting (+5h 16m)" in text.stdout
 
 
 def test_report_without_records_or_with_a_broken_one(tmp_path: Path):

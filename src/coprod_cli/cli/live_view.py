@@ -16,7 +16,7 @@ from rich.text import Text
 
 from coprod_cli.cli.console import out
 from coprod_cli.live.events import KEYS_HELP
-from coprod_cli.live.words import ahead_behind, clock_seconds, countdown, replan_sentence
+from coprod_cli.live.words import ahead_behind, clock_seconds, countdown, replan_sentence, signed
 from coprod_cli.plan.durations import format_clock, format_duration
 from coprod_cli.plan.resolve import rescale_steps
 
@@ -213,24 +213,30 @@ def print_run_report(results: list[RunResult], acts: list[ActivityResult]) -> No
         for name, justify in (("item", "left"), ("planned", "right"), ("took", "right"), ("", "left")):
             table.add_column(name, justify=justify)  # type: ignore[arg-type]
         for item in result.items:
-            if item.ran:
-                diff = item.difference
-                mark = Text(f"{diff:+d} min" if diff else "on time", style="red" if diff > 1 else "")
-                if item.status == "running":
-                    mark = Text("still running", style="dim")
-                table.add_row(escape(item.title), _planned(item), f"{round(item.actual)} min", mark)
-            else:
-                table.add_row(escape(item.title), _planned(item), "", Text(item.status, style="dim"))
+            took = format_duration(round(item.actual)) if item.ran else ""
+            table.add_row(escape(item.title), _planned(item), took, _mark(item))
         out.print(Padding(table, (0, 0, 0, 3)))
         for label, items in (("Ran long", result.long), ("Ran short", result.short)):
             if items:
-                names = ", ".join(f"{i.title} ({i.difference:+d})" for i in items)
+                names = ", ".join(f"{i.title} ({signed(i.difference)})" for i in items)
                 out.print(f"   {label}: {escape(names)}")
         out.print()
     if acts:
         out.print(f"[bold]Each activity over {len(results)} run{'s' if len(results) != 1 else ''}[/bold]")
         for act in acts:
             out.print("   " + escape(act.sentence()))
+
+
+def _mark(item: ItemResult) -> Text:
+    """After the time it took: how far from the plan, or what happened to it."""
+    if item.status == "running":
+        return Text("still running", style="dim")
+    if item.cut_short:
+        return Text("then skipped (cut short)", style="dim")
+    if not item.ran:
+        return Text(item.status, style="dim")
+    diff = item.difference
+    return Text(signed(diff) if diff else "on time", style="red" if diff > 1 else "")
 
 
 def _planned(item: ItemResult) -> str:

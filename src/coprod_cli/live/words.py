@@ -14,6 +14,11 @@ def ahead_behind(minutes: int) -> str:
     return "on time"
 
 
+def signed(minutes: int) -> str:
+    """'+7 min', '-1h 5m': a difference from the plan, in the house's durations."""
+    return ("+" if minutes > 0 else "") + format_duration(minutes)
+
+
 def replan_sentence(plan: Replan, titles: dict[int, str]) -> str:
     """'take 5 min from Dot voting, 3 from Gallery walk; drop Recap of the day (10 min); still 4 min over'."""
     parts: list[str] = []
