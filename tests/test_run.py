@@ -99,6 +99,25 @@ def test_the_view_shows_the_clock_the_item_its_say_steps_tracks_and_the_replan(t
     assert "Say: Hello all" not in first  # only once an item is current
 
 
+def test_ahead_of_the_agenda_yet_finishing_late_says_which_is_which(tmp_path: Path):
+    plan = _plan(tmp_path)
+    sched = schedule_plan(load_plan(plan).plan)[0]
+    from coprod_cli.live.session import Session
+
+    # The welcome took 1 minute of its 10, then + was pressed 20 times on Dot voting.
+    given = [Event("adjust", 601 * 60 + n, item=1, minutes=1) for n in range(20)]
+    session = Session(tmp_path / "r", day_of(sched), [Event("start", 600 * 60, 0), Event("start", 601 * 60, 1), *given])
+
+    def header(minute: int) -> str:
+        console = Console(record=True, width=120)
+        console.print(live_view(sched, session.state(minute * 60), "r", None, 120, 30))
+        return console.export_text().splitlines()[0]
+
+    assert "9 min ahead of the agenda · finish 11:06, 6 min past the booked end 11:00" in header(602)
+    session.events[2:] = given[:3]  # 3 minutes given: still within the booking
+    assert "9 min ahead · finish 10:49 (booked to 11:00)" in header(602)
+
+
 def test_report_text_and_json(tmp_path: Path):
     plan = _plan(tmp_path)
     _record(tmp_path, plan, [("start", 600, 0), ("start", 612, 1), ("start", 634, 2), ("end", 660, None)])

@@ -16,7 +16,7 @@ from rich.text import Text
 
 from coprod_cli.cli.console import out
 from coprod_cli.live.events import KEYS_HELP
-from coprod_cli.live.words import ahead_behind, clock_seconds, countdown, replan_sentence, signed
+from coprod_cli.live.words import clock_seconds, countdown, replan_sentence, signed, standing
 from coprod_cli.plan.durations import format_clock, format_duration
 from coprod_cli.plan.resolve import rescale_steps
 
@@ -105,12 +105,14 @@ def _header(sched: Schedule, state: LiveState) -> Text:
         )
         line.append(f"  {sched.workshop.title}", style="dim")
         return line
-    style = "bold red" if state.behind > 0 else ("green" if state.behind < 0 else "")
+    finish = round(state.finish)
+    late = finish > state.day.deadline
+    where, end = standing(state.behind, finish, state.day.deadline, sched.booked_end is not None)
+    style = "bold red" if state.behind > 0 else ("green" if state.behind < 0 and not late else "")
     line.append("  ")
-    line.append(ahead_behind(state.behind), style=style)
-    line.append(f" · finish {format_clock(round(state.finish))}")
-    if sched.booked_end is not None:
-        line.append(f" (booked to {format_clock(sched.booked_end)})", style="dim")
+    line.append(where, style=style)
+    line.append(" · ")
+    line.append(end, style="bold red" if late else "")
     line.append(f"  {sched.workshop.title}", style="dim")
     return line
 

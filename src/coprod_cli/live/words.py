@@ -14,6 +14,21 @@ def ahead_behind(minutes: int) -> str:
     return "on time"
 
 
+def standing(behind: int, finish: int, deadline: int, booked: bool) -> tuple[str, str]:
+    """'15 min ahead of the agenda', 'finish 14:08, 8 min past the booked end 14:00'.
+
+    Ahead or behind is against the agenda as it stands (minutes given with + are part of it);
+    the finish is against the end the day must keep to. When the two seem to disagree (ahead,
+    yet finishing late: the + minutes pushed the agenda past the booking), the words say which is which.
+    """
+    late = finish - deadline
+    where = ahead_behind(behind) + (" of the agenda" if behind < 0 and late > 0 else "")
+    end = "booked" if booked else "planned"
+    if late > 0:
+        return where, f"finish {format_clock(finish)}, {format_duration(late)} past the {end} end {format_clock(deadline)}"
+    return where, f"finish {format_clock(finish)}" + (f" (booked to {format_clock(deadline)})" if booked else "")
+
+
 def signed(minutes: int) -> str:
     """'+7 min', '-1h 5m': a difference from the plan, in the house's durations."""
     return ("+" if minutes > 0 else "") + format_duration(minutes)
