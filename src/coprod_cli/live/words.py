@@ -23,10 +23,10 @@ def standing(behind: int, finish: int, deadline: int, booked: bool) -> tuple[str
     """
     late = finish - deadline
     where = ahead_behind(behind) + (" of the agenda" if behind < 0 and late > 0 else "")
-    end = "booked" if booked else "planned"
+    end, at = "booked" if booked else "planned", format_clock(deadline)
     if late > 0:
-        return where, f"finish {format_clock(finish)}, {format_duration(late)} past the {end} end {format_clock(deadline)}"
-    return where, f"finish {format_clock(finish)}" + (f" (booked to {format_clock(deadline)})" if booked else "")
+        return where, f"finish {format_clock(finish)}, {format_duration(late)} past the {end} end {at}"
+    return where, f"finish {format_clock(finish)}" + (f" (booked to {at})" if booked else "")
 
 
 def signed(minutes: int) -> str:
