@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from coprod_cli.errors import UsageError
 from coprod_cli.live.display import display_data, page
 from coprod_cli.live.events import Event, key_events
-from coprod_cli.live.record import read_run, record_path
+from coprod_cli.live.record import read_run, record_path, rehearsal_path
 from coprod_cli.live.replan import Slot, project, replan
 from coprod_cli.live.report import activities, history, summarize
 from coprod_cli.live.session import open_session
@@ -210,6 +210,33 @@ def test_a_record_of_another_agenda_is_not_resumed(tmp_path: Path):
     other = _sched("- {title: Something else, duration: 5m}")
     with pytest.raises(UsageError, match="different agenda"):
         open_session(path, other.workshop, day_of(other), "d", 0)
+
+
+def test_a_rehearsal_is_marked_kept_apart_and_never_carried_on(tmp_path: Path):
+    sched = _sched()
+    day = day_of(sched, {})
+    plan = tmp_path / "coprod.yaml"
+    first = rehearsal_path(plan, "w", "2026-11-25")
+    assert first == tmp_path / "runs" / "rehearsals" / "2026-11-25-w-1.jsonl"
+    session = open_session(first, sched.workshop, day, "2026-11-25", 600 * 60, rehearsal=True)
+    for e in _press(day, [("n", 600), ("n", 610), ("n", 625)]):
+        session.add(e)
+    assert json.loads(first.read_text().splitlines()[0])["rehearsal"] is True and read_run(first).rehearsal
+    assert rehearsal_path(plan, "w", "2026-11-25").name == "2026-11-25-w-2.jsonl"  # the next one starts afresh
+    real = record_path(plan, "w", "2026-11-25")
+    assert real.parent != first.parent
+    with pytest.raises(UsageError, match="a real run never carries on from a rehearsal"):
+        open_session(first, sched.workshop, day, "2026-11-25", 900 * 60)
+    open_session(real, sched.workshop, day, "2026-11-25", 900 * 60)
+    assert not read_run(real).rehearsal and read_run(real).events[0].type == "open"
+    with pytest.raises(UsageError, match="a rehearsal never adds to it"):
+        open_session(real, sched.workshop, day, "2026-11-25", 600 * 60, rehearsal=True)
+    with pytest.raises(UsageError, match="each rehearsal starts afresh"):
+        open_session(first, sched.workshop, day, "2026-11-25", 600 * 60, rehearsal=True)
+    # What a rehearsal took is not what an activity really takes.
+    done = summarize(read_run(first))
+    assert done.items[1].status == "done" and done.to_dict()["rehearsal"] is True
+    assert activities([done]) == [] and history([done]) == {}
 
 
 def test_report_and_history_from_runs(tmp_path: Path):

@@ -16,6 +16,7 @@ from rich.console import Console
 from coprod_cli.cli.live_view import live_view
 from coprod_cli.live.display import Display, display_data
 from coprod_cli.live.events import Event
+from coprod_cli.live.record import record_path, rehearsal_path
 from coprod_cli.live.session import open_session
 from coprod_cli.live.state import day_of
 from coprod_cli.plan.loader import load_plan
@@ -38,11 +39,12 @@ def _plan(tmp_path: Path, agenda: str = AGENDA, **workshop: str) -> Path:
     return write_tree(tmp_path, {"coprod.yaml": plan_text(agenda, **fields)}) / "coprod.yaml"
 
 
-def _record(tmp_path: Path, plan: Path, presses: list[tuple[str, int, int | None]]) -> Path:
+def _record(tmp_path: Path, plan: Path, presses: list[tuple[str, int, int | None]], rehearsal: bool = False) -> Path:
     loaded = load_plan(plan)
     sched = schedule_plan(loaded.plan)[0]
-    path = tmp_path / "runs" / "2026-01-01-day.jsonl"
-    session = open_session(path, sched.workshop, day_of(sched, {"dot-voting": 15}), "2026-01-01", 36000)
+    path = (rehearsal_path if rehearsal else record_path)(plan, "day", "2026-01-01")
+    day = day_of(sched, {"dot-voting": 15})
+    session = open_session(path, sched.workshop, day, "2026-01-01", 36000, rehearsal)
     for kind, minute, item in presses:
         session.add(Event(kind, minute * 60.0, item=item))
     return path
@@ -146,6 +148,41 @@ def test_report_says_how_long_an_item_ran_before_it_was_skipped_in_hours_and_min
     assert welcome.split()[1:] == ["10", "min", "18", "min", "then", "skipped", "(cut", "short)"]
     [dot] = [line for line in text.stdout.splitlines() if line.strip().startswith("Dot voting ")]
     assert "5h 31m" in dot and "+5h 16m" in dot and "Ran long: Welcome (+8 min), Dot voting (+5h 16m)" in text.stdout
+
+
+def test_report_leaves_rehearsals_out_unless_asked_and_then_marks_them(tmp_path: Path):
+    plan = _plan(tmp_path)
+    presses: list[tuple[str, int, int | None]] = [("start", 600, 0), ("start", 612, 1), ("end", 620, None)]
+    _record(tmp_path, plan, presses, rehearsal=True)
+    alone = run("report", "-p", str(plan))
+    assert alone.exit_code == 2 and "no real run is recorded yet, only 1 rehearsal" in alone.stderr
+    assert "coprod report --rehearsals" in alone.stderr
+    _record(tmp_path, plan, [("start", 600, 0), ("start", 630, 1), ("end", 645, None)])
+    text = run("report", "-p", str(plan))
+    assert text.exit_code == 0, text.stderr
+    assert "Workshop rehearsal" not in text.stdout and text.stdout.count("Workshop (2026-01-01") == 1
+    assert "1 rehearsal left out; `coprod report --rehearsals` shows it." in text.stdout
+    both = run("report", "-p", str(plan), "--rehearsals")
+    assert both.exit_code == 0, both.stderr
+    assert both.stdout.count("Workshop rehearsal (2026-01-01") == 1 and both.stdout.count("Workshop (2026-01-01") == 1
+    assert "Each activity over 1 run\n" in both.stdout and "Welcome: planned 10 min, took 30 min" in both.stdout
+    data = json.loads(run("report", "-p", str(plan), "--rehearsals", "--format", "json").stdout)
+    assert sorted(r["rehearsal"] for r in data["runs"]) == [False, True] and data["rehearsals_left_out"] == 0
+    assert json.loads(run("report", "-p", str(plan), "-f", "json").stdout)["rehearsals_left_out"] == 1
+    named = run("report", str(tmp_path / "runs" / "rehearsals" / "2026-01-01-day-1.jsonl"))
+    assert named.exit_code == 0 and "Workshop rehearsal" in named.stdout
+
+
+def test_run_with_no_workshop_named_and_none_today_says_which_is_next(tmp_path: Path):
+    plan = _plan(tmp_path, date="2099-01-05")
+    result = run("run", "-p", str(plan))
+    assert result.exit_code == 2 and "Traceback" not in result.stderr
+    [line] = result.stderr.strip().splitlines()
+    assert "no workshop in the plan is today" in line and "the next is 'Workshop' on Monday, 5 January 2099" in line
+    assert "coprod run day --now 10:00" in line
+    rehearse = run("run", "-p", str(plan), "--now", "10:00")  # a rehearsal of the next one is fine
+    assert rehearse.exit_code == 2 and "needs a terminal" in rehearse.stderr
+    assert not (tmp_path / "runs").exists()
 
 
 def test_report_without_records_or_with_a_broken_one(tmp_path: Path):
@@ -265,7 +302,15 @@ def test_the_workshop_to_run_is_named_or_todays_or_the_next():
 
     days = [Workshop(title="A", id="a", date=dt.date(2030, 1, d)) for d in (1, 8, 15)]
     assert choose_workshop(days, None, dt.date(2030, 1, 8)) == 1
-    assert choose_workshop(days, None, dt.date(2030, 1, 9)) == 2
+    assert choose_workshop(days, None, dt.date(2030, 1, 9), rehearsal=True) == 2
     assert choose_workshop(days, "a", dt.date(2030, 1, 9)) == 0
+    # None today: a real run does not start the next one as if it were today's.
+    with pytest.raises(UsageError) as error:
+        choose_workshop(days, None, dt.date(2030, 1, 9))
+    assert "no workshop in the plan is today (Wednesday, 9 January 2030); the next is 'A' on Tuesday" in str(
+        error.value
+    )
+    assert "Rehearse it: coprod run a --now 10:00" in str(error.value)
+    assert choose_workshop([Workshop(title="Undated", id="u")], None, dt.date(2030, 1, 9)) == 0
     with pytest.raises(UsageError, match="name one"):
         choose_workshop(days, None, dt.date(2030, 2, 1))

@@ -49,13 +49,19 @@ def big(text: str, style: str) -> Text:
 
 
 def live_view(
-    sched: Schedule, state: LiveState, record: str, url: str | None = None, width: int = 80, height: int = 24
+    sched: Schedule,
+    state: LiveState,
+    record: str,
+    url: str | None = None,
+    width: int = 80,
+    height: int = 24,
+    rehearsal: bool = False,
 ) -> RenderableType:
     """One frame of the facilitator's view, most urgent first, fitted to a `width` x `height` terminal.
 
     The clock, then the re-plan and cues, then the current item, then as many next items as fit.
     """
-    top: list[RenderableType] = [_header(sched, state)]
+    top: list[RenderableType] = [_header(sched, state, rehearsal)]
     top.extend(_advice(state))
     if state.ended:
         top.append(
@@ -96,8 +102,10 @@ def _box():  # type: ignore[no-untyped-def]
     return box.ROUNDED
 
 
-def _header(sched: Schedule, state: LiveState) -> Text:
+def _header(sched: Schedule, state: LiveState, rehearsal: bool = False) -> Text:
     line = Text(no_wrap=True, overflow="ellipsis")
+    if rehearsal:
+        line.append("REHEARSAL ", style="bold reverse magenta")
     line.append(clock_seconds(state.now), style="bold")
     if state.ended:
         line.append(
@@ -207,8 +215,10 @@ def print_run_report(results: list[RunResult], acts: list[ActivityResult]) -> No
     for result in results:
         data = result.to_dict()
         ran = f"ran {data['actual_start'] or '?'}–{data['actual_end'] or 'not finished'}"
+        kind = "[bold magenta]rehearsal[/bold magenta] " if result.run.rehearsal else ""
         out.print(
-            f"[bold]{escape(data['title'])}[/bold] [dim]({escape(data['date'])}, {escape(str(result.run.path))})[/dim]"
+            f"[bold]{escape(data['title'])}[/bold] {kind}"
+            f"[dim]({escape(data['date'])}, {escape(str(result.run.path))})[/dim]"
         )
         out.print(f"   planned {data['planned_start']}–{data['planned_end']}, {ran}", style="dim")
         table = Table(box=None, padding=(0, 1), pad_edge=False)
@@ -223,10 +233,13 @@ def print_run_report(results: list[RunResult], acts: list[ActivityResult]) -> No
                 names = ", ".join(f"{i.title} ({signed(i.difference)})" for i in items)
                 out.print(f"   {label}: {escape(names)}")
         out.print()
+    real = sum(1 for r in results if not r.run.rehearsal)
     if acts:
-        out.print(f"[bold]Each activity over {len(results)} run{'s' if len(results) != 1 else ''}[/bold]")
+        out.print(f"[bold]Each activity over {real} run{'s' if real != 1 else ''}[/bold]")
         for act in acts:
             out.print("   " + escape(act.sentence()))
+    if real < len(results):
+        out.print("Rehearsals are marked, and never count towards an activity's real length.", style="dim")
 
 
 def _mark(item: ItemResult) -> Text:

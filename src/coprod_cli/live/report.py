@@ -84,6 +84,7 @@ class RunResult:
             "workshop": self.run.workshop,
             "title": self.run.title,
             "date": self.run.date,
+            "rehearsal": self.run.rehearsal,
             "planned_start": format_clock(day.start),
             "planned_end": format_clock(day.planned_end),
             "actual_start": clock(self.began),
@@ -159,9 +160,15 @@ def summarize(run: Run) -> RunResult:
 
 
 def activities(results: list[RunResult]) -> list[ActivityResult]:
-    """Every activity that ran, with its planned and real lengths across the runs given."""
+    """Every activity that ran, with its planned and real lengths across the runs given.
+
+    A rehearsal's lengths are not an activity's real ones (keys pressed at will, often on a
+    sped-up clock), so rehearsals never count here, nor in `check --history`.
+    """
     found: dict[str, tuple[str, int | None, list[int], list[float]]] = {}
     for result in results:
+        if result.run.rehearsal:
+            continue
         defaults = {p.index: p.default for p in result.run.day.items}
         for item in result.items:
             if item.status != "done":  # a length cut off by quitting says nothing of the activity
