@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import shutil
 import subprocess
 import sys
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -189,6 +191,9 @@ def test_report_without_records_or_with_a_broken_one(tmp_path: Path):
     plan = _plan(tmp_path)
     none = run("report", "-p", str(plan))
     assert none.exit_code == 2 and "no run records" in none.stderr
+    _record(tmp_path, plan, [])  # opened and closed before the first item
+    unbegun = run("report", "-p", str(plan))
+    assert "planned 10:00–10:55, not begun\n" in unbegun.stdout and "?" not in unbegun.stdout
     bad = write_tree(tmp_path, {"runs/x.jsonl": "{\n"}) / "runs" / "x.jsonl"
     broken = run("report", str(bad))
     assert broken.exit_code == 2 and broken.stderr.startswith(f"{bad}:1:1:")
@@ -220,30 +225,65 @@ def _wait(predicate, seconds: float = 10.0) -> bool:
     return False
 
 
+@contextmanager
+def _tmux(tmp_path: Path, args: str, tag: str = ""):
+    """`coprod run ARGS` in a tmux pane of 100x40; yields (screen, press); the pane is always closed."""
+    name = f"coprod-test-{tag}{tmp_path.name}"[:60]
+    command = f"{sys.executable} -m coprod_cli run {args}"
+    subprocess.run(["tmux", "new-session", "-d", "-s", name, "-x", "100", "-y", "40", command], check=True, timeout=10)
+
+    def screen() -> str:
+        return subprocess.run(
+            ["tmux", "capture-pane", "-p", "-t", name], capture_output=True, text=True, timeout=5
+        ).stdout
+
+    def press(key: str) -> None:
+        subprocess.run(["tmux", "send-keys", "-t", name, key], check=True, timeout=5)
+
+    try:
+        yield screen, press
+    finally:
+        subprocess.run(["tmux", "kill-session", "-t", name], capture_output=True, timeout=5)
+
+
 @pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
 def test_in_tmux_three_nexts_make_three_item_starts(tmp_path: Path):
     plan = _plan(tmp_path)
     record = tmp_path / "run.jsonl"
-    name = f"coprod-test-{tmp_path.name}"[:60]
-    command = f"{sys.executable} -m coprod_cli run -p {plan} --now 10:00 --speed 10 --record {record}"
-    subprocess.run(["tmux", "new-session", "-d", "-s", name, "-x", "100", "-y", "40", command], check=True, timeout=10)
-    try:
-
-        def screen() -> str:
-            return subprocess.run(
-                ["tmux", "capture-pane", "-p", "-t", name], capture_output=True, text=True, timeout=5
-            ).stdout
-
+    with _tmux(tmp_path, f"-p {plan} --now 10:00 --speed 10 --record {record}") as (screen, press):
         assert _wait(lambda: "Press n to begin" in screen()), screen()
         for count in range(1, 4):
-            subprocess.run(["tmux", "send-keys", "-t", name, "n"], check=True, timeout=5)
+            press("n")
             assert _wait(lambda c=count: record.read_text().count('"type": "start"') == c)
-        subprocess.run(["tmux", "send-keys", "-t", name, "q"], check=True, timeout=5)
+        press("q")
         assert _wait(lambda: '"quit"' in record.read_text())
-    finally:
-        subprocess.run(["tmux", "kill-session", "-t", name], capture_output=True, timeout=5)
     events = [json.loads(line) for line in record.read_text().splitlines()[1:]]
     assert [e.get("item") for e in events if e["type"] == "start"] == [0, 1, 2]
+
+
+@pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
+def test_in_tmux_a_real_run_after_a_rehearsal_starts_afresh(tmp_path: Path):
+    plan = _plan(tmp_path, date="2099-01-05")
+    today = dt.date.today().isoformat()
+    rehearsal = tmp_path / "runs" / "rehearsals" / f"{today}-day-1.jsonl"
+    with _tmux(tmp_path, f"-p {plan} --now 10:00 --speed 30", "r") as (screen, press):
+        assert _wait(lambda: "Press n to begin" in screen()), screen()
+        assert screen().startswith("REHEARSAL 10:0")
+        press("n")
+        assert _wait(lambda: rehearsal.exists() and '"start"' in rehearsal.read_text())
+        press("q")
+        assert _wait(lambda: '"quit"' in rehearsal.read_text())
+    real = tmp_path / "runs" / f"{today}-day.jsonl"
+    with _tmux(tmp_path, f"-p {plan} day", "d") as (screen, press):
+        assert _wait(lambda: "Press n to begin 'Welcome' (planned 10:00)" in screen()), screen()
+        text = " ".join(screen().replace("│", " ").split())
+        assert "REHEARSAL" not in text and "over its time" not in text
+        assert "is planned for Monday, 5 January 2099, not today: this is a real run" in text
+        press("q")
+        assert _wait(lambda: real.exists() and '"quit"' in real.read_text())
+    assert json.loads(real.read_text().splitlines()[0])["rehearsal"] is False
+    assert [json.loads(line)["type"] for line in real.read_text().splitlines()[1:]] == ["open", "quit"]
+    assert json.loads(rehearsal.read_text().splitlines()[0])["rehearsal"] is True
 
 
 CHROMIUM = Path("/usr/bin/chromium")

@@ -56,8 +56,11 @@ def live_view(
     width: int = 80,
     height: int = 24,
     rehearsal: bool = False,
+    note: str | None = None,
 ) -> RenderableType:
     """One frame of the facilitator's view, most urgent first, fitted to a `width` x `height` terminal.
+
+    `note` is shown until the first item begins (a workshop planned for another day, say).
 
     The clock, then the re-plan and cues, then the current item, then as many next items as fit.
     """
@@ -70,9 +73,12 @@ def live_view(
     elif state.current is None:
         first = state.following()
         title = state.items[first].planned.title if first is not None else ""
-        starts, _ = state.projection()
-        at = format_clock(int(starts[first])) if first is not None else ""
-        top.append(Panel(Text(f"Ready. Press n to begin '{title}' (planned {at}).", style="bold"), box=_box()))
+        planned, _ = state.planned_starts()
+        at = format_clock(round(planned.get(first, state.day.start))) if first is not None else ""
+        ready = Text(f"Ready. Press n to begin '{title}' (planned {at}).", style="bold")
+        if note:
+            ready.append("\n" + note, style="yellow")
+        top.append(Panel(ready, box=_box()))
     else:
         top.append(_current(sched, state, width))
     bottom: list[RenderableType] = [Text(KEYS_HELP, style="dim", overflow="ellipsis", no_wrap=True)]
@@ -214,7 +220,11 @@ def print_run_report(results: list[RunResult], acts: list[ActivityResult]) -> No
     """Planned against actual per run, then each activity's real length across the runs."""
     for result in results:
         data = result.to_dict()
-        ran = f"ran {data['actual_start'] or '?'}–{data['actual_end'] or 'not finished'}"
+        ran = (
+            f"ran {data['actual_start']}–{data['actual_end'] or 'not finished'}"
+            if data["actual_start"]
+            else "not begun"
+        )
         kind = "[bold magenta]rehearsal[/bold magenta] " if result.run.rehearsal else ""
         out.print(
             f"[bold]{escape(data['title'])}[/bold] {kind}"

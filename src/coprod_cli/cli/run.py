@@ -94,7 +94,7 @@ def run(
     With --now or --speed it is a rehearsal: marked as one, recorded apart in runs/rehearsals/,
     started afresh each time, and never mixed with the real day's record or report.
     """
-    from coprod_cli.live.session import RunClock, choose_workshop, open_session
+    from coprod_cli.live.session import RunClock, another_day, choose_workshop, open_session
     from coprod_cli.live.state import day_of
     from coprod_cli.plan.durations import parse_clock
     from coprod_cli.plan.library import load_library
@@ -126,7 +126,7 @@ def run(
         if not sys.stdin.isatty():
             raise UsageError("coprod run needs a terminal to read key presses (try it in a terminal window)")
         session = open_session(path_, w, day, today.isoformat(), clock.now(), rehearsal)
-        _loop(sched, session, clock, display, port)
+        _loop(sched, session, clock, display, port, None if rehearsal else another_day(w, today))
 
 
 def agenda_ready(sched) -> bool:  # type: ignore[no-untyped-def]
@@ -139,7 +139,7 @@ def _default_record(plan: Path, wid: str, today: dt.date, rehearsal: bool) -> Pa
     return (rehearsal_path if rehearsal else record_path)(plan, wid, today.isoformat())
 
 
-def _loop(sched, session, clock, display: bool, port: int) -> None:  # type: ignore[no-untyped-def]
+def _loop(sched, session, clock, display: bool, port: int, note: str | None) -> None:  # type: ignore[no-untyped-def]
     from rich.live import Live
 
     from coprod_cli.cli.console import out
@@ -157,7 +157,7 @@ def _loop(sched, session, clock, display: bool, port: int) -> None:  # type: ign
 
                     server.update(display_data(sched, state))
                 size = out.size
-                view = live_view(sched, state, str(session.path), url, size.width, size.height, session.rehearsal)
+                view = live_view(sched, state, str(session.path), url, size.width, size.height, session.rehearsal, note)
                 live.update(view, refresh=True)
                 try:
                     key = read_key(TICK_SECONDS)

@@ -39,14 +39,27 @@ def choose_workshop(workshops: list[Workshop], wanted: str | None, today: dt.dat
         return coming[0][1]
     if coming:
         day, index = coming[0]
-        at = format_clock(workshops[index].start or 10 * 60)
         raise UsageError(
             f"no workshop in the plan is today ({format_date(DEFAULT, today)}); the next is "
-            f"'{workshops[index].title}' on {format_date(DEFAULT, day)}. Rehearse it: coprod run {ids[index]} "
-            f"--now {at} (add --speed 30 for a clock 30 times faster); to run it for real today instead: "
-            f"coprod run {ids[index]}"
+            f"'{workshops[index].title}' on {format_date(DEFAULT, day)}. Rehearse it: "
+            f"{rehearse_command(workshops[index])} (add --speed 30 for a clock 30 times faster); "
+            f"to run it for real today instead: coprod run {ids[index]}"
         )
     raise UsageError(f"no workshop is today or later; name one: coprod run {ids[0]} (the plan has {', '.join(ids)})")
+
+
+def rehearse_command(workshop: Workshop) -> str:
+    return f"coprod run {workshop.id} --now {format_clock(workshop.start or 10 * 60)}"
+
+
+def another_day(workshop: Workshop, today: dt.date) -> str | None:
+    """For a real run of a workshop planned for another day: say so, and how to rehearse it instead."""
+    if workshop.date is None or workshop.date == today:
+        return None
+    return (
+        f"'{workshop.title}' is planned for {format_date(DEFAULT, workshop.date)}, not today: this is a real run, "
+        f"recorded as today's. To rehearse it instead, press q, then: {rehearse_command(workshop)}"
+    )
 
 
 @dataclass
