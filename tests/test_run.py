@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -228,7 +229,8 @@ def _wait(predicate, seconds: float = 10.0) -> bool:
 @contextmanager
 def _tmux(tmp_path: Path, args: str, tag: str = ""):
     """`coprod run ARGS` in a tmux pane of 100x40; yields (screen, press); the pane is always closed."""
-    name = f"coprod-test-{tag}{tmp_path.name}"[:60]
+    # The tmux server is shared: another test run at the same time must not meet this session's name.
+    name = f"coprod-{os.getpid()}-{tag}{tmp_path.name}"[:60]
     command = f"{sys.executable} -m coprod_cli run {args}"
     subprocess.run(["tmux", "new-session", "-d", "-s", name, "-x", "100", "-y", "40", command], check=True, timeout=10)
 
