@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from coprod_cli.errors import UsageError
 from coprod_cli.live.display import display_data, page
 from coprod_cli.live.events import Event, key_events
-from coprod_cli.live.record import read_run, record_path
+from coprod_cli.live.record import read_run, record_path, rehearsal_path
 from coprod_cli.live.replan import Slot, project, replan
 from coprod_cli.live.report import activities, history, summarize
 from coprod_cli.live.session import open_session
@@ -106,6 +106,15 @@ def test_cues_tell_the_last_minutes_the_lunch_and_its_pin():
     assert "'Lunch' is pinned at 10:55" in cues and "tell the room: lunch in 2 min" in cues
     late = fold(day, _press(day, [("n", 600), ("n", 620)]), 621 * 60).cues()
     assert "'Lunch' is pinned at 10:55, but on the way to start 10 min late" in late
+
+
+def test_cues_say_hours_and_minutes_and_a_break_now():
+    day = day_of(_sched())
+    long = fold(day, _press(day, [("n", 600)]), 831 * 60).cues()  # the welcome has run 3h 41m over
+    assert "'Welcome' is 3h 41m over its time" in long
+    assert "'Lunch' is pinned at 10:55, but on the way to start 3h 41m late" in long
+    over = fold(day, _press(day, [("n", 600), ("n", 610), ("n", 625), ("n", 645)]), 656 * 60).cues()
+    assert "tell the room: lunch now" in over and not any("in 0 min" in c for c in over)
 
 
 slot_lists = st.lists(
@@ -203,6 +212,33 @@ def test_a_record_of_another_agenda_is_not_resumed(tmp_path: Path):
         open_session(path, other.workshop, day_of(other), "d", 0)
 
 
+def test_a_rehearsal_is_marked_kept_apart_and_never_carried_on(tmp_path: Path):
+    sched = _sched()
+    day = day_of(sched, {})
+    plan = tmp_path / "coprod.yaml"
+    first = rehearsal_path(plan, "w", "2026-11-25")
+    assert first == tmp_path / "runs" / "rehearsals" / "2026-11-25-w-1.jsonl"
+    session = open_session(first, sched.workshop, day, "2026-11-25", 600 * 60, rehearsal=True)
+    for e in _press(day, [("n", 600), ("n", 610), ("n", 625)]):
+        session.add(e)
+    assert json.loads(first.read_text().splitlines()[0])["rehearsal"] is True and read_run(first).rehearsal
+    assert rehearsal_path(plan, "w", "2026-11-25").name == "2026-11-25-w-2.jsonl"  # the next one starts afresh
+    real = record_path(plan, "w", "2026-11-25")
+    assert real.parent != first.parent
+    with pytest.raises(UsageError, match="a real run never carries on from a rehearsal"):
+        open_session(first, sched.workshop, day, "2026-11-25", 900 * 60)
+    open_session(real, sched.workshop, day, "2026-11-25", 900 * 60)
+    assert not read_run(real).rehearsal and read_run(real).events[0].type == "open"
+    with pytest.raises(UsageError, match="a rehearsal never adds to it"):
+        open_session(real, sched.workshop, day, "2026-11-25", 600 * 60, rehearsal=True)
+    with pytest.raises(UsageError, match="each rehearsal starts afresh"):
+        open_session(first, sched.workshop, day, "2026-11-25", 600 * 60, rehearsal=True)
+    # What a rehearsal took is not what an activity really takes.
+    done = summarize(read_run(first))
+    assert done.items[1].status == "done" and done.to_dict()["rehearsal"] is True
+    assert activities([done]) == [] and history([done]) == {}
+
+
 def test_report_and_history_from_runs(tmp_path: Path):
     sched = _sched()
     results = []
@@ -214,7 +250,9 @@ def test_report_and_history_from_runs(tmp_path: Path):
             session.add(e)
         results.append(summarize(read_run(path)))
     first = results[0]
-    assert [i.status for i in first.items][:4] == ["done", "done", "skipped", "running"]
+    # Gallery walk ran 15 minutes before it was skipped: that time shows, and is not its real length.
+    assert [i.status for i in first.items][:4] == ["done", "done", "cut short", "running"]
+    assert first.to_dict()["items"][2]["actual_minutes"] == 15.0 and first.items[2].ran
     assert first.items[1].difference == 7 and first.long[0].title == "Dot voting"
     [dot] = [a for a in activities(results) if a.title == "Dot voting"]
     assert dot.actual == (22.0, 24.0) and dot.always_over

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+import os
 import shutil
 import subprocess
 import sys
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -16,6 +19,7 @@ from rich.console import Console
 from coprod_cli.cli.live_view import live_view
 from coprod_cli.live.display import Display, display_data
 from coprod_cli.live.events import Event
+from coprod_cli.live.record import record_path, rehearsal_path
 from coprod_cli.live.session import open_session
 from coprod_cli.live.state import day_of
 from coprod_cli.plan.loader import load_plan
@@ -38,11 +42,12 @@ def _plan(tmp_path: Path, agenda: str = AGENDA, **workshop: str) -> Path:
     return write_tree(tmp_path, {"coprod.yaml": plan_text(agenda, **fields)}) / "coprod.yaml"
 
 
-def _record(tmp_path: Path, plan: Path, presses: list[tuple[str, int, int | None]]) -> Path:
+def _record(tmp_path: Path, plan: Path, presses: list[tuple[str, int, int | None]], rehearsal: bool = False) -> Path:
     loaded = load_plan(plan)
     sched = schedule_plan(loaded.plan)[0]
-    path = tmp_path / "runs" / "2026-01-01-day.jsonl"
-    session = open_session(path, sched.workshop, day_of(sched, {"dot-voting": 15}), "2026-01-01", 36000)
+    path = (rehearsal_path if rehearsal else record_path)(plan, "day", "2026-01-01")
+    day = day_of(sched, {"dot-voting": 15})
+    session = open_session(path, sched.workshop, day, "2026-01-01", 36000, rehearsal)
     for kind, minute, item in presses:
         session.add(Event(kind, minute * 60.0, item=item))
     return path
@@ -99,6 +104,25 @@ def test_the_view_shows_the_clock_the_item_its_say_steps_tracks_and_the_replan(t
     assert "Say: Hello all" not in first  # only once an item is current
 
 
+def test_ahead_of_the_agenda_yet_finishing_late_says_which_is_which(tmp_path: Path):
+    plan = _plan(tmp_path)
+    sched = schedule_plan(load_plan(plan).plan)[0]
+    from coprod_cli.live.session import Session
+
+    # The welcome took 1 minute of its 10, then + was pressed 20 times on Dot voting.
+    given = [Event("adjust", 601 * 60 + n, item=1, minutes=1) for n in range(20)]
+    session = Session(tmp_path / "r", day_of(sched), [Event("start", 600 * 60, 0), Event("start", 601 * 60, 1), *given])
+
+    def header(minute: int) -> str:
+        console = Console(record=True, width=120)
+        console.print(live_view(sched, session.state(minute * 60), "r", None, 120, 30))
+        return console.export_text().splitlines()[0]
+
+    assert "9 min ahead of the agenda · finish 11:06, 6 min past the booked end 11:00" in header(602)
+    session.events[2:] = given[:3]  # 3 minutes given: still within the booking
+    assert "9 min ahead · finish 10:49 (booked to 11:00)" in header(602)
+
+
 def test_report_text_and_json(tmp_path: Path):
     plan = _plan(tmp_path)
     _record(tmp_path, plan, [("start", 600, 0), ("start", 612, 1), ("start", 634, 2), ("end", 660, None)])
@@ -107,7 +131,7 @@ def test_report_text_and_json(tmp_path: Path):
     assert (
         "Dot voting" in text.stdout
         and "+7 min" in text.stdout
-        and "Ran long: Welcome (+2), Dot voting (+7)" in text.stdout
+        and "Ran long: Welcome (+2 min), Dot voting (+7 min)" in text.stdout
     )
     assert "   Dot voting: planned 15 min, took 22 min\n" in text.stdout
     data = json.loads(run("report", "--format", "json", str(tmp_path / "runs")).stdout)
@@ -118,10 +142,59 @@ def test_report_text_and_json(tmp_path: Path):
     assert {a["activity"]: a["average_minutes"] for a in data["activities"]}["dot-voting"] == 22.0
 
 
+def test_report_says_how_long_an_item_ran_before_it_was_skipped_in_hours_and_minutes(tmp_path: Path):
+    plan = _plan(tmp_path)
+    _record(tmp_path, plan, [("start", 600, 0), ("skip", 618, 0), ("start", 949, 2), ("end", 950, None)])
+    text = run("report", "-p", str(plan))
+    assert text.exit_code == 0, text.stderr
+    [welcome] = [line for line in text.stdout.splitlines() if line.strip().startswith("Welcome")]
+    assert welcome.split()[1:] == ["10", "min", "18", "min", "then", "skipped", "(cut", "short)"]
+    [dot] = [line for line in text.stdout.splitlines() if line.strip().startswith("Dot voting ")]
+    assert "5h 31m" in dot and "+5h 16m" in dot and "Ran long: Welcome (+8 min), Dot voting (+5h 16m)" in text.stdout
+
+
+def test_report_leaves_rehearsals_out_unless_asked_and_then_marks_them(tmp_path: Path):
+    plan = _plan(tmp_path)
+    presses: list[tuple[str, int, int | None]] = [("start", 600, 0), ("start", 612, 1), ("end", 620, None)]
+    _record(tmp_path, plan, presses, rehearsal=True)
+    alone = run("report", "-p", str(plan))
+    assert alone.exit_code == 2 and "no real run is recorded yet, only 1 rehearsal" in alone.stderr
+    assert "coprod report --rehearsals" in alone.stderr
+    _record(tmp_path, plan, [("start", 600, 0), ("start", 630, 1), ("end", 645, None)])
+    text = run("report", "-p", str(plan))
+    assert text.exit_code == 0, text.stderr
+    assert "Workshop rehearsal" not in text.stdout and text.stdout.count("Workshop (2026-01-01") == 1
+    assert "1 rehearsal left out; `coprod report --rehearsals` shows it." in text.stdout
+    both = run("report", "-p", str(plan), "--rehearsals")
+    assert both.exit_code == 0, both.stderr
+    assert both.stdout.count("Workshop rehearsal (2026-01-01") == 1 and both.stdout.count("Workshop (2026-01-01") == 1
+    assert "Each activity over 1 run\n" in both.stdout and "Welcome: planned 10 min, took 30 min" in both.stdout
+    data = json.loads(run("report", "-p", str(plan), "--rehearsals", "--format", "json").stdout)
+    assert sorted(r["rehearsal"] for r in data["runs"]) == [False, True] and data["rehearsals_left_out"] == 0
+    assert json.loads(run("report", "-p", str(plan), "-f", "json").stdout)["rehearsals_left_out"] == 1
+    named = run("report", str(tmp_path / "runs" / "rehearsals" / "2026-01-01-day-1.jsonl"))
+    assert named.exit_code == 0 and "Workshop rehearsal" in named.stdout
+
+
+def test_run_with_no_workshop_named_and_none_today_says_which_is_next(tmp_path: Path):
+    plan = _plan(tmp_path, date="2099-01-05")
+    result = run("run", "-p", str(plan))
+    assert result.exit_code == 2 and "Traceback" not in result.stderr
+    [line] = result.stderr.strip().splitlines()
+    assert "no workshop in the plan is today" in line and "the next is 'Workshop' on Monday, 5 January 2099" in line
+    assert "coprod run day --now 10:00" in line
+    rehearse = run("run", "-p", str(plan), "--now", "10:00")  # a rehearsal of the next one is fine
+    assert rehearse.exit_code == 2 and "needs a terminal" in rehearse.stderr
+    assert not (tmp_path / "runs").exists()
+
+
 def test_report_without_records_or_with_a_broken_one(tmp_path: Path):
     plan = _plan(tmp_path)
     none = run("report", "-p", str(plan))
     assert none.exit_code == 2 and "no run records" in none.stderr
+    _record(tmp_path, plan, [])  # opened and closed before the first item
+    unbegun = run("report", "-p", str(plan))
+    assert "planned 10:00–10:55, not begun\n" in unbegun.stdout and "?" not in unbegun.stdout
     bad = write_tree(tmp_path, {"runs/x.jsonl": "{\n"}) / "runs" / "x.jsonl"
     broken = run("report", str(bad))
     assert broken.exit_code == 2 and broken.stderr.startswith(f"{bad}:1:1:")
@@ -153,30 +226,66 @@ def _wait(predicate, seconds: float = 10.0) -> bool:
     return False
 
 
+@contextmanager
+def _tmux(tmp_path: Path, args: str, tag: str = ""):
+    """`coprod run ARGS` in a tmux pane of 100x40; yields (screen, press); the pane is always closed."""
+    # The tmux server is shared: another test run at the same time must not meet this session's name.
+    name = f"coprod-{os.getpid()}-{tag}{tmp_path.name}"[:60]
+    command = f"{sys.executable} -m coprod_cli run {args}"
+    subprocess.run(["tmux", "new-session", "-d", "-s", name, "-x", "100", "-y", "40", command], check=True, timeout=10)
+
+    def screen() -> str:
+        return subprocess.run(
+            ["tmux", "capture-pane", "-p", "-t", name], capture_output=True, text=True, timeout=5
+        ).stdout
+
+    def press(key: str) -> None:
+        subprocess.run(["tmux", "send-keys", "-t", name, key], check=True, timeout=5)
+
+    try:
+        yield screen, press
+    finally:
+        subprocess.run(["tmux", "kill-session", "-t", name], capture_output=True, timeout=5)
+
+
 @pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
 def test_in_tmux_three_nexts_make_three_item_starts(tmp_path: Path):
     plan = _plan(tmp_path)
     record = tmp_path / "run.jsonl"
-    name = f"coprod-test-{tmp_path.name}"[:60]
-    command = f"{sys.executable} -m coprod_cli run -p {plan} --now 10:00 --speed 10 --record {record}"
-    subprocess.run(["tmux", "new-session", "-d", "-s", name, "-x", "100", "-y", "40", command], check=True, timeout=10)
-    try:
-
-        def screen() -> str:
-            return subprocess.run(
-                ["tmux", "capture-pane", "-p", "-t", name], capture_output=True, text=True, timeout=5
-            ).stdout
-
+    with _tmux(tmp_path, f"-p {plan} --now 10:00 --speed 10 --record {record}") as (screen, press):
         assert _wait(lambda: "Press n to begin" in screen()), screen()
         for count in range(1, 4):
-            subprocess.run(["tmux", "send-keys", "-t", name, "n"], check=True, timeout=5)
+            press("n")
             assert _wait(lambda c=count: record.read_text().count('"type": "start"') == c)
-        subprocess.run(["tmux", "send-keys", "-t", name, "q"], check=True, timeout=5)
+        press("q")
         assert _wait(lambda: '"quit"' in record.read_text())
-    finally:
-        subprocess.run(["tmux", "kill-session", "-t", name], capture_output=True, timeout=5)
     events = [json.loads(line) for line in record.read_text().splitlines()[1:]]
     assert [e.get("item") for e in events if e["type"] == "start"] == [0, 1, 2]
+
+
+@pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
+def test_in_tmux_a_real_run_after_a_rehearsal_starts_afresh(tmp_path: Path):
+    plan = _plan(tmp_path, date="2099-01-05")
+    today = dt.date.today().isoformat()
+    rehearsal = tmp_path / "runs" / "rehearsals" / f"{today}-day-1.jsonl"
+    with _tmux(tmp_path, f"-p {plan} --now 10:00 --speed 30", "r") as (screen, press):
+        assert _wait(lambda: "Press n to begin" in screen()), screen()
+        assert screen().startswith("REHEARSAL 10:0")
+        press("n")
+        assert _wait(lambda: rehearsal.exists() and '"start"' in rehearsal.read_text())
+        press("q")
+        assert _wait(lambda: '"quit"' in rehearsal.read_text())
+    real = tmp_path / "runs" / f"{today}-day.jsonl"
+    with _tmux(tmp_path, f"-p {plan} day", "d") as (screen, press):
+        assert _wait(lambda: "Press n to begin 'Welcome' (planned 10:00)" in screen()), screen()
+        text = " ".join(screen().replace("│", " ").split())
+        assert "REHEARSAL" not in text and "over its time" not in text
+        assert "is planned for Monday, 5 January 2099, not today: this is a real run" in text
+        press("q")
+        assert _wait(lambda: real.exists() and '"quit"' in real.read_text())
+    assert json.loads(real.read_text().splitlines()[0])["rehearsal"] is False
+    assert [json.loads(line)["type"] for line in real.read_text().splitlines()[1:]] == ["open", "quit"]
+    assert json.loads(rehearsal.read_text().splitlines()[0])["rehearsal"] is True
 
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -235,7 +344,15 @@ def test_the_workshop_to_run_is_named_or_todays_or_the_next():
 
     days = [Workshop(title="A", id="a", date=dt.date(2030, 1, d)) for d in (1, 8, 15)]
     assert choose_workshop(days, None, dt.date(2030, 1, 8)) == 1
-    assert choose_workshop(days, None, dt.date(2030, 1, 9)) == 2
+    assert choose_workshop(days, None, dt.date(2030, 1, 9), rehearsal=True) == 2
     assert choose_workshop(days, "a", dt.date(2030, 1, 9)) == 0
+    # None today: a real run does not start the next one as if it were today's.
+    with pytest.raises(UsageError) as error:
+        choose_workshop(days, None, dt.date(2030, 1, 9))
+    assert "no workshop in the plan is today (Wednesday, 9 January 2030); the next is 'A' on Tuesday" in str(
+        error.value
+    )
+    assert "Rehearse it: coprod run a --now 10:00" in str(error.value)
+    assert choose_workshop([Workshop(title="Undated", id="u")], None, dt.date(2030, 1, 9)) == 0
     with pytest.raises(UsageError, match="name one"):
         choose_workshop(days, None, dt.date(2030, 2, 1))

@@ -41,7 +41,7 @@ def run(schedules: list[Schedule], history: History) -> list[Finding]:
                     t.index,
                     t.path,
                     f"'{t.item.title}' is planned for {format_duration(t.minutes)}, but it ran over every time "
-                    f"it had this long or less: {took} min on average over {len(past)} runs; "
+                    f"it had this long or less: {format_duration(took)} on average over {len(past)} runs; "
                     f"plan {format_duration(took)} or give it flex",
                 )
             )

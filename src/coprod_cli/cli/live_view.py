@@ -16,7 +16,7 @@ from rich.text import Text
 
 from coprod_cli.cli.console import out
 from coprod_cli.live.events import KEYS_HELP
-from coprod_cli.live.words import ahead_behind, clock_seconds, countdown, replan_sentence
+from coprod_cli.live.words import clock_seconds, countdown, replan_sentence, signed, standing
 from coprod_cli.plan.durations import format_clock, format_duration
 from coprod_cli.plan.resolve import rescale_steps
 
@@ -49,13 +49,22 @@ def big(text: str, style: str) -> Text:
 
 
 def live_view(
-    sched: Schedule, state: LiveState, record: str, url: str | None = None, width: int = 80, height: int = 24
+    sched: Schedule,
+    state: LiveState,
+    record: str,
+    url: str | None = None,
+    width: int = 80,
+    height: int = 24,
+    rehearsal: bool = False,
+    note: str | None = None,
 ) -> RenderableType:
     """One frame of the facilitator's view, most urgent first, fitted to a `width` x `height` terminal.
 
+    `note` is shown until the first item begins (a workshop planned for another day, say).
+
     The clock, then the re-plan and cues, then the current item, then as many next items as fit.
     """
-    top: list[RenderableType] = [_header(sched, state)]
+    top: list[RenderableType] = [_header(sched, state, rehearsal)]
     top.extend(_advice(state))
     if state.ended:
         top.append(
@@ -64,9 +73,12 @@ def live_view(
     elif state.current is None:
         first = state.following()
         title = state.items[first].planned.title if first is not None else ""
-        starts, _ = state.projection()
-        at = format_clock(int(starts[first])) if first is not None else ""
-        top.append(Panel(Text(f"Ready. Press n to begin '{title}' (planned {at}).", style="bold"), box=_box()))
+        planned, _ = state.planned_starts()
+        at = format_clock(round(planned.get(first, state.day.start))) if first is not None else ""
+        ready = Text(f"Ready. Press n to begin '{title}' (planned {at}).", style="bold")
+        if note:
+            ready.append("\n" + note, style="yellow")
+        top.append(Panel(ready, box=_box()))
     else:
         top.append(_current(sched, state, width))
     bottom: list[RenderableType] = [Text(KEYS_HELP, style="dim", overflow="ellipsis", no_wrap=True)]
@@ -96,8 +108,10 @@ def _box():  # type: ignore[no-untyped-def]
     return box.ROUNDED
 
 
-def _header(sched: Schedule, state: LiveState) -> Text:
+def _header(sched: Schedule, state: LiveState, rehearsal: bool = False) -> Text:
     line = Text(no_wrap=True, overflow="ellipsis")
+    if rehearsal:
+        line.append("REHEARSAL ", style="bold reverse magenta")
     line.append(clock_seconds(state.now), style="bold")
     if state.ended:
         line.append(
@@ -105,12 +119,14 @@ def _header(sched: Schedule, state: LiveState) -> Text:
         )
         line.append(f"  {sched.workshop.title}", style="dim")
         return line
-    style = "bold red" if state.behind > 0 else ("green" if state.behind < 0 else "")
+    finish = round(state.finish)
+    late = finish > state.day.deadline
+    where, end = standing(state.behind, finish, state.day.deadline, sched.booked_end is not None)
+    style = "bold red" if state.behind > 0 else ("green" if state.behind < 0 and not late else "")
     line.append("  ")
-    line.append(ahead_behind(state.behind), style=style)
-    line.append(f" · finish {format_clock(round(state.finish))}")
-    if sched.booked_end is not None:
-        line.append(f" (booked to {format_clock(sched.booked_end)})", style="dim")
+    line.append(where, style=style)
+    line.append(" · ")
+    line.append(end, style="bold red" if late else "")
     line.append(f"  {sched.workshop.title}", style="dim")
     return line
 
@@ -204,33 +220,48 @@ def print_run_report(results: list[RunResult], acts: list[ActivityResult]) -> No
     """Planned against actual per run, then each activity's real length across the runs."""
     for result in results:
         data = result.to_dict()
-        ran = f"ran {data['actual_start'] or '?'}–{data['actual_end'] or 'not finished'}"
+        ran = (
+            f"ran {data['actual_start']}–{data['actual_end'] or 'not finished'}"
+            if data["actual_start"]
+            else "not begun"
+        )
+        kind = "[bold magenta]rehearsal[/bold magenta] " if result.run.rehearsal else ""
         out.print(
-            f"[bold]{escape(data['title'])}[/bold] [dim]({escape(data['date'])}, {escape(str(result.run.path))})[/dim]"
+            f"[bold]{escape(data['title'])}[/bold] {kind}"
+            f"[dim]({escape(data['date'])}, {escape(str(result.run.path))})[/dim]"
         )
         out.print(f"   planned {data['planned_start']}–{data['planned_end']}, {ran}", style="dim")
         table = Table(box=None, padding=(0, 1), pad_edge=False)
         for name, justify in (("item", "left"), ("planned", "right"), ("took", "right"), ("", "left")):
             table.add_column(name, justify=justify)  # type: ignore[arg-type]
         for item in result.items:
-            if item.ran:
-                diff = item.difference
-                mark = Text(f"{diff:+d} min" if diff else "on time", style="red" if diff > 1 else "")
-                if item.status == "running":
-                    mark = Text("still running", style="dim")
-                table.add_row(escape(item.title), _planned(item), f"{round(item.actual)} min", mark)
-            else:
-                table.add_row(escape(item.title), _planned(item), "", Text(item.status, style="dim"))
+            took = format_duration(round(item.actual)) if item.ran else ""
+            table.add_row(escape(item.title), _planned(item), took, _mark(item))
         out.print(Padding(table, (0, 0, 0, 3)))
         for label, items in (("Ran long", result.long), ("Ran short", result.short)):
             if items:
-                names = ", ".join(f"{i.title} ({i.difference:+d})" for i in items)
+                names = ", ".join(f"{i.title} ({signed(i.difference)})" for i in items)
                 out.print(f"   {label}: {escape(names)}")
         out.print()
+    real = sum(1 for r in results if not r.run.rehearsal)
     if acts:
-        out.print(f"[bold]Each activity over {len(results)} run{'s' if len(results) != 1 else ''}[/bold]")
+        out.print(f"[bold]Each activity over {real} run{'s' if real != 1 else ''}[/bold]")
         for act in acts:
             out.print("   " + escape(act.sentence()))
+    if real < len(results):
+        out.print("Rehearsals are marked, and never count towards an activity's real length.", style="dim")
+
+
+def _mark(item: ItemResult) -> Text:
+    """After the time it took: how far from the plan, or what happened to it."""
+    if item.status == "running":
+        return Text("still running", style="dim")
+    if item.cut_short:
+        return Text("then skipped (cut short)", style="dim")
+    if not item.ran:
+        return Text(item.status, style="dim")
+    diff = item.difference
+    return Text(signed(diff) if diff else "on time", style="red" if diff > 1 else "")
 
 
 def _planned(item: ItemResult) -> str:

@@ -21,12 +21,15 @@ class Format(StrEnum):
 
 
 def find_records(paths: list[Path], plan: Path) -> list[Path]:
-    """The records named (files, or folders of them); none named: runs/ beside the plan."""
+    """The records named (files, or folders of them, with their rehearsals/); none named: runs/ beside the plan."""
+    from coprod_cli.live.record import REHEARSALS
+
     wanted = paths or [plan.parent / "runs"]
     found: list[Path] = []
     for path in wanted:
         if path.is_dir():
             found.extend(sorted(path.glob("*.jsonl")))
+            found.extend(sorted((path / REHEARSALS).glob("*.jsonl")))
         elif path.exists() or paths:
             found.append(path)
     if not found:
@@ -45,24 +48,61 @@ def report(
         ),
     ] = None,
     plan: PlanOption = DEFAULT_PLAN,
+    rehearsals: Annotated[
+        bool,
+        typer.Option(
+            "--rehearsals",
+            help="Show rehearsals too (runs with --now or --speed), marked as such. "
+            "They never count towards an activity's real length.",
+        ),
+    ] = False,
     format: Annotated[
         Format, typer.Option("--format", "-f", metavar="text|json", help="text for people, json for programs.")
     ] = Format.text,
 ) -> None:
-    """Planned against actual for each item, what ran long or short, and each activity's real length."""
+    """Planned against actual for each item, what ran long or short, and each activity's real length.
+
+    Rehearsals are left out unless you add --rehearsals (or name a rehearsal's record).
+    """
     from coprod_cli.live.record import read_run
     from coprod_cli.live.report import activities, summarize
 
     with exit_on_error():
         beside = plan_path(plan) if not runs else (plan or Path("coprod.yaml"))
-        results = [summarize(read_run(p)) for p in find_records(runs or [], beside)]
+        found = find_records(runs or [], beside)
+        named = {p for p in runs or [] if not p.is_dir()}
+        read = [read_run(p) for p in found]
+        kept = [r for r in read if rehearsals or not r.rehearsal or r.path in named]
+        left_out = len(read) - len(kept)
+        if not kept:
+            where = runs[0] if runs else beside.parent / "runs"
+            raise UsageError(
+                f"{where}: no real run is recorded yet, only {_rehearsals(left_out)}; "
+                f"`coprod report --rehearsals` shows {'it' if left_out == 1 else 'them'}"
+            )
+        results = [summarize(r) for r in kept]
     acts = activities(results)
     if format is Format.json:
         from coprod_cli.cli.output import print_plain
 
-        data = {"runs": [r.to_dict() for r in results], "activities": [a.to_dict() for a in acts]}
+        data = {
+            "runs": [r.to_dict() for r in results],
+            "activities": [a.to_dict() for a in acts],
+            "rehearsals_left_out": left_out,
+        }
         print_plain(json.dumps(data, indent=2, ensure_ascii=False))
         return
+    from coprod_cli.cli.console import out
     from coprod_cli.cli.live_view import print_run_report
 
     print_run_report(results, acts)
+    if left_out:
+        out.print(
+            f"{_rehearsals(left_out).capitalize()} left out; `coprod report --rehearsals` "
+            f"shows {'it' if left_out == 1 else 'them'}.",
+            style="dim",
+        )
+
+
+def _rehearsals(count: int) -> str:
+    return "1 rehearsal" if count == 1 else f"{count} rehearsals"

@@ -39,7 +39,7 @@ def run(
     workshop: Annotated[
         str | None,
         typer.Argument(
-            help="The workshop's id. None named: today's, else the next one.",
+            help="The workshop's id. None named: today's (when rehearsing: today's, else the next one).",
             show_default=False,
             metavar="[WORKSHOP]",
             autocompletion=complete.workshop_ids,
@@ -63,11 +63,11 @@ def run(
         ),
     ] = None,
     speed: Annotated[
-        float,
+        float | None,
         typer.Option(
-            "--speed", help="Run the clock this many times faster (rehearsal).", min=0.1, max=3600, metavar="N"
+            "--speed", help="Run the clock this many times faster, for a rehearsal.", min=0.1, max=3600, metavar="N"
         ),
-    ] = 1.0,
+    ] = None,
     display: Annotated[
         bool, typer.Option("--display", help="Serve a projector page for the room on 127.0.0.1.")
     ] = False,
@@ -79,7 +79,8 @@ def run(
         Path | None,
         typer.Option(
             "--record",
-            help="The record to write or resume (default: runs/DATE-ID.jsonl beside the plan).",
+            help="The record to write or resume (default: runs/DATE-ID.jsonl beside the plan; "
+            "a rehearsal's: a new runs/rehearsals/DATE-ID-N.jsonl).",
             metavar="FILE",
         ),
     ] = None,
@@ -89,8 +90,11 @@ def run(
     Keys: n or space next item, b back, + and - a minute more or less, p pause, s skip,
     a accept the re-plan, q quit. Every key press is saved at once to the record; run the
     same command again to carry on where you were.
+
+    With --now or --speed it is a rehearsal: marked as one, recorded apart in runs/rehearsals/,
+    started afresh each time, and never mixed with the real day's record or report.
     """
-    from coprod_cli.live.session import RunClock, choose_workshop, open_session
+    from coprod_cli.live.session import RunClock, another_day, choose_workshop, open_session
     from coprod_cli.live.state import day_of
     from coprod_cli.plan.durations import parse_clock
     from coprod_cli.plan.library import load_library
@@ -101,7 +105,8 @@ def run(
         plan = plan_path(plan)
         loaded = load_plan(plan)
         today = dt.date.today()
-        index = choose_workshop(loaded.plan.workshops, workshop or workshop_option, today)
+        rehearsal = now is not None or speed is not None
+        index = choose_workshop(loaded.plan.workshops, workshop or workshop_option, today, rehearsal)
         sched = schedule_plan(loaded.plan)[index]
         w = sched.workshop
         if sched.start is None:
@@ -116,25 +121,25 @@ def run(
             raise UsageError(f"{plan}: '{w.title}' has no agenda to run; add items under 'agenda:'")
         defaults = {k: a.duration for k, a in {**load_library(), **loaded.plan.activities}.items()}
         day = day_of(sched, defaults)
-        clock = RunClock(None if now is None else parse_clock(now) * 60.0, speed)
-        path_ = record or _default_record(plan, w.id or "", today)
+        clock = RunClock(None if now is None else parse_clock(now) * 60.0, speed or 1.0)
+        path_ = record or _default_record(plan, w.id or "", today, rehearsal)
         if not sys.stdin.isatty():
             raise UsageError("coprod run needs a terminal to read key presses (try it in a terminal window)")
-        session = open_session(path_, w, day, today.isoformat(), clock.now())
-        _loop(sched, session, clock, display, port)
+        session = open_session(path_, w, day, today.isoformat(), clock.now(), rehearsal)
+        _loop(sched, session, clock, display, port, None if rehearsal else another_day(w, today))
 
 
 def agenda_ready(sched) -> bool:  # type: ignore[no-untyped-def]
     return bool(sched.items)
 
 
-def _default_record(plan: Path, wid: str, today: dt.date) -> Path:
-    from coprod_cli.live.record import record_path
+def _default_record(plan: Path, wid: str, today: dt.date, rehearsal: bool) -> Path:
+    from coprod_cli.live.record import record_path, rehearsal_path
 
-    return record_path(plan, wid, today.isoformat())
+    return (rehearsal_path if rehearsal else record_path)(plan, wid, today.isoformat())
 
 
-def _loop(sched, session, clock, display: bool, port: int) -> None:  # type: ignore[no-untyped-def]
+def _loop(sched, session, clock, display: bool, port: int, note: str | None) -> None:  # type: ignore[no-untyped-def]
     from rich.live import Live
 
     from coprod_cli.cli.console import out
@@ -152,7 +157,8 @@ def _loop(sched, session, clock, display: bool, port: int) -> None:  # type: ign
 
                     server.update(display_data(sched, state))
                 size = out.size
-                live.update(live_view(sched, state, str(session.path), url, size.width, size.height), refresh=True)
+                view = live_view(sched, state, str(session.path), url, size.width, size.height, session.rehearsal, note)
+                live.update(view, refresh=True)
                 try:
                     key = read_key(TICK_SECONDS)
                 except KeyboardInterrupt:  # Ctrl-C is a quit, saved like one
@@ -167,7 +173,10 @@ def _loop(sched, session, clock, display: bool, port: int) -> None:  # type: ign
     finally:
         if server is not None:
             server.stop()
-    out.print(f"Saved to {session.path}. Run the same command to carry on; `coprod report` shows how it went.")
+    if session.rehearsal:
+        out.print(f"Rehearsal saved to {session.path}, apart from real runs; `coprod report --rehearsals` shows it.")
+    else:
+        out.print(f"Saved to {session.path}. Run the same command to carry on; `coprod report` shows how it went.")
 
 
 def _start_display(sched, state, port: int):  # type: ignore[no-untyped-def]

@@ -1,7 +1,9 @@
 """The record of a run: `runs/DATE-ID.jsonl` beside the plan, one JSON object a line.
 
-The first line says which plan and workshop, and the items as planned (so a report needs
-no plan); every later line is an event. Each line is fsynced as it is written, so a crash
+The first line says which plan and workshop, whether it is a rehearsal, and the items as
+planned (so a report needs no plan); every later line is an event. A rehearsal (a run on a
+clock of its own, `--now` or `--speed`) is kept apart, in `runs/rehearsals/`, so a real run
+never carries on from one and a report of the real days leaves it out. Each line is fsynced as it is written, so a crash
 loses at most the key press being made; a torn last line is ignored when reading.
 """
 
@@ -18,6 +20,7 @@ from coprod_cli.live.events import Event
 from coprod_cli.live.state import Day, PlannedItem
 
 VERSION = 1
+REHEARSALS = "rehearsals"  # the folder under runs/ that keeps rehearsals apart from the real days
 
 
 @dataclass
@@ -30,18 +33,29 @@ class Run:
     date: str
     day: Day
     events: list[Event] = field(default_factory=list)
+    rehearsal: bool = False
 
 
 def record_path(plan_file: Path, workshop_id: str, date: str) -> Path:
     return plan_file.parent / "runs" / f"{date}-{workshop_id}.jsonl"
 
 
-def header(workshop_id: str, title: str, date: str, day: Day) -> dict[str, Any]:
+def rehearsal_path(plan_file: Path, workshop_id: str, date: str) -> Path:
+    """A new file for each rehearsal: `runs/rehearsals/DATE-ID-N.jsonl`, N the first number not yet used."""
+    folder = plan_file.parent / "runs" / REHEARSALS
+    number = 1
+    while (folder / f"{date}-{workshop_id}-{number}.jsonl").exists():
+        number += 1
+    return folder / f"{date}-{workshop_id}-{number}.jsonl"
+
+
+def header(workshop_id: str, title: str, date: str, day: Day, rehearsal: bool = False) -> dict[str, Any]:
     return {
         "coprod_run": VERSION,
         "workshop": workshop_id,
         "title": title,
         "date": date,
+        "rehearsal": rehearsal,
         "start": day.start,
         "planned_end": day.planned_end,
         "deadline": day.deadline,
@@ -123,4 +137,7 @@ def _run_from_header(path: Path, head: Any) -> Run:
         raise ValueError(f"no 'coprod_run: {VERSION}'")
     items = tuple(PlannedItem.from_dict(d) for d in head["items"])
     day = Day(int(head["start"]), int(head["planned_end"]), int(head["deadline"]), items)
-    return Run(path, str(head["workshop"]), str(head.get("title", "")), str(head.get("date", "")), day)
+    rehearsal = head.get("rehearsal", False)  # records from before rehearsals were marked: real runs
+    if not isinstance(rehearsal, bool):
+        raise ValueError("'rehearsal' should be true or false")
+    return Run(path, str(head["workshop"]), str(head.get("title", "")), str(head.get("date", "")), day, [], rehearsal)

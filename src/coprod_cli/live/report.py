@@ -17,6 +17,8 @@ from coprod_cli.plan.library import activity_key
 
 # Within this many minutes of the plan an item "ran to time".
 TOLERANCE = 1
+# An item skipped after it had run a minute or more: its time was spent, so the report shows it.
+CUT_SHORT = "cut short"
 
 
 @dataclass(frozen=True)
@@ -26,12 +28,17 @@ class ItemResult:
     use: str | None
     planned: int
     actual: float
-    status: str  # done | skipped | dropped | not reached | running
+    status: str  # done | cut short | skipped | dropped | not reached | running
     final: int = 0  # its length by the time it ran: after +/- and accepted re-plans
 
     @property
     def ran(self) -> bool:
-        return self.status in ("done", "running")
+        """It took time on the day: it ran to its end, is still running, or ran a while and was skipped."""
+        return self.status in ("done", "running", CUT_SHORT)
+
+    @property
+    def cut_short(self) -> bool:
+        return self.status == CUT_SHORT
 
     @property
     def difference(self) -> int:
@@ -77,6 +84,7 @@ class RunResult:
             "workshop": self.run.workshop,
             "title": self.run.title,
             "date": self.run.date,
+            "rehearsal": self.run.rehearsal,
             "planned_start": format_clock(day.start),
             "planned_end": format_clock(day.planned_end),
             "actual_start": clock(self.began),
@@ -104,7 +112,7 @@ class ActivityResult:
         planned = sorted(set(self.planned))
         lengths = " or ".join(format_duration(p) for p in planned)
         runs = len(self.actual)
-        took = f"took {round(self.average)} min" + (f" on average over {runs} runs" if runs > 1 else "")
+        took = f"took {format_duration(round(self.average))}" + (f" on average over {runs} runs" if runs > 1 else "")
         usual = (
             f" (its usual length is {format_duration(self.default)})"
             if self.default and planned != [self.default]
@@ -139,6 +147,8 @@ def summarize(run: Run) -> RunResult:
             status = "running" if not state.ended else "done"
         elif status == "todo":
             status = "not reached" if it.actual == 0 else "done"
+        elif status == "skipped" and round(it.actual / 60) >= 1:
+            status = CUT_SHORT
         p = it.planned
         items.append(ItemResult(p.index, p.title, p.use, p.minutes, it.actual / 60, status, it.minutes))
     if state.current is not None:
@@ -150,9 +160,15 @@ def summarize(run: Run) -> RunResult:
 
 
 def activities(results: list[RunResult]) -> list[ActivityResult]:
-    """Every activity that ran, with its planned and real lengths across the runs given."""
+    """Every activity that ran, with its planned and real lengths across the runs given.
+
+    A rehearsal's lengths are not an activity's real ones (keys pressed at will, often on a
+    sped-up clock), so rehearsals never count here, nor in `check --history`.
+    """
     found: dict[str, tuple[str, int | None, list[int], list[float]]] = {}
     for result in results:
+        if result.run.rehearsal:
+            continue
         defaults = {p.index: p.default for p in result.run.day.items}
         for item in result.items:
             if item.status != "done":  # a length cut off by quitting says nothing of the activity

@@ -8,26 +8,58 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from coprod_cli.errors import UsageError
+from coprod_cli.language.messages import DEFAULT, format_date
 from coprod_cli.live import record
 from coprod_cli.live.events import Event
 from coprod_cli.live.state import Day, LiveState, fold
+from coprod_cli.plan.durations import format_clock
 from coprod_cli.plan.models import Workshop
 from coprod_cli.plan.suggest import did_you_mean
 
 
-def choose_workshop(workshops: list[Workshop], wanted: str | None, today: dt.date) -> int:
-    """The workshop named, else today's, else the next one, else the only one."""
+def choose_workshop(workshops: list[Workshop], wanted: str | None, today: dt.date, rehearsal: bool = False) -> int:
+    """The workshop named, else today's, else the only one when it has no date.
+
+    A rehearsal with none named takes the next one. A real run never starts another day's
+    workshop as if it were today's: that would be hours behind from the first minute and
+    write a record of a day that did not happen, so it says which is next and how to rehearse it.
+    """
     ids = [w.id or "" for w in workshops]
     if wanted is not None:
         if wanted in ids:
             return ids.index(wanted)
         raise UsageError(f"there is no workshop '{wanted}'{did_you_mean(wanted, ids)} (the plan has {', '.join(ids)})")
-    dated = [(w.date, i) for i, w in enumerate(workshops) if w.date is not None and w.date >= today]
-    if dated:
-        return min(dated)[1]
-    if len(workshops) == 1:
+    todays = [i for i, w in enumerate(workshops) if w.date == today]
+    if todays:
+        return todays[0]
+    if len(workshops) == 1 and workshops[0].date is None:
         return 0
+    coming = sorted((w.date, i) for i, w in enumerate(workshops) if w.date is not None and w.date > today)
+    if coming and rehearsal:
+        return coming[0][1]
+    if coming:
+        day, index = coming[0]
+        raise UsageError(
+            f"no workshop in the plan is today ({format_date(DEFAULT, today)}); the next is "
+            f"'{workshops[index].title}' on {format_date(DEFAULT, day)}. Rehearse it: "
+            f"{rehearse_command(workshops[index])} (add --speed 30 for a clock 30 times faster); "
+            f"to run it for real today instead: coprod run {ids[index]}"
+        )
     raise UsageError(f"no workshop is today or later; name one: coprod run {ids[0]} (the plan has {', '.join(ids)})")
+
+
+def rehearse_command(workshop: Workshop) -> str:
+    return f"coprod run {workshop.id} --now {format_clock(workshop.start or 10 * 60)}"
+
+
+def another_day(workshop: Workshop, today: dt.date) -> str | None:
+    """For a real run of a workshop planned for another day: say so, and how to rehearse it instead."""
+    if workshop.date is None or workshop.date == today:
+        return None
+    return (
+        f"'{workshop.title}' is planned for {format_date(DEFAULT, workshop.date)}, not today: this is a real run, "
+        f"recorded as today's. To rehearse it instead, press q, then: {rehearse_command(workshop)}"
+    )
 
 
 @dataclass
@@ -56,6 +88,7 @@ class Session:
     path: Path
     day: Day
     events: list[Event]
+    rehearsal: bool = False
 
     def state(self, now: float) -> LiveState:
         return fold(self.day, self.events, now)
@@ -65,10 +98,16 @@ class Session:
         self.events.append(event)
 
 
-def open_session(path: Path, workshop: Workshop, day: Day, date: str, now: float) -> Session:
-    """Resume the record at `path` if there is one for the same agenda, else start it."""
+def open_session(path: Path, workshop: Workshop, day: Day, date: str, now: float, rehearsal: bool = False) -> Session:
+    """Resume the record at `path` if it is of the same agenda and both are real runs, else start it.
+
+    A rehearsal always starts afresh (its clock starts again at --now), and a real run never
+    carries on from a rehearsal's record, nor a rehearsal from a real one's.
+    """
     if path.exists():
         run = record.read_run(path)
+        if run.rehearsal or rehearsal:
+            raise UsageError(f"{path}: {_not_resumed(run.rehearsal, rehearsal)} or name a new file")
         record.heal(path)
         planned = [p.title for p in run.day.items]
         if run.workshop != workshop.id or planned != [p.title for p in day.items]:
@@ -78,7 +117,25 @@ def open_session(path: Path, workshop: Workshop, day: Day, date: str, now: float
             )
         session = Session(path, run.day, run.events)
     else:
-        record.append(path, record.header(workshop.id or "", workshop.title, date, day), create=True)
-        session = Session(path, day, [])
+        head = record.header(workshop.id or "", workshop.title, date, day, rehearsal)
+        record.append(path, head, create=True)
+        session = Session(path, day, [], rehearsal)
     session.add(Event("open", now))
     return session
+
+
+def _not_resumed(was_rehearsal: bool, rehearsal: bool) -> str:
+    if not rehearsal:
+        return (
+            "this is a rehearsal's record, and a real run never carries on from a rehearsal; "
+            "leave out --record (real runs are recorded in runs/)"
+        )
+    if not was_rehearsal:
+        return (
+            "this is a real run's record, and a rehearsal never adds to it; "
+            "leave out --record (rehearsals go to runs/rehearsals/)"
+        )
+    return (
+        "this is an earlier rehearsal's record, and each rehearsal starts afresh; "
+        "leave out --record (each goes to a new file in runs/rehearsals/)"
+    )

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from coprod_cli.live.replan import Replan, Slot, project, replan
-from coprod_cli.plan.durations import format_clock
+from coprod_cli.plan.durations import format_clock, format_duration
 
 if TYPE_CHECKING:
     from coprod_cli.live.events import Event
@@ -214,7 +214,7 @@ class LiveState:
         if self.current is not None:
             title = self.items[self.current].planned.title
             if self.left < 0:
-                cues.append(f"'{title}' is {math.ceil(-self.left / 60)} min over its time")
+                cues.append(f"'{title}' is {format_duration(math.ceil(-self.left / 60))} over its time")
             elif self.left <= CUE_LAST_MINUTES * 60:
                 cues.append(f"{math.ceil(self.left / 60)} min left for '{title}'")
         starts, _ = self.projection()
@@ -224,12 +224,13 @@ class LiveState:
             wait = starts[upcoming[0]] - self.now / 60
             if nxt.kind in ("break", "meal") and 0 <= wait <= CUE_BREAK_MINUTES:
                 name = "lunch" if nxt.kind == "meal" else "a break"
-                cues.append(f"tell the room: {name} in {math.ceil(wait)} min")
+                when = f"in {format_duration(math.ceil(wait))}" if math.ceil(wait) > 0 else "now"
+                cues.append(f"tell the room: {name} {when}")
         for i in upcoming:
             pin = self.items[i].planned.at
             if pin is not None:
                 late = math.ceil(starts[i] - pin - 0.5)
-                tail = f", but on the way to start {late} min late" if late > 0 else ""
+                tail = f", but on the way to start {format_duration(late)} late" if late > 0 else ""
                 cues.append(f"'{self.items[i].planned.title}' is pinned at {format_clock(pin)}{tail}")
                 break
         return cues

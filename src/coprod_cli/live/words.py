@@ -14,6 +14,26 @@ def ahead_behind(minutes: int) -> str:
     return "on time"
 
 
+def standing(behind: int, finish: int, deadline: int, booked: bool) -> tuple[str, str]:
+    """'15 min ahead of the agenda', 'finish 14:08, 8 min past the booked end 14:00'.
+
+    Ahead or behind is against the agenda as it stands (minutes given with + are part of it);
+    the finish is against the end the day must keep to. When the two seem to disagree (ahead,
+    yet finishing late: the + minutes pushed the agenda past the booking), the words say which is which.
+    """
+    late = finish - deadline
+    where = ahead_behind(behind) + (" of the agenda" if behind < 0 and late > 0 else "")
+    end, at = "booked" if booked else "planned", format_clock(deadline)
+    if late > 0:
+        return where, f"finish {format_clock(finish)}, {format_duration(late)} past the {end} end {at}"
+    return where, f"finish {format_clock(finish)}" + (f" (booked to {at})" if booked else "")
+
+
+def signed(minutes: int) -> str:
+    """'+7 min', '-1h 5m': a difference from the plan, in the house's durations."""
+    return ("+" if minutes > 0 else "") + format_duration(minutes)
+
+
 def replan_sentence(plan: Replan, titles: dict[int, str]) -> str:
     """'take 5 min from Dot voting, 3 from Gallery walk; drop Recap of the day (10 min); still 4 min over'."""
     parts: list[str] = []
