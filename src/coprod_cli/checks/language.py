@@ -14,6 +14,8 @@ from coprod_cli.language.jargon import Hit, explained_by, find_jargon
 from coprod_cli.language.messages import NAMES, babel_locale, catalogue_code
 from coprod_cli.language.readability import Sentence, score, split_sentences
 from coprod_cli.language.texts import Form, Text, participant_texts
+from coprod_cli.plan.base import PAUSE_KINDS
+from coprod_cli.plan.placeholders import placeholder_in
 
 if TYPE_CHECKING:
     from coprod_cli.checks import Context
@@ -47,7 +49,26 @@ def run(ctx: Context) -> list[Finding]:
             )
         if text.is_prose:
             findings += _hard_sentences(text, hits, plan.settings)
-    return findings
+    return findings + _bare_titles(ctx)
+
+
+def _bare_titles(ctx: Context) -> list[Finding]:
+    """A note for each point of an Easy Read that is only a title: the item has no `easy:` line. Breaks and
+    meals read well as titles; a starter's placeholder is named by `ready.placeholder` already."""
+    return [
+        Finding(
+            Severity.info,
+            "language.easy-read",
+            sched.workshop.id,
+            timed.index,
+            timed.path,
+            f"'{timed.item.title}' has no easy: line, so the Easy Read shows only its title; add one that says "
+            "what happens, in short sentences of everyday words",
+        )
+        for sched in ctx.schedules
+        for timed in sched.items
+        if not timed.item.easy and timed.item.kind not in PAUSE_KINDS and not placeholder_in(timed.item.title)
+    ]
 
 
 def _catalogue(lang: str) -> list[Finding]:
