@@ -280,3 +280,18 @@ def test_online_facilitator_words_reach_only_the_script(mode: str, fields: list[
         assert token not in participant, name
         # online: the variant replaces the room's words; hybrid: the script shows how it runs online
         assert token in script or (mode == "hybrid" and name != "how"), name
+
+
+def test_check_says_where_an_online_easy_line_goes():
+    from coprod_cli.checks import run_checks
+
+    text = (
+        "title: S\nworkshops:\n  - title: W\n    mode: online\n    agenda:\n"
+        "      - {title: Own, duration: 5m, handout: Room, easy: In the room., online: {handout: On screen}}\n"
+        "      - {title: Mine, duration: 5m, handout: Room}\n"
+        "      - {use: people-bingo-chat}\n"
+    )
+    notes = [f.message for f in run_checks(load_plan_text(text), ["language"]).findings if f.code == "language.easy-read"]
+    assert len(notes) == 2
+    assert notes[0].startswith("'Own' has no easy: line for its online handout (write it under online:)")
+    assert notes[1].startswith("'Mine' has no easy: line, so the Easy Read shows only its title")
