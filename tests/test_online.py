@@ -291,7 +291,8 @@ def test_check_says_where_an_online_easy_line_goes():
         "      - {title: Mine, duration: 5m, handout: Room}\n"
         "      - {use: people-bingo-chat}\n"
     )
-    notes = [f.message for f in run_checks(load_plan_text(text), ["language"]).findings if f.code == "language.easy-read"]
+    findings = run_checks(load_plan_text(text), ["language"]).findings
+    notes = [f.message for f in findings if f.code == "language.easy-read"]
     assert len(notes) == 2
     assert notes[0].startswith("'Own' has no easy: line for its online handout (write it under online:)")
     assert notes[1].startswith("'Mine' has no easy: line, so the Easy Read shows only its title")
