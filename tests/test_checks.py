@@ -9,7 +9,9 @@ from coprod_cli.checks import FAMILIES, parse_families, run_checks
 from coprod_cli.errors import UsageError
 from coprod_cli.plan.loader import load_plan_text
 
-GOOD_AGENDA = "- use: welcome-and-ground-rules\n- {title: Work, duration: 30m}\n- use: exit-words"
+GOOD_AGENDA = (
+    "- use: welcome-and-ground-rules\n- {title: Work, duration: 30m, easy: We work together.}\n- use: exit-words"
+)
 
 
 NOT_READY = tuple(f for f in FAMILIES if f != "ready")  # tests/test_ready.py covers `ready`
@@ -35,7 +37,9 @@ def test_agenda_empty_is_an_error():
 
 
 def test_opening_and_closing_warnings():
-    report = _report(plan_text("- {title: Talk, kind: presentation, duration: 30m}\n- {title: Work, duration: 30m}"))
+    report = _report(
+        plan_text("- {title: Talk, kind: presentation, duration: 30m}\n- {title: Work, duration: 30m}"), "agenda"
+    )
     assert sorted(_codes(report)) == ["agenda.closing", "agenda.opening"]
     assert not report.failed() and report.failed(strict=True)
 

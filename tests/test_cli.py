@@ -81,7 +81,7 @@ def test_default_plan_is_coprod_yaml(tmp_path: Path, monkeypatch):
 def test_text_report_shows_findings_and_summary():
     result = run("check", "-p", str(ONLINE))
     assert "warning" in result.stdout and "[timing.no-break]" in result.stdout
-    assert "line 96" in result.stdout
+    assert "line 97" in result.stdout
     assert result.stdout.rstrip().splitlines()[-1].startswith("✓ 0 errors, 1 warning, 0 notes")
 
 
@@ -103,7 +103,7 @@ def test_json_format_is_the_report():
     data = json.loads(result.stdout)
     assert data["plan"] == str(ONLINE) and data["ok"] is True
     assert [w["id"] for w in data["workshops"]] == ["connections", "categories"]
-    assert data["findings"][0]["code"] == "timing.no-break" and data["findings"][0]["line"] == 96
+    assert data["findings"][0]["code"] == "timing.no-break" and data["findings"][0]["line"] == 97
     strict = json.loads(run("check", "-f", "json", "--strict", "-p", str(ONLINE)).stdout)
     assert strict["ok"] is False
 
@@ -111,7 +111,7 @@ def test_json_format_is_the_report():
 def test_github_format_annotations():
     result = run("check", "--format", "github", "-p", str(ONLINE))
     assert result.stdout.splitlines() == [
-        "::warning file=examples/online-engagement.yaml,line=96,col=9,title=timing.no-break::"
+        "::warning file=examples/online-engagement.yaml,line=97,col=9,title=timing.no-break::"
         + json.loads(run("check", "-f", "json", "-p", str(ONLINE)).stdout)["findings"][0]["message"]
     ]
 

@@ -102,6 +102,15 @@ CASES: dict[str, tuple] = {
         plan(WORK, head="purpose: We meet to talk about what works and what does not."),
     ),
     "language.catalogue": ("language", plan(WORK, head="language: fr"), plan(WORK, head="language: cy")),
+    "language.easy-read": (
+        "language",
+        plan(f"{OPEN}\n- use: people-bingo-chat\n{WORK}\n{CLOSE}", mode="online"),
+        # the room's easy line is kept online when the handout is the same; breaks read well as titles
+        plan(
+            f"{OPEN}\n- use: people-bingo-chat\n- {{title: Work, duration: 30m, easy: We work.}}\n- break: 5m\n{CLOSE}",
+            mode="online",
+        ),
+    ),
     "principles.uncovered": (
         "principles",
         plan(f"{OPEN}\n- use: dot-voting\n{CLOSE}", head="framework: citizen-lab"),

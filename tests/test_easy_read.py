@@ -5,16 +5,19 @@ from __future__ import annotations
 
 import re
 import zipfile
+from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 from helpers import EXAMPLES, ROOT, run
 
+from coprod_cli.checks import run_checks
 from coprod_cli.checks.language import EASY_READ_WORDS
 from coprod_cli.documents.easy import ICONS, easy_read
 from coprod_cli.language.messages import spoken_time
 from coprod_cli.language.readability import split_sentences, words_of
+from coprod_cli.plan.library import load_library
 from coprod_cli.plan.loader import load_plan
 from coprod_cli.schedule import schedule_plan
 
@@ -180,3 +183,36 @@ def test_a_retitled_library_activity_does_not_keep_the_librarys_easy_read_line()
     texts = [p.text for p in happens.points]
     assert "We show you how many pupils are sent out of school." in texts  # the plan's own easy: line
     assert "We tell you what we will do today. You can ask questions." not in texts
+
+
+def _happens(page: Path) -> list[str]:
+    """The words of each "What will happen" point of a rendered Easy Read page, as a person reads them."""
+    [points] = re.findall(r"<h2>What will happen</h2>\s*<ul class=\"points\">(.*?)</ul>", page.read_text("utf-8"), re.S)
+    return [
+        unescape(text)
+        for text in re.findall(r"<div class=\"words\">(?:<p class=\"lead\">.*?</p>)?<p>(.*?)</p>", points)
+    ]
+
+
+def test_the_online_examples_easy_read_says_what_happens_not_the_librarys_titles(tmp_path):
+    """Online, every library activity reads as its Easy Read line, never as its bare title."""
+    example = next(p for p in EXAMPLES if p.stem == "online-engagement")
+    assert run("render", "easy-read", "-p", str(example), "-o", str(tmp_path)).exit_code == 0
+    plan = load_plan(example).plan
+    library = load_library()
+    for workshop, page in zip(plan.workshops, sorted(tmp_path.glob("*/easy-read.html")), strict=True):
+        texts = _happens(page)
+        assert len(texts) == len(workshop.agenda)
+        for item, text in zip(workshop.agenda, texts, strict=True):
+            activity = library.get(item.use or "")
+            online = activity.online if activity is not None else None
+            if activity is not None and (activity.easy or getattr(online, "easy", None)):
+                assert text not in (item.title, activity.title), item.use
+        assert "We go into small groups online. We agree what our words mean. Then we tell everyone." in texts
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=[e.stem for e in EXAMPLES])
+def test_every_example_gives_each_item_an_easy_read_line(example):
+    """The examples show what to copy: no point of their Easy Read is a title alone."""
+    findings = run_checks(load_plan(example), ["language"]).findings
+    assert [f.message for f in findings if f.code == "language.easy-read"] == []

@@ -14,6 +14,7 @@ from coprod_cli.documents.render import render_documents
 from coprod_cli.plan.library import find_activities, load_library
 from coprod_cli.plan.loader import load_plan_text
 from coprod_cli.plan.models import OnlineVariant
+from coprod_cli.plan.resolve import easy_line
 from coprod_cli.schedule import schedule_plan
 
 ONLINE = next(p for p in EXAMPLES if p.stem == "online-engagement")
@@ -76,7 +77,9 @@ def test_every_library_activity_reads_right_online():
     plan = load_plan_text(_online_plan()).plan
     for item in plan.workshops[0].agenda:
         assert isinstance(item.online, OnlineVariant)
-        texts = [item.title, item.handout, item.groups, item.say, item.notes, item.online.how, *item.materials]
+        assert item.easy, f"{item.use}: the Easy Read would show only the title"
+        texts = [item.title, item.handout, item.easy, item.groups, item.say, item.notes, item.online.how]
+        texts += item.materials
         texts += [s.do for s in item.steps]
         bad = [t for t in texts if t and IN_PERSON.search(t)]
         assert bad == [], (item.use, bad)
@@ -161,6 +164,57 @@ def test_what_a_plan_writes_beats_the_library_variant():
     assert (d.handout, d.materials) == ("Online words", ["poll"])
 
 
+def test_the_easy_read_line_follows_the_handout_shown():
+    """Online, the library's online easy line goes with its online handout; the room's line stays where the
+    online handout is the same words; a handout written in the plan without an easy line leaves none."""
+    text = (
+        "title: S\nworkshops:\n  - title: W\n    mode: MODE\n    agenda:\n"
+        "      - {use: dot-voting}\n"
+        "      - {use: people-bingo-chat}\n"
+        "      - {use: dot-voting, handout: Ours}\n"
+        "      - {use: dot-voting, online: {handout: Ours online}}\n"
+        "      - {use: dot-voting, online: {handout: Ours online, easy: We vote.}}\n"
+        "      - {use: dot-voting, easy: Our line.}\n"
+        "      - {title: Own, duration: 5m, handout: Room, easy: In the room., online: {handout: On screen}}\n"
+        "      - {title: Own, duration: 5m, handout: Room, easy: In the room., online: {handout: Room}}\n"
+    )
+    voting, bingo = LIBRARY["dot-voting"], LIBRARY["people-bingo-chat"]
+    assert isinstance(voting.online, OnlineVariant) and voting.online.easy
+    online = [i.easy for i in load_plan_text(text.replace("MODE", "online")).plan.workshops[0].agenda]
+    assert online == [voting.online.easy, bingo.easy, None, None, "We vote.", "Our line.", None, "In the room."]
+    for mode in ("in-person", "hybrid"):  # the room's words: the online variant changes nothing
+        room = [i.easy for i in load_plan_text(text.replace("MODE", mode)).plan.workshops[0].agenda]
+        assert room == [
+            voting.easy,
+            bingo.easy,
+            None,
+            voting.easy,
+            voting.easy,
+            "Our line.",
+            "In the room.",
+            "In the room.",
+        ]
+
+
+TEXTS = st.sampled_from(["A", "B", "C", None])
+LAYERS = st.lists(st.fixed_dictionaries({}, optional={"handout": TEXTS, "easy": TEXTS}), min_size=1, max_size=4)
+
+
+@given(LAYERS, st.fixed_dictionaries({}, optional={"handout": TEXTS}))
+def test_an_easy_line_is_kept_or_dropped_only_by_a_change_of_words(layers, last):
+    """A layer's own easy line decides; a layer that repeats the handout shown keeps the line; one that
+    changes the words without its own line leaves none; the line is always one some layer wrote."""
+    before = easy_line(layers)
+    assert before is None or any(layer.get("easy") == before for layer in layers)
+    shown = next((layer["handout"] for layer in reversed(layers) if "handout" in layer), None)
+    after = easy_line([*layers, last])
+    if last.get("handout", shown) == shown:
+        assert after == before
+    else:
+        assert after is None
+    assert easy_line([*layers, {**last, "easy": "Own"}]) == "Own"
+
+
 def test_online_steps_follow_a_new_length():
     text = (
         "title: S\nworkshops:\n  - title: W\n    mode: online\n    agenda:\n      - {use: journey-map, duration: 90m}\n"
@@ -226,3 +280,19 @@ def test_online_facilitator_words_reach_only_the_script(mode: str, fields: list[
         assert token not in participant, name
         # online: the variant replaces the room's words; hybrid: the script shows how it runs online
         assert token in script or (mode == "hybrid" and name != "how"), name
+
+
+def test_check_says_where_an_online_easy_line_goes():
+    from coprod_cli.checks import run_checks
+
+    text = (
+        "title: S\nworkshops:\n  - title: W\n    mode: online\n    agenda:\n"
+        "      - {title: Own, duration: 5m, handout: Room, easy: In the room., online: {handout: On screen}}\n"
+        "      - {title: Mine, duration: 5m, handout: Room}\n"
+        "      - {use: people-bingo-chat}\n"
+    )
+    findings = run_checks(load_plan_text(text), ["language"]).findings
+    notes = [f.message for f in findings if f.code == "language.easy-read"]
+    assert len(notes) == 2
+    assert notes[0].startswith("'Own' has no easy: line for its online handout (write it under online:)")
+    assert notes[1].startswith("'Mine' has no easy: line, so the Easy Read shows only its title")

@@ -30,7 +30,7 @@ def test_render_writes_an_index_of_the_series_documents_and_findings(tmp_path: P
     for path in ("01-intro/handout.html", "01-intro/facilitator-script.md", "04-review/invite.ics", "calendar.ics"):
         assert f'href="{path}"' in index and (tmp_path / path).is_file()
     assert "An Introduction to Service Design" in index and "Monday 3 October 2016" in index
-    assert "care-leavers.yaml, line 161 [timing.gap]" in index  # findings with their place in the plan
+    assert "care-leavers.yaml, line 162 [timing.gap]" in index  # findings with their place in the plan
     one = tmp_path / "one"
     assert run("render", "-p", str(CARE), "-o", str(one), "-w", "intro").exit_code == 0
     assert not (one / "index.html").exists()  # one workshop is not the series

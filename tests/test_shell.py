@@ -92,7 +92,7 @@ def test_quiet_prints_only_problems(tmp_path: Path):
     result = run("-q", "check", "-p", str(online))
     assert result.exit_code == 0
     assert result.stdout.splitlines() == [line for line in result.stdout.splitlines() if ": warning: " in line]
-    assert re.match(r"^.+online-engagement\.yaml:96:9: warning: .+ \[timing\.no-break\]$", result.stdout)
+    assert re.match(r"^.+online-engagement\.yaml:97:9: warning: .+ \[timing\.no-break\]$", result.stdout)
     assert run("check", "-q", "-p", str(CARE)).stdout == ""  # notes only: nothing to say
     quiet = run("render", "-q", "-p", str(CARE), "-o", str(tmp_path / "out"))
     assert quiet.stdout == "" and quiet.stderr == ""  # no "rendered 36/36" either

@@ -66,6 +66,7 @@ CODES: dict[str, Code] = {
         Code("language.jargon", (_W,), "participant text uses jargon the glossary does not explain"),
         Code("language.reading-level", (_W,), "a sentence participants read is above the reading age or too long"),
         Code("language.catalogue", (_I,), "the plan's `language:` has no catalogue of fixed words"),
+        Code("language.easy-read", (_I,), "an item has no `easy:` line, so the Easy Read shows only its title"),
         Code("principles.uncovered", (_I,), "a principle of the plan's framework is served by no activity"),
         Code("participation.balance", (_W, _I), "participants mostly listen, or never decide anything"),
         Code("ready.placeholder", (_W,), "a starter placeholder is still in the plan"),

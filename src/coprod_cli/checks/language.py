@@ -14,10 +14,14 @@ from coprod_cli.language.jargon import Hit, explained_by, find_jargon
 from coprod_cli.language.messages import NAMES, babel_locale, catalogue_code
 from coprod_cli.language.readability import Sentence, score, split_sentences
 from coprod_cli.language.texts import Form, Text, participant_texts
+from coprod_cli.plan.base import PAUSE_KINDS, Mode
+from coprod_cli.plan.online import OnlineVariant
+from coprod_cli.plan.placeholders import placeholder_in
 
 if TYPE_CHECKING:
     from coprod_cli.checks import Context
     from coprod_cli.plan.models import Settings
+    from coprod_cli.plan.resolve import ResolvedItem
 
 # The Easy Read guidance: 15 words or fewer in a sentence.
 EASY_READ_WORDS = 15
@@ -47,7 +51,34 @@ def run(ctx: Context) -> list[Finding]:
             )
         if text.is_prose:
             findings += _hard_sentences(text, hits, plan.settings)
-    return findings
+    return findings + _bare_titles(ctx)
+
+
+def _bare_titles(ctx: Context) -> list[Finding]:
+    """A note for each point of an Easy Read that is only a title: the item has no `easy:` line. Breaks and
+    meals read well as titles; a starter's placeholder is named by `ready.placeholder` already."""
+    return [
+        Finding(
+            Severity.info,
+            "language.easy-read",
+            sched.workshop.id,
+            timed.index,
+            timed.path,
+            f"'{timed.item.title}' has no easy: line{_where_easy_goes(timed.item, sched.workshop.mode)}, so the "
+            "Easy Read shows only its title; add one that says what happens, in short sentences of everyday words",
+        )
+        for sched in ctx.schedules
+        for timed in sched.items
+        if not timed.item.easy and timed.item.kind not in PAUSE_KINDS and not placeholder_in(timed.item.title)
+    ]
+
+
+def _where_easy_goes(item: ResolvedItem, mode: Mode) -> str:
+    """Online, the handout shown may be the `online:` one: its Easy Read line goes beside it."""
+    online = item.online if isinstance(item.online, OnlineVariant) else None
+    if mode == Mode.online and online is not None and online.handout and online.handout == item.handout:
+        return " for its online handout (write it under online:)"
+    return ""
 
 
 def _catalogue(lang: str) -> list[Finding]:

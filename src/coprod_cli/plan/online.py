@@ -37,7 +37,10 @@ class OnlineVariant(Strict):
         examples=["We look at the ideas on the whiteboard together."],
     )
     easy: str | None = Field(
-        None, description="The Easy Read line when online", examples=["We look at ideas on screen."]
+        None,
+        description="The Easy Read line when online: one idea a sentence, 15 words or fewer. Give one with an "
+        "online handout in other words, or the Easy Read shows the title",
+        examples=["We go into small rooms online. We talk in pairs."],
     )
     groups: str | None = Field(
         None, description="How people are grouped online, e.g. 'breakout rooms of 3'", examples=["breakout rooms of 3"]

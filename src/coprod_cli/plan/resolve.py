@@ -155,7 +155,8 @@ def _flex_message(flex: int, duration: int) -> str:
 
 def _apply_online(item: Item, written: set[str], own: OnlineVariant | None, library: OnlineVariant | None, mode: str):
     """Merge the item's own `online:` over its activity's; in an online workshop the variant's texts then replace
-    the in-person ones. What the item writes for itself beats its activity's variant; its own `online:` beats all."""
+    the in-person ones. What the item writes for itself beats its activity's variant; its own `online:` beats all.
+    The Easy Read line is left to `easy_line`: it follows whichever handout is shown."""
     if own is not None and library is not None:
         item.online = library.model_copy(update={k: getattr(own, k) for k in own.model_fields_set})
     variant = item.online
@@ -163,12 +164,32 @@ def _apply_online(item: Item, written: set[str], own: OnlineVariant | None, libr
         return
     own_fields = own.model_fields_set if own is not None else set()
     for name in VARIANT_FIELDS:
-        if name in variant.model_fields_set and (name in own_fields or name not in written):
+        if name != "easy" and name in variant.model_fields_set and (name in own_fields or name not in written):
             setattr(item, name, getattr(variant, name))
             if name == "steps" and item.duration:
                 item.steps = rescale_steps(item.steps, item.duration)
-    if variant.handout and item.handout == variant.handout and "easy" not in variant.model_fields_set | written:
-        item.easy = None  # the room's Easy Read line may not fit online: the title stands in
+
+
+HANDOUT_TEXTS = ("handout", "easy")
+
+
+def easy_line(layers: list[Mapping[str, str | None]]) -> str | None:
+    """The Easy Read line that goes with the handout shown. `layers` are what each source sets of `handout`
+    and `easy`, weakest first: the activity, its online variant, the plan's item, the item's own `online:`.
+    A layer's easy line wins; a layer that changes the handout's words without one leaves no line (the
+    title stands in), and one that repeats the same words keeps the line that fits them."""
+    handout = easy = None
+    for layer in layers:
+        if "easy" in layer:
+            easy = layer["easy"]
+        elif "handout" in layer and layer["handout"] != handout:
+            easy = None
+        handout = layer.get("handout", handout)
+    return easy
+
+
+def _texts(source: Activity | Item | OnlineVariant | None, fields: set[str]) -> dict[str, str | None]:
+    return {name: getattr(source, name) for name in HANDOUT_TEXTS if name in fields}
 
 
 def _resolve_item(
@@ -176,6 +197,7 @@ def _resolve_item(
 ) -> None:
     written = set(item.model_fields_set)  # before merging: setattr adds to the set
     own_online = item.online if isinstance(item.online, OnlineVariant) else None
+    plan_texts = _texts(item, written)
     activity = None
     if item.use is not None:
         activity = catalog.get(item.use)
@@ -192,9 +214,6 @@ def _resolve_item(
         for name in ACTIVITY_FIELDS:
             if name not in written:
                 setattr(item, name, getattr(activity, name))
-        if "easy" not in written and "handout" in written:
-            # The plan says what happens in its own words: the library's Easy Read line may no longer fit.
-            item.easy = None
         if "duration" in written and item.duration != activity.duration:
             # Inherited steps and flex follow the new length; the user never wrote them.
             minutes = item.duration or activity.duration
@@ -218,6 +237,17 @@ def _resolve_item(
             item.scale(item.duration, counts[item.per])
     library = activity.online if activity is not None and isinstance(activity.online, OnlineVariant) else None
     _apply_online(item, written, own_online, library, mode)
+    online = mode == "online"
+    easy = easy_line(
+        [
+            _texts(activity, set(HANDOUT_TEXTS) if activity else set()),
+            _texts(library, library.model_fields_set if library and online else set()),
+            plan_texts,
+            _texts(own_online, own_online.model_fields_set if own_online and online else set()),
+        ]
+    )
+    if easy != item.easy:
+        item.easy = easy
     if "principles" in written:
         check_principles(item.principles, path)
     if item.flex is not None and item.duration is not None and item.flex > item.duration:
