@@ -59,6 +59,36 @@ def test_clock_times_unquoted_or_quoted(raw: str, minutes: int):
 
 
 @pytest.mark.parametrize(
+    "raw, meant",
+    [
+        ("1230", "12:30"),
+        ("930", "09:30"),
+        ("0930", "09:30"),
+        ("10", "10:00"),
+        ("12.30", "12:30"),
+        ("12,30", "12:30"),
+        ("12:30pm", "12:30"),
+        ("1:30 PM", "13:30"),
+        ("2 p.m.", "14:00"),
+        ("12am", "00:00"),
+        ("9.15am", "09:15"),
+        ("12:30:00", "12:30"),
+        ("2400", None),
+        ("13pm", None),
+        ("12.3", None),
+        ("lunchtime", None),
+    ],
+)
+def test_a_mistyped_clock_time_is_answered_with_the_time_it_means(raw: str, meant: str | None):
+    line = _first_error(plan_text(start=raw))
+    assert line.startswith("p.yaml:4:12: workshops[0].start: "), line
+    if meant is None:
+        assert line.endswith("is not a clock time; write it like 10:00 or 9:30 (24-hour clock)"), line
+    else:
+        assert line.endswith(f", like {meant}"), line
+
+
+@pytest.mark.parametrize(
     "raw, minutes",
     [
         ("15", 15),
