@@ -274,3 +274,36 @@ def test_any_mangled_plan_is_a_plan_error_or_checks(text: str):
         assert error.lines() and all(re.match(r"^p\.yaml:\d+:\d+: ", line) for line in error.lines())
         return
     run_checks(loaded)
+
+
+@pytest.mark.parametrize(
+    "text, where, what",
+    [
+        # a line indented more than the key above it, which holds a value: that line moves
+        (
+            "a:\n  - title: Lunch\n        at: 12:30\n    duration: 30m\n",
+            "3:9",
+            "indented more than the one above it; line it up with `title:`",
+        ),
+        (
+            "a:\n  - title: 'Lunch'\n      at: 12:30\n",
+            "3:7",
+            "indented more than the one above it; line it up with `title:`",
+        ),
+        ("a:\n  b: 1\n  # a note\n    c: 2\n", "4:5", "indented more than the one above it; line it up with `b:`"),
+        # indented too little it joins the mapping outside; the parser stops on the next line
+        (
+            "w:\n  agenda:\n    - use: x\n  at: 12:30\n      title: Lunch\n",
+            "4:3",
+            "indented less than the one above it; line it up with `use:`",
+        ),
+        # text with a colon in it is not a key: the hint about quotes stays
+        ("say: We talk about\n  The time: 12:30\n", "2:11", "put that text in quotes"),
+        ("a:\n\tb: 1\n", "2:1", "use spaces, not tabs"),
+    ],
+)
+def test_a_wrongly_indented_line_is_named_and_said(text: str, where: str, what: str):
+    line = _first_error("title: T\n" + text)
+    row, col = where.split(":")
+    assert line.startswith(f"p.yaml:{int(row) + 1}:{col}: "), line
+    assert what in line and ("YAML syntax" in line) == ("indented" not in what), line
