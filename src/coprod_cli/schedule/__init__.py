@@ -8,10 +8,10 @@ soon as the items before it end, and that is reported.
 from __future__ import annotations
 
 from coprod_cli.findings import Finding, Severity
-from coprod_cli.plan.durations import format_clock, format_duration
+from coprod_cli.plan.durations import format_duration
 from coprod_cli.plan.models import Item, Plan, Settings, Workshop
 from coprod_cli.plan.resolve import resolved
-from coprod_cli.schedule.advice import Flexible, booking_findings, break_findings, pin_message
+from coprod_cli.schedule.advice import Flexible, booking_findings, break_findings, pin_findings
 from coprod_cli.schedule.model import Loc, Schedule, TimedItem, TimedStep, TimedTrack, booked_minutes
 
 __all__ = [
@@ -33,54 +33,18 @@ def schedule(workshop: Workshop, settings: Settings, path: Loc = ()) -> Schedule
     timed: list[TimedItem] = []
     cursor = 0
     start = workshop.start
-    flexible = Flexible()
+    flexible = Flexible(booked=booked_minutes(workshop))
     for index, item in enumerate(workshop.agenda):
         item_path = (*path, "agenda", index)
-        gap = 0
-        if item.at is not None:
-            if start is None:
-                findings.append(
-                    Finding(
-                        Severity.warning,
-                        "timing.no-start",
-                        wid,
-                        index,
-                        item_path,
-                        f"'{item.title}' is pinned at {format_clock(item.at)}, but the workshop has no "
-                        "start time, so the pin cannot be checked; add 'start:' to the workshop",
-                    )
-                )
-            else:
-                wanted = item.at - start
-                if wanted < cursor:
-                    findings.append(
-                        Finding(
-                            Severity.error,
-                            "timing.pinned",
-                            wid,
-                            index,
-                            item_path,
-                            pin_message(item, wanted, cursor, start, flexible),
-                        )
-                    )
-                elif wanted > cursor:
-                    gap = wanted - cursor
-                    findings.append(
-                        Finding(
-                            Severity.info,
-                            "timing.gap",
-                            wid,
-                            index,
-                            item_path,
-                            f"'{item.title}' is pinned at {format_clock(item.at)}, so the room waits "
-                            f"{format_duration(gap)} from {format_clock(start + cursor)}; "
-                            "lengthen an item before it or add a break",
-                        )
-                    )
+        gap, found = pin_findings(item, index, item_path, wid, start, cursor, flexible)
+        findings.extend(found)
         offset = cursor + gap
         timed_item = _time_item(item, index, offset, item_path, wid, findings)
         timed_item.gap_before = gap
         timed.append(timed_item)
+        if item.at is not None and start is not None and start + offset == item.at:
+            # The pin holds: flex before it cannot move what follows, so count from here.
+            flexible = Flexible(flexible.booked, anchor=timed_item)
         flexible.add(timed_item)
         cursor = timed_item.end_offset
 

@@ -12,27 +12,18 @@ from coprod_cli.schedule.model import Loc, Schedule, TimedItem
 SLACK_INFO_MINUTES = 15
 # An idle gap this long (waiting for a pinned item) lets people rest like a break does.
 RESTFUL_GAP_MINUTES = 10
-
-
-def pin_message(item: Item, wanted: int, cursor: int, start: int, flexible: Flexible) -> str:
-    assert item.at is not None
-    if wanted < 0:
-        return (
-            f"'{item.title}' is pinned at {format_clock(item.at)}, before the workshop starts "
-            f"at {format_clock(start)}; move the pin or the start"
-        )
-    late = cursor - wanted
-    advice = _flex_advice(flexible.first, flexible.count, flexible.total, late) or "shorten the items before it"
-    return (
-        f"'{item.title}' is pinned at {format_clock(item.at)}, but the items before it run "
-        f"until {format_clock(start + cursor)} ({format_duration(late)} late); {advice}"
-    )
+# A wait this long before a pinned item is a room of people with nothing to do: a warning.
+WAIT_WARNING_MINUTES = 30
+_SHORTEN = "shorten or drop an item, or book the room for longer"
 
 
 @dataclass
 class Flexible:
-    """The flexible items so far, kept as the engine goes so no pin rescans the items before it."""
+    """The flexible items since the last pin that holds, kept as the engine goes so no pin rescans
+    the items before it. Flex before a pin that holds gives nothing back: the pin keeps its time."""
 
+    booked: int | None = None  # minutes the room is booked, if known
+    anchor: TimedItem | None = None  # the last pinned item that starts at its time
     first: list[TimedItem] = field(default_factory=list)  # the first three, to name them
     count: int = 0
     total: int = 0
@@ -43,6 +34,58 @@ class Flexible:
                 self.first.append(t)
             self.count += 1
             self.total += t.item.flex
+
+
+def pin_findings(
+    item: Item, index: int, path: Loc, wid: str | None, start: int | None, cursor: int, flexible: Flexible
+) -> tuple[int, list[Finding]]:
+    """The wait before a pinned item (minutes), and what to say about its pin."""
+    if item.at is None:
+        return 0, []
+    at = format_clock(item.at)
+    if start is None:
+        why = f"'{item.title}' is pinned at {at}, but the workshop has no start time, so the pin cannot be checked"
+        unchecked = f"{why}; add 'start:' to the workshop"
+        return 0, [Finding(Severity.warning, "timing.no-start", wid, index, path, unchecked)]
+    wanted = item.at - start
+    if wanted < cursor:
+        late = _late_pin(item, wanted, cursor, start, flexible)
+        return 0, [Finding(Severity.error, "timing.pinned", wid, index, path, late)]
+    gap = wanted - cursor
+    if not gap or (flexible.booked is not None and wanted >= flexible.booked):
+        return gap, []  # a pin after the booked end is said with the overrun it makes
+    since = format_clock(start + cursor)
+    waits = f"'{item.title}' is pinned at {at}, so the room waits {format_duration(gap)} from {since}"
+    if gap < WAIT_WARNING_MINUTES:
+        advice = "lengthen an item before it or add a break"
+        return gap, [Finding(Severity.info, "timing.gap", wid, index, path, f"{waits}; {advice}")]
+    if cursor == 0:
+        advice = f"start the workshop at {at}, or plan what people do before it"
+    else:
+        advice = f"plan what people do in that time, or move the pin to {since}"
+    return gap, [Finding(Severity.warning, "timing.gap", wid, index, path, f"{waits} with nothing planned; {advice}")]
+
+
+def _late_pin(item: Item, wanted: int, cursor: int, start: int, flexible: Flexible) -> str:
+    """Why a pinned item cannot start at its time, and what would let it."""
+    assert item.at is not None
+    title = f"'{item.title}'"
+    head = f"{title} is pinned at {format_clock(item.at)}"
+    ready = format_clock(start + cursor)
+    if wanted < 0:
+        return f"{head}, before the workshop starts at {format_clock(start)}; move the pin or the start"
+    anchor = flexible.anchor
+    if anchor is not None and anchor.end_offset > wanted:
+        other = f"'{anchor.item.title}' is pinned at {format_clock(start + anchor.offset)}"
+        until = format_clock(start + anchor.end_offset)
+        overlap = f"{head}, but {other} and runs until {until}: the two pinned times overlap"
+        return f"{overlap}; move {title} to {ready} or later"
+    late = cursor - wanted
+    before = "the items before it" if anchor is None else f"the items after '{anchor.item.title}'"
+    advice = _flex_advice(flexible.first, flexible.count, flexible.total, late)
+    if flexible.total < late:
+        advice = f"{advice}, or move the pin to {ready}" if advice else f"shorten {before}, or move the pin to {ready}"
+    return f"{head}, but {before} run until {ready} ({format_duration(late)} late); {advice}"
 
 
 def _flex_advice(first: list[TimedItem], count: int, total: int, needed: int) -> str:
@@ -66,22 +109,7 @@ def booking_findings(sched: Schedule, flexible: Flexible, path: Loc) -> list[Fin
     total = sched.total_minutes
     where = (*path, "end") if sched.workshop.end is not None else (*path, "length")
     if total > booked:
-        over = total - booked
-        advice = (
-            _flex_advice(flexible.first, flexible.count, flexible.total, over)
-            or "shorten or drop an item, or book the room for longer"
-        )
-        if sched.start is not None:
-            head = (
-                f"ends {format_clock(sched.start + total)}, {format_duration(over)} after the "
-                f"room is booked until {format_clock(sched.start + booked)}"
-            )
-        else:
-            head = (
-                f"runs {format_duration(total)}, {format_duration(over)} longer than the "
-                f"{format_duration(booked)} booked"
-            )
-        return [Finding(Severity.error, "timing.overrun", wid, None, where, f"{head}; {advice}")]
+        return [_overrun(sched, flexible, booked, where)]
     spare = booked - total
     if spare >= SLACK_INFO_MINUTES:
         if sched.start is not None:
@@ -107,6 +135,34 @@ def booking_findings(sched: Schedule, flexible: Flexible, path: Loc) -> list[Fin
     return []
 
 
+def _overrun(sched: Schedule, flexible: Flexible, booked: int, where: Loc) -> Finding:
+    """The workshop runs past its booking: by how much, and what would bring it back."""
+    total, wid, start, anchor = sched.total_minutes, sched.workshop.id, sched.start, flexible.anchor
+    over = total - booked
+    if start is None:
+        head = (
+            f"runs {format_duration(total)}, {format_duration(over)} longer than the {format_duration(booked)} booked"
+        )
+        advice = _flex_advice(flexible.first, flexible.count, flexible.total, over)
+        return Finding(Severity.error, "timing.overrun", wid, None, where, f"{head}; {advice or _SHORTEN}")
+    end, until = format_clock(start + total), format_clock(start + booked)
+    if anchor is not None and anchor.offset >= booked:  # the pin itself is outside the booking: said where it is
+        pinned = f"'{anchor.item.title}' is pinned at {format_clock(start + anchor.offset)}"
+        what = f"{pinned}, after the room is booked to end at {until}, so the workshop ends {end}"
+        fix = f"move the pin to before {until}, or book the room for longer"
+        return Finding(Severity.error, "timing.overrun", wid, anchor.index, anchor.path, f"{what}; {fix}")
+    head = f"ends {end}, {format_duration(over)} after the room is booked until {until}"
+    advice = _flex_advice(flexible.first, flexible.count, flexible.total, over)
+    if anchor is not None and flexible.total < over:  # only what comes after the last pin can move the end
+        pinned = f"'{anchor.item.title}' (pinned at {format_clock(start + anchor.offset)})"
+        advice = (
+            f"{advice}, or move {pinned} earlier"
+            if advice
+            else f"shorten the items after {pinned}, move that pin earlier, or book the room for longer"
+        )
+    return Finding(Severity.error, "timing.overrun", wid, None, where, f"{head}; {advice or _SHORTEN}")
+
+
 def break_findings(sched: Schedule, settings: Settings, path: Loc) -> list[Finding]:
     workshop = sched.workshop
     limit = settings.online_max_without_break if workshop.online else settings.max_without_break
@@ -120,16 +176,17 @@ def break_findings(sched: Schedule, settings: Settings, path: Loc) -> list[Findi
     run_minutes = 0
     reported = False
     for t in sched.items:
-        if t.gap_before >= RESTFUL_GAP_MINUTES or t.item.is_pause:
-            run_start, run_minutes, reported = None, 0, False
+        waited = t.gap_before  # a short wait is time in the room; a long one rests people like a break
+        if waited >= RESTFUL_GAP_MINUTES or t.item.is_pause:
+            run_start, run_minutes, reported, waited = None, 0, False, 0
             if t.item.is_pause:
                 continue
         if run_start is None:
             run_start = t
         if t.tracks:
-            run_minutes, peak = _through_tracks(t, run_minutes + t.gap_before)
+            run_minutes, peak = _through_tracks(t, run_minutes + waited)
         else:
-            run_minutes += t.gap_before + t.minutes
+            run_minutes += waited + t.minutes
             peak = run_minutes
         if peak > limit and not reported:
             reported = True
