@@ -54,6 +54,16 @@ def test_opening_skips_a_leading_break():
     assert "agenda.opening" not in _codes(_report(plan_text(agenda)))
 
 
+def test_opening_names_what_comes_first_when_a_meal_leads():
+    agenda = (
+        "- lunch: 45m\n  at: 12:30\n- {title: Practise our story, kind: discussion, duration: 40m}\n- use: exit-words"
+    )
+    [f] = [f for f in _report(plan_text(agenda)).findings if f.code == "agenda.opening"]
+    assert f.item == 0 and f.message.startswith(
+        "the workshop opens with 'Lunch' (meal), then 'Practise our story' (discussion); start with a welcome"
+    )
+
+
 def _series(*workshops: str) -> str:
     body = "".join(workshops)
     return "title: S\nworkshops:\n" + body

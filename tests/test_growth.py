@@ -23,6 +23,7 @@ from coprod_cli.language import texts
 from coprod_cli.plan import loader
 from coprod_cli.plan.models import Plan
 from coprod_cli.plan.source import read_yaml
+from coprod_cli.schedule import advice
 from coprod_cli.views import facilitator as views
 
 
@@ -69,7 +70,7 @@ def _work(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, text: str) -> Counter
     with monkeypatch.context() as m:
         _spy(m, counts, texts, "_item_texts")  # the participant-text walker, called per item
         _spy(m, counts, schedule, "_time_item")  # items scheduled
-        _spy(m, counts, schedule, "_flex_advice", lambda timed, *_: len(timed))  # items looked at
+        _spy(m, counts, advice, "_flex_advice", lambda timed, *_: len(timed))  # items looked at
         _spy(m, counts, jinja2.Template, "render")  # templates rendered
 
         class CountedCue(views.Cue):

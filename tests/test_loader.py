@@ -59,6 +59,36 @@ def test_clock_times_unquoted_or_quoted(raw: str, minutes: int):
 
 
 @pytest.mark.parametrize(
+    "raw, meant",
+    [
+        ("1230", "12:30"),
+        ("930", "09:30"),
+        ("0930", "09:30"),
+        ("10", "10:00"),
+        ("12.30", "12:30"),
+        ("12,30", "12:30"),
+        ("12:30pm", "12:30"),
+        ("1:30 PM", "13:30"),
+        ("2 p.m.", "14:00"),
+        ("12am", "00:00"),
+        ("9.15am", "09:15"),
+        ("12:30:00", "12:30"),
+        ("2400", None),
+        ("13pm", None),
+        ("12.3", None),
+        ("lunchtime", None),
+    ],
+)
+def test_a_mistyped_clock_time_is_answered_with_the_time_it_means(raw: str, meant: str | None):
+    line = _first_error(plan_text(start=raw))
+    assert line.startswith("p.yaml:4:12: workshops[0].start: "), line
+    if meant is None:
+        assert line.endswith("is not a clock time; write it like 10:00 or 9:30 (24-hour clock)"), line
+    else:
+        assert line.endswith(f", like {meant}"), line
+
+
+@pytest.mark.parametrize(
     "raw, minutes",
     [
         ("15", 15),
@@ -286,3 +316,36 @@ def test_a_bare_word_in_an_agenda_says_how_to_write_an_item(tmp_path):
         f"{plan}:6:9: workshops[0].agenda[0]: 'break' on its own is not an agenda item; write `- use: tea-break` "
         "(from `coprod library list`), or `- title: break` with its `duration:` on the next line\n"
     )
+
+
+@pytest.mark.parametrize(
+    "text, where, what",
+    [
+        # a line indented more than the key above it, which holds a value: that line moves
+        (
+            "a:\n  - title: Lunch\n        at: 12:30\n    duration: 30m\n",
+            "3:9",
+            "indented more than the one above it; line it up with `title:`",
+        ),
+        (
+            "a:\n  - title: 'Lunch'\n      at: 12:30\n",
+            "3:7",
+            "indented more than the one above it; line it up with `title:`",
+        ),
+        ("a:\n  b: 1\n  # a note\n    c: 2\n", "4:5", "indented more than the one above it; line it up with `b:`"),
+        # indented too little it joins the mapping outside; the parser stops on the next line
+        (
+            "w:\n  agenda:\n    - use: x\n  at: 12:30\n      title: Lunch\n",
+            "4:3",
+            "indented less than the one above it; line it up with `use:`",
+        ),
+        # text with a colon in it is not a key: the hint about quotes stays
+        ("say: We talk about\n  The time: 12:30\n", "2:11", "put that text in quotes"),
+        ("a:\n\tb: 1\n", "2:1", "use spaces, not tabs"),
+    ],
+)
+def test_a_wrongly_indented_line_is_named_and_said(text: str, where: str, what: str):
+    line = _first_error("title: T\n" + text)
+    row, col = where.split(":")
+    assert line.startswith(f"p.yaml:{int(row) + 1}:{col}: "), line
+    assert what in line and ("YAML syntax" in line) == ("indented" not in what), line

@@ -75,6 +75,7 @@ def test_run_without_a_clock_time_says_so_on_one_line(tmp_path: Path):
     [
         (["nope"], "there is no workshop 'nope'"),
         (["--now", "25:00"], "not a clock time"),
+        (["--now", "1030"], "'1030' is not a clock time; write it with a colon, like 10:30"),
         ([], "needs a terminal"),
     ],
 )

@@ -159,10 +159,76 @@ def test_pinned_item_unreachable_is_an_error():
     assert s.items[1].offset == 180  # it starts when the earlier items end
 
 
-def test_pinned_item_with_gap_is_a_note():
-    s = _sched("- {title: A, duration: 1h}\n- lunch: 30m\n  at: 12:00")
+def test_a_short_wait_for_a_pinned_item_is_a_note():
+    s = _sched("- {title: A, duration: 1h}\n- lunch: 30m\n  at: 11:20")
     [f] = [f for f in s.findings if f.code == "timing.gap"]
-    assert f.severity == "info" and s.items[1].gap_before == 60
+    assert f.severity == "info" and s.items[1].gap_before == 20
+    assert (
+        f.message
+        == "'Lunch' is pinned at 11:20, so the room waits 20 min from 11:00; lengthen an item before it or add a break"
+    )
+
+
+def test_a_wait_of_half_an_hour_or_more_is_a_warning_a_room_of_people_waiting():
+    s = _sched("- {title: A, duration: 1h}\n- lunch: 30m\n  at: 11:30")
+    [f] = [f for f in s.findings if f.code == "timing.gap"]
+    assert f.severity == "warning" and s.items[1].gap_before == 30
+    assert (
+        "waits 30 min from 11:00 with nothing planned; plan what people do in that time, or move the pin to 11:00"
+        in f.message
+    )
+    [f] = [f for f in _sched("- lunch: 45m\n  at: 12:30", end="14:00").findings if f.code == "timing.gap"]
+    assert f.severity == "warning" and f.message.endswith(
+        "start the workshop at 12:30, or plan what people do before it"
+    )
+
+
+def test_two_pinned_times_that_overlap_are_said_with_the_pin_to_move():
+    agenda = "- {title: A, duration: 1h, flex: 10m}\n- {lunch: 45m, at: '12:30'}\n"
+    agenda += "- {title: News, duration: 10m, flex: 5m, at: '12:45'}"
+    [f] = [f for f in _sched(agenda).findings if f.code == "timing.pinned"]
+    assert f.item == 2 and f.message == (
+        "'News' is pinned at 12:45, but 'Lunch' is pinned at 12:30 and runs until 13:15: "
+        "the two pinned times overlap; move 'News' to 13:15 or later"
+    )
+
+
+def test_flex_before_a_pin_that_holds_is_not_offered():
+    # A's flex would only lengthen the wait for lunch, not bring the end or the next pin sooner
+    before = "- {title: A, duration: 1h, flex: 10m}\n- {lunch: 30m, at: '11:30'}\n"
+    s = _sched(before + "- {title: B, duration: 40m, flex: 5m}\n- {title: C, duration: 10m, at: '12:35'}")
+    [f] = [f for f in s.findings if f.code == "timing.pinned"]
+    assert f.message == (
+        "'C' is pinned at 12:35, but the items after 'Lunch' run until 12:40 (5 min late); "
+        "'B' (5 min) can give back 5 min, which is enough"
+    )
+    s = _sched(before + "- {title: B, duration: 40m, flex: 5m}", end="12:30")
+    [f] = [f for f in s.findings if f.code == "timing.overrun"]
+    assert f.message == (
+        "ends 12:40, 10 min after the room is booked until 12:30; 'B' (5 min) can give back 5 min; "
+        "cut 5 min more, or move 'Lunch' (pinned at 11:30) earlier"
+    )
+    s = _sched(before + "- {title: B, duration: 40m}", end="12:30")
+    [f] = [f for f in s.findings if f.code == "timing.overrun"]
+    assert "'A'" not in f.message and f.message.endswith(
+        "shorten the items after 'Lunch' (pinned at 11:30), move that pin earlier, or book the room for longer"
+    )
+
+
+def test_an_item_pinned_after_the_room_is_booked_to_end_is_said_at_the_pin():
+    s = _sched("- {title: A, duration: 1h, flex: 10m}\n- {title: B, duration: 10m, at: '13:00'}", end="12:00")
+    assert "timing.gap" not in _codes(s)  # the wait is not the problem; the pin is
+    [f] = [f for f in s.findings if f.code == "timing.overrun"]
+    assert f.item == 1 and f.path[-2:] == ("agenda", 1)
+    assert f.message == (
+        "'B' is pinned at 13:00, after the room is booked to end at 12:00, so the workshop ends 13:10; "
+        "move the pin to before 12:00, or book the room for longer"
+    )
+
+
+def test_a_long_wait_rests_people_and_is_not_counted_as_work():
+    s = _sched("- {title: A, duration: 80m}\n- {title: B, duration: 20m, at: '13:00'}")
+    assert "timing.no-break" not in _codes(s)
 
 
 def test_pin_before_start_and_pin_without_start():

@@ -30,16 +30,21 @@ def run(ctx: Context) -> list[Finding]:
                 )
             )
             continue
+        # A break or meal may come first (tea on arrival); the first activity is the one to check.
         first = next((t for t in sched.items if not t.item.is_pause), sched.items[0])
         if first.item.kind not in OPENING_KINDS:
+            opens = sched.items[0]
+            named = f"'{first.item.title}' ({first.item.kind})"
+            if opens is not first:
+                named = f"'{opens.item.title}' ({opens.item.kind}), then {named}"
             findings.append(
                 Finding(
                     Severity.warning,
                     "agenda.opening",
                     workshop.id,
-                    first.index,
-                    first.path,
-                    f"the workshop opens with '{first.item.title}' ({first.item.kind}); start with a "
+                    opens.index,
+                    opens.path,
+                    f"the workshop opens with {named}; start with a "
                     "welcome or an icebreaker so people can settle in (try `use: welcome-and-ground-rules`)",
                 )
             )

@@ -188,6 +188,58 @@ def _scalar(event: Any) -> Any:
     raise YamlProblem(*_pos(event.start_mark), f"the YAML tag '{tag}' is not supported here; remove it")
 
 
+# `key: value` lines, for telling a wrongly indented line from the parser's own complaint.
+_KEY_LINE = re.compile(r"^( *)((?:- +)*)([^\s#:'\"\[{&*!|>%@`-][^:#]*?) *:(?: +(.*))?$")
+_PLAIN_KEY = re.compile(r"^( *)([a-z_][a-z0-9_-]*) *:(?: |$)")
+
+
+def _misindented(lines: list[str], line: int) -> tuple[int, int, str] | None:
+    """A key line at the parser's complaint that does not line up with the key above it.
+
+    The parser names the place it gave up, with a hint about quotes; the text shows the mistake:
+    `at:` indented more than `title:` above it, which holds a value (so opens no block), or less
+    than `title:` but more than the `-` it belongs to. A line indented too little can still be
+    valid YAML (it joins the mapping outside), and then the parser stops at the line after it:
+    that line lines up with the keys above, so the one between is the one to move.
+    """
+    here = _PLAIN_KEY.match(lines[line - 1]) if 0 < line <= len(lines) else None
+    above = _key_lines_above(lines, line, 2)
+    if not here or not above:
+        return None
+    indent = len(here.group(1))
+    number, sibling, column, opens_block = above[0]
+    if indent > column and not opens_block:
+        if len(above) == 2 and column < above[1][2] == indent:  # the line above is the odd one out
+            return (
+                number,
+                column + 1,
+                f"this line is indented less than the one above it; line it up with `{above[1][1]}:`",
+            )
+        return line, indent + 1, f"this line is indented more than the one above it; line it up with `{sibling}:`"
+    dash = len(lines[number - 1]) - len(lines[number - 1].lstrip(" "))  # where a `- ` item begins
+    if dash < indent < column:
+        return line, indent + 1, f"this line is indented less than the one above it; line it up with `{sibling}:`"
+    return None
+
+
+def _key_lines_above(lines: list[str], line: int, count: int) -> list[tuple[int, str, int, bool]]:
+    """Up to `count` `key: value` lines just above `line`: number, key, key column, whether it opens a block."""
+    found: list[tuple[int, str, int, bool]] = []
+    for number in range(line - 1, 0, -1):
+        text = lines[number - 1]
+        if not text.strip() or text.lstrip().startswith("#"):
+            continue
+        match = _KEY_LINE.match(text)
+        if not match:
+            break
+        value = (match.group(4) or "").split(" #")[0].strip()
+        opens_block = not value or value[0] in "|>#" or (value[0] in "&!" and " " not in value)
+        found.append((number, match.group(3), len(match.group(1)) + len(match.group(2)), opens_block))
+        if len(found) == count:
+            break
+    return found
+
+
 def _hint(problem: str, line_text: str) -> str:
     if "\t" in line_text:
         return " (use spaces, not tabs, to indent)"
@@ -316,6 +368,9 @@ def read_yaml(text: str) -> tuple[Any, SourceMap]:
         line_text = lines[line - 1] if 0 < line <= len(lines) else ""
         if "nesting depth" in problem:  # PyYAML >= 6.0.3 has its own limit, which may answer before ours
             raise YamlProblem(line, col, f"the plan is nested more than {MAX_DEPTH} levels deep") from None
+        misplaced = None if "\t" in line_text else _misindented(lines, line)
+        if misplaced:
+            raise YamlProblem(*misplaced) from None
         hint = _hint(problem, line_text)
         raise YamlProblem(line, col, f"YAML syntax: {problem}{context}{hint}") from None
     except yaml.YAMLError as err:
