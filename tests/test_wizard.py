@@ -145,7 +145,11 @@ def test_every_bad_flag_is_one_line(tmp_path: Path):
         (["--start", "7 Dec 2026", "--time", "10am-1pm"], ["2026-12-07", "2026-12-14"], (600, 780)),
         (["--start", "Monday 7th December 2026", "--time", "10-1pm"], ["2026-12-07", "2026-12-14"], (600, 780)),
         (["--start", "7/12/26", "--every", "fortnightly", "--time", "2-4pm"], ["2026-12-07", "2026-12-21"], (840, 960)),
-        (["--start", "07.12.2026", "--every", "every 3 days", "--time", "10 to 13"], ["2026-12-07", "2026-12-10"], (600, 780)),
+        (
+            ["--start", "07.12.2026", "--every", "every 3 days", "--time", "10 to 13"],
+            ["2026-12-07", "2026-12-10"],
+            (600, 780),
+        ),  # noqa: E501
     ],
 )
 def test_the_ways_people_write_dates_and_times_are_understood(args, dates, times, tmp_path: Path):
@@ -160,7 +164,8 @@ def test_new_workshop_reads_a_date_the_same_way(tmp_path: Path):
     write_tree(tmp_path, {"coprod.yaml": "title: S\nworkshops:\n  - title: One\n    date: 2026-12-07\n"})
     plan = str(tmp_path / "coprod.yaml")
     result = run("new", "workshop", "--title", "Two", "--date", "30/2/2027", "-p", plan)
-    assert result.exit_code == 2 and result.stderr == "--date: there is no 30 February 2027 (February 2027 has 28 days)\n"
+    assert result.exit_code == 2
+    assert result.stderr == "--date: there is no 30 February 2027 (February 2027 has 28 days)\n"
     assert run("new", "workshop", "--title", "Two", "--date", "14 Dec 2026", "-p", plan).exit_code == 0
     assert str(plan_of(tmp_path).workshops[1].date) == "2026-12-14"
 
