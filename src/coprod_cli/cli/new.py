@@ -99,6 +99,7 @@ def new_series(
         try:
             options = series_options(given, interactive(), dt.date.today())
         except typer.Abort:  # Ctrl-C or the end of input during a question
+            typer.echo(err=True)  # off the question's line
             raise UsageError("stopped before the last question; no plan was written") from None
         text = render_starter(options, load_library())
         write_new_file(plan_path, text)
