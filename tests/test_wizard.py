@@ -118,6 +118,14 @@ def test_stopping_half_way_writes_nothing_and_says_so(tmp_path: Path, terminal):
         (["--template", "blank", "--sessions", "31"], "--sessions: a series has 1 to 30 workshops, not 31"),
         (["--time", "13:00-10:00"], "--time: '13:00-10:00' ends (10:00) before it starts (13:00)"),
         (["--time", "10-1"], "--time: '10-1' ends (01:00) before it starts (10:00); if it ends in the afternoon"),
+        (
+            ["--time", "12-3"],
+            "--time: '12-3' ends (03:00) before it starts (12:00); if it ends in the afternoon, write 12:00-15:00",
+        ),
+        (
+            ["--time", "10:00-09:00"],
+            "--time: '10:00-09:00' ends (09:00) before it starts (10:00); write the start first",
+        ),
         (["--time", "10:00-10:15"], "--time: 10:00 to 10:15 is only 15 min; a workshop needs at least 30 minutes"),
         (["--every", "monthly"], "--every: months are not all the same length; write 4w for every 4 weeks"),
         (["--title", "  "], "--title: the title cannot be empty"),

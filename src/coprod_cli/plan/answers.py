@@ -148,7 +148,7 @@ def parse_time_window(text: str) -> tuple[int, int]:
     if end_half and not start_half and start < 12 * 60 and end >= 12 * 60 and start + 12 * 60 < end:
         start += 12 * 60  # '2-4pm' is 14:00-16:00; '10-1pm' stays 10:00-13:00
     said = f"{format_clock(start)} to {format_clock(end)}"
-    if end < start < 12 * 60 < end + 12 * 60 and not end_half:  # '10-1': 1 in the afternoon, surely
+    if not end_half and end < min(start, 8 * 60) and start <= 12 * 60 < end + 12 * 60:  # '10-1': 1pm, surely
         raise UsageError(
             f"'{text.strip()}' ends ({format_clock(end)}) before it starts ({format_clock(start)}); "
             f"if it ends in the afternoon, write {format_clock(start)}-{format_clock(end + 12 * 60)}"
