@@ -191,10 +191,10 @@ def test_in_a_terminal_it_asks(tmp_path: Path, monkeypatch):
     "args, message",
     [
         (["--template", "citizenlab"], "did you mean 'citizen-lab'?"),
-        (["--every", "fortnightly"], "is not a rhythm"),
-        (["--time", "10-13"], "is not a time window"),
+        (["--every", "now and then"], "is not a time between workshops"),
+        (["--time", "morning"], "is not a start and end time"),
         (["--mode", "zoom"], "'zoom' is not a mode"),
-        (["--start", "7/12/2026"], "Invalid value"),
+        (["--start", "12/31/2026"], "there is no month 31"),
     ],
 )
 def test_bad_options_exit_2(args: list[str], message: str, tmp_path: Path):

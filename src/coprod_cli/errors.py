@@ -67,7 +67,14 @@ class PlanError(CoprodError):
 
 
 class UsageError(CoprodError):
-    """A command line that asks for something coprod cannot do."""
+    """A command line that asks for something coprod cannot do: one line for each problem."""
+
+    def __init__(self, *problems: str):
+        self.problems = list(problems)
+        super().__init__("\n".join(problems))
+
+    def lines(self) -> list[str]:
+        return list(self.problems)
 
 
 class RenderError(CoprodError):

@@ -24,11 +24,6 @@ def interactive() -> bool:
     return sys.stdin.isatty()
 
 
-def _next_monday(today: dt.date, weeks_ahead: int = 2) -> dt.date:
-    day = today + dt.timedelta(weeks=weeks_ahead)
-    return day + dt.timedelta(days=(7 - day.weekday()) % 7)
-
-
 class _StartersHelp(TyperCommand):
     """`new series --help` ends with what each starter is for, read from the starters only when asked."""
 
@@ -62,22 +57,19 @@ def new_series(
         str | None, typer.Option("--title", metavar="TITLE", help="The series title (required without a terminal).")
     ] = None,
     sessions: Annotated[
-        int | None,
-        typer.Option(
-            "--sessions", "-n", min=1, max=30, metavar="N", help="How many workshops: 1 to 8 (blank: up to 30)."
-        ),
+        str | None,
+        typer.Option("--sessions", "-n", metavar="N", help="How many workshops: 1 to 8 (blank: up to 30)."),
     ] = None,
     start: Annotated[
-        dt.datetime | None,
-        typer.Option(
-            "--start", formats=["%Y-%m-%d"], metavar="DATE", help="Date of the first workshop, like 2026-12-07."
-        ),
+        str | None,
+        typer.Option("--start", metavar="DATE", help="Date of the first workshop, like 2026-12-07 or 7/12/2026."),
     ] = None,
     every: Annotated[
-        str | None, typer.Option("--every", metavar="RHYTHM", help="Time between workshops: 1w, 2w, 7d, 1d.")
+        str | None, typer.Option("--every", metavar="RHYTHM", help="Time between workshops: 1w, 2w, 3d, fortnightly.")
     ] = None,
     time: Annotated[
-        str | None, typer.Option("--time", metavar="FROM-TO", help="Each workshop's time, like 10:00-13:00.")
+        str | None,
+        typer.Option("--time", metavar="FROM-TO", help="Each workshop's time, like 10:00-13:00 or 10am-1pm."),
     ] = None,
     mode: Annotated[str | None, typer.Option("--mode", metavar="MODE", help="in-person, online or hybrid.")] = None,
     venue: Annotated[str | None, typer.Option("--venue", metavar="VENUE", help="Where the workshops happen.")] = None,
@@ -89,19 +81,9 @@ def new_series(
     and the plan it writes passes `coprod check`.
     """
     from coprod_cli.cli.console import print_created
-    from coprod_cli.documents.starter import (
-        STARTERS,
-        Options,
-        check_template,
-        load_blueprint,
-        most_sessions,
-        parse_every,
-        parse_time_window,
-        starter_list,
-    )
-    from coprod_cli.plan.base import MODES
 
     with exit_on_error():
+        from coprod_cli.cli.wizard import Given, series_options
         from coprod_cli.documents.starter import render_starter
         from coprod_cli.errors import UsageError
         from coprod_cli.files import write_new_file
@@ -113,60 +95,12 @@ def new_series(
                 f"{plan_path}: a plan is already here; coprod never overwrites one "
                 "(use `coprod new workshop` to add to it, or choose another folder)"
             )
-        ask = interactive()
-        if template is None:
-            if ask:
-                from coprod_cli.cli.console import print_plain
-
-                print_plain("Starters:\n" + starter_list())
-            template = (
-                typer.prompt(f"Starter ({', '.join(STARTERS)})", default="service-design") if ask else "service-design"
-            )
-        blueprint = load_blueprint(check_template(template))
-        defaults = blueprint["defaults"]
-        if title is None:
-            if not ask:
-                raise UsageError('--title is missing: give the series a title, like --title "Care leavers project"')
-            title = typer.prompt("Title of the series")
-        if not title.strip():
-            raise UsageError("the title cannot be empty")
-        if sessions is None:
-            default_sessions = defaults["sessions"]
-            sessions = (
-                typer.prompt(
-                    f"How many workshops (1 to {most_sessions(blueprint)})", default=default_sessions, type=int
-                )
-                if ask
-                else default_sessions
-            )
-        first = start.date() if start else None
-        if first is None:
-            suggested = _next_monday(dt.date.today())
-            first = (
-                typer.prompt(
-                    "Date of the first workshop",
-                    default=suggested.isoformat(),
-                    value_proc=lambda v: dt.date.fromisoformat(v.strip()),
-                )
-                if ask
-                else suggested
-            )
-        every = every or (
-            typer.prompt("Time between workshops", default=defaults["every"]) if ask else defaults["every"]
-        )
-        time = time or (typer.prompt("Time of each workshop", default=defaults["time"]) if ask else defaults["time"])
-        mode = mode or (
-            typer.prompt("Mode (in-person, online, hybrid)", default=defaults["mode"]) if ask else defaults["mode"]
-        )
-        if mode not in MODES:
-            from coprod_cli.plan.suggest import did_you_mean
-
-            raise UsageError(f"'{mode}' is not a mode{did_you_mean(mode, MODES)} (choose from {', '.join(MODES)})")
-        if venue is None and ask and mode != "online":
-            venue = typer.prompt("Venue (leave empty to fill in later)", default="", show_default=False) or None
-        rhythm = parse_every(every)
-        _check_dates(first, first + dt.timedelta(days=rhythm * (sessions - 1)))
-        options = Options(template, title.strip(), sessions, first, rhythm, parse_time_window(time), mode, venue)
+        given = Given(template, title, sessions, start, every, time, mode, venue)
+        try:
+            options = series_options(given, interactive(), dt.date.today())
+        except typer.Abort:  # Ctrl-C or the end of input during a question
+            typer.echo(err=True)  # off the question's line
+            raise UsageError("stopped before the last question; no plan was written") from None
         text = render_starter(options, load_library())
         write_new_file(plan_path, text)
         schema_path = folder / SCHEMA_FILE
@@ -174,29 +108,15 @@ def new_series(
             from coprod_cli.plan.schema import schema_text
 
             write_new_file(schema_path, schema_text())
-    print_created(plan_path, sessions, template)
-
-
-def _check_dates(*dates: dt.date) -> None:
-    """Dates from the command line get the plan's own bounds, said as a usage problem."""
-    from coprod_cli.errors import UsageError
-    from coprod_cli.plan.base import check_date
-
-    for date in dates:
-        try:
-            check_date(date)
-        except ValueError as err:
-            raise UsageError(str(err)) from None
+    print_created(plan_path, options.sessions, options.template)
 
 
 @new_app.command("workshop")
 def new_workshop(
     title: Annotated[str | None, typer.Option("--title", metavar="TITLE", help="The new workshop's title.")] = None,
     date: Annotated[
-        dt.datetime | None,
-        typer.Option(
-            "--date", formats=["%Y-%m-%d"], metavar="DATE", help="Its date; default: next in the series' rhythm."
-        ),
+        str | None,
+        typer.Option("--date", metavar="DATE", help="Its date, like 2026-12-07; default: next in the series' rhythm."),
     ] = None,
     plan: PlanOption = DEFAULT_PLAN,
     quiet: QuietOption = False,
@@ -212,8 +132,16 @@ def new_workshop(
             if not interactive():
                 raise UsageError("--title is missing: give the new workshop a title")
             title = typer.prompt("Title of the new workshop")
+        day = None
+        if date is not None:
+            from coprod_cli.plan.answers import parse_day
+
+            try:
+                day = parse_day(date)
+            except UsageError as err:
+                raise UsageError(f"--date: {err}") from None
         where = plan_path(plan)
-        added = append_workshop(where, title, date.date() if date else None)
+        added = append_workshop(where, title, day)
     print_added(where, "workshop", added)
 
 

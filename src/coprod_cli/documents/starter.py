@@ -18,7 +18,7 @@ from functools import lru_cache
 from typing import Any
 
 from coprod_cli.errors import UsageError
-from coprod_cli.plan.durations import format_clock, parse_clock
+from coprod_cli.plan.durations import format_clock
 from coprod_cli.plan.models import Activity
 from coprod_cli.plan.resolve import slugify
 from coprod_cli.plan.suggest import did_you_mean
@@ -52,30 +52,6 @@ class Options:
     mode: str
     venue: str | None
     uid: str = field(default_factory=lambda: str(uuid.uuid4()))
-
-
-def parse_every(text: str) -> int:
-    """'1w' -> 7, '2w' -> 14, '7d' -> 7, '1d' -> 1."""
-    match = re.fullmatch(r"\s*(\d+)\s*([dw])\s*", text.lower())
-    if not match or int(match.group(1)) == 0:
-        raise UsageError(f"'{text}' is not a rhythm; write it like 1w, 2w, 7d or 1d")
-    if len(match.group(1)) > 3 or int(match.group(1)) * (7 if match.group(2) == "w" else 1) > 366:
-        raise UsageError(f"'{text}' is more than a year between workshops; write it like 1w, 2w, 7d or 1d")
-    return int(match.group(1)) * (7 if match.group(2) == "w" else 1)
-
-
-def parse_time_window(text: str) -> tuple[int, int]:
-    """'10:00-13:00' -> (600, 780)."""
-    parts = re.split(r"\s*(?:-|–|to)\s*", text.strip())
-    try:
-        if len(parts) != 2:
-            raise ValueError
-        start, end = parse_clock(parts[0]), parse_clock(parts[1])
-    except ValueError:
-        raise UsageError(f"'{text}' is not a time window; write it like 10:00-13:00") from None
-    if end - start < 30:
-        raise UsageError(f"'{text}': a workshop needs at least 30 minutes")
-    return start, end
 
 
 def check_template(name: str) -> str:
@@ -232,17 +208,27 @@ def most_sessions(blueprint: dict[str, Any]) -> int:
     return max(blueprint["arcs"]) if "arcs" in blueprint else MAX_SESSIONS
 
 
+def check_sessions(blueprint: dict[str, Any], count: int) -> int:
+    """A number of workshops the starter has a plan for, or why not in plain words."""
+    most = most_sessions(blueprint)
+    if count < 1:
+        raise UsageError(f"a series has 1 to {most} workshops")
+    if count > most and "arcs" in blueprint:
+        raise UsageError(
+            f"the {blueprint['name']} starter has a plan for 1 to {most} workshops, not {count}; start with "
+            f"{most} and add more later with `coprod new workshop`, or start from the blank starter"
+        )
+    if count > most:
+        raise UsageError(f"a series has 1 to {most} workshops, not {count}")
+    return count
+
+
 def arc(blueprint: dict[str, Any], count: int) -> list[dict[str, Any]]:
     """The sessions for `count` workshops, in order, each with its `id`."""
     if "arcs" not in blueprint:
         each = json.dumps(blueprint["each"])
         return [dict(json.loads(each.replace("{n}", str(n))), id=f"workshop-{n}") for n in range(1, count + 1)]
-    most = most_sessions(blueprint)
-    if not 1 <= count <= most:
-        raise UsageError(
-            f"the {blueprint['name']} starter has a plan for 1 to {most} workshops, not {count}; start with "
-            f"{most} and add more with `coprod new workshop`, or use --template blank"
-        )
+    check_sessions(blueprint, count)
     return [dict(blueprint["sessions"][sid], id=sid) for sid in blueprint["arcs"][count]]
 
 
