@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -17,6 +18,8 @@ def watch_plan(plan: Path, on_save: Callable[[], object], stop: threading.Event 
 
     from coprod_cli.cli.output import print_note
 
+    # watchfiles logs "KeyboardInterrupt caught, stopping watch" on Ctrl+C: ours is the plain word
+    logging.getLogger("watchfiles.main").setLevel(logging.ERROR)
     target = plan.resolve()
     print_note(f"watching {plan} for changes; press Ctrl+C to stop")
     for _changes in watch(
@@ -30,3 +33,5 @@ def watch_plan(plan: Path, on_save: Callable[[], object], stop: threading.Event 
     ):
         if target.exists():
             on_save()
+    if stop is None or not stop.is_set():
+        print_note("stopped watching")
