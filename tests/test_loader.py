@@ -349,3 +349,19 @@ def test_a_wrongly_indented_line_is_named_and_said(text: str, where: str, what: 
     row, col = where.split(":")
     assert line.startswith(f"p.yaml:{int(row) + 1}:{col}: "), line
     assert what in line and ("YAML syntax" in line) == ("indented" not in what), line
+
+
+def test_a_key_at_the_wrong_level_says_where_it_belongs(tmp_path):
+    plan = tmp_path / "coprod.yaml"
+    plan.write_text(
+        "title: S\nheard:\n  - said: x\nworkshops:\n  - title: W\n    duration: 20m\n"
+        "    agenda:\n      - use: tea-break\n        venue: Hall\n"
+    )
+    lines = run("check", "-p", str(plan)).stderr.splitlines()
+    assert lines == [
+        f"{plan}:2:1: heard: unknown key 'heard'; it belongs under a workshop, in line with its `title:`",
+        f"{plan}:6:5: workshops[0].duration: unknown key 'duration'; it belongs under an agenda item, "
+        "in line with its `title:` or `use:`",
+        f"{plan}:9:9: workshops[0].agenda[0].venue: unknown key 'venue'; it belongs under a workshop, "
+        "in line with its `title:`",
+    ]

@@ -161,7 +161,7 @@ def _translate(err: ValidationError, source: SourceMap, name: str) -> list[Probl
         if kind == "extra_forbidden":
             key = str(loc[-1])
             fields = _fields_at(loc[:-1])
-            what = f"unknown key '{key}'{did_you_mean(key, fields)}"
+            what = f"unknown key '{key}'{did_you_mean(key, fields) or _belongs_elsewhere(key, loc[:-1])}"
             if e.get("input") is None and " " in key:
                 what += " (is there a comma in the text before it? put that text in quotes)"
             line, col = source.position(loc, prefer_key=True)
@@ -235,6 +235,23 @@ def _show(value: Any) -> str:
         return "'true'" if value else "'false'"
     text = str(value)
     return f"'{text}'" if len(text) <= 40 else f"'{text[:37]}...'"
+
+
+# Where each level's keys belong, for a key written one level too high or too low.
+_LEVELS: tuple[tuple[Loc, str], ...] = (
+    ((), "at the top of the plan, not indented"),
+    (("workshops", 0), "under a workshop, in line with its `title:`"),
+    (("workshops", 0, "agenda", 0), "under an agenda item, in line with its `title:` or `use:`"),
+)
+
+
+def _belongs_elsewhere(key: str, parent: Loc) -> str:
+    """'; it belongs under a workshop, ...' when the key is one another level takes, else ''."""
+    here = tuple(0 if isinstance(p, int) else p for p in parent)
+    for level, where in _LEVELS:
+        if level != here and key in _fields_at(level):
+            return f"; it belongs {where}"
+    return ""
 
 
 def _fields_at(loc: Loc) -> list[str]:
