@@ -273,9 +273,11 @@ def print_library_list(found: dict) -> None:
     table.add_column("kind", no_wrap=True)
     table.add_column("min", justify="right", no_wrap=True)
     table.add_column("group set-up", ratio=1)
-    table.add_column("principles", ratio=1, overflow="fold")
+    # one principle a line, never broken inside its name
+    longest = max((len(p) for a in found.values() for p in a.principles), default=10)
+    table.add_column("principles", no_wrap=True, width=longest)
     for key, a in found.items():
-        table.add_row(key, a.kind, str(a.duration), a.groups or "", ", ".join(a.principles))
+        table.add_row(key, a.kind, str(a.duration), a.groups or "", "\n".join(a.principles))
     out.print(table)
     out.print(
         f"[dim]{len(found)} {'activity' if len(found) == 1 else 'activities'}; "
