@@ -9,7 +9,7 @@ from coprod_cli.language.messages import format_duration, format_time, translato
 from coprod_cli.plan.models import OnlineVariant, Plan, Workshop
 from coprod_cli.preparation import checklist
 from coprod_cli.schedule import Schedule, TimedItem
-from coprod_cli.views.participant import _day, _time_span, _when, folder_name
+from coprod_cli.views.participant import _day, _time_span, _when, folder_name, heard_pairs
 
 CUE_BEFORE_BREAK = 10
 CUE_BEFORE_END = 5
@@ -85,6 +85,7 @@ class FacilitatorWorkshop:
     cues: list[Cue]
     homework: str | None
     previous_homework: str | None
+    previous_heard: tuple[tuple[str, str], ...]  # what the last workshop heard, and what was done: to report back
     total: str
     end_note: str
     has_leads: bool
@@ -191,7 +192,7 @@ def facilitator_view(plan: Plan, schedules: list[Schedule]) -> list[FacilitatorW
         cues = _cues(lang, sched)
         at = [c.offset for c in cues]
         prep = checklist(plan, w, sched)
-        previous = schedules[number - 2].workshop.homework if number > 1 else None
+        before = schedules[number - 2].workshop if number > 1 else None
         slack = sched.booked_minutes - sched.total_minutes if sched.booked_minutes is not None else None
         if slack is None:
             end_note = _("{time} in all", time=format_duration(lang, sched.total_minutes))
@@ -221,7 +222,8 @@ def facilitator_view(plan: Plan, schedules: list[Schedule]) -> list[FacilitatorW
                 items=[_facilitator_item(lang, sched, t, w.mode, cues, at) for t in sched.items],
                 cues=cues,
                 homework=w.homework,
-                previous_homework=previous,
+                previous_homework=before.homework if before else None,
+                previous_heard=heard_pairs(before) if before else (),
                 total=format_duration(lang, sched.total_minutes),
                 end_note=end_note,
                 has_leads=any(t.item.lead for t in sched.items),

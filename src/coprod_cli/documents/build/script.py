@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from coprod_cli.documents.build import Translate
+from coprod_cli.documents.build.handout import said_did_pairs
 from coprod_cli.documents.model import (
     Block,
     Bullets,
@@ -108,6 +109,8 @@ def build_script(series: ParticipantSeries, w: FacilitatorWorkshop, _: Translate
     if w.previous_homework:
         checklist.append(Note(w.previous_homework, label=_("Homework to pick up from last time:")))
     sections.append(Section(_("Before the day"), "checklist", tuple(checklist)))
+    if w.previous_heard:  # the handout opens with it too: the facilitator reports it back
+        sections.append(Section(_("You said, we did"), "said_did", said_did_pairs(w.previous_heard, _)))
 
     rows: list[Row] = []
     for item in w.items:
