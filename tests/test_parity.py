@@ -22,7 +22,7 @@ from coprod_cli.documents.render import build_models, render_documents
 from coprod_cli.plan.loader import load_plan
 from coprod_cli.schedule import schedule_plan
 
-DOCUMENTS = ("scripts", "handouts", "agendas", "overview", "said-did")
+DOCUMENTS = ("scripts", "handouts", "agendas", "overview", "said-did", "paperwork")
 
 
 def _flat(text: str) -> str:
@@ -175,7 +175,7 @@ def test_docx_is_fit_for_print(rendered):
         for level in range(1, 6):
             colour = document.styles[f"Heading {level}"].font.color.rgb
             assert colour is not None and _contrast(tuple(colour)) >= 4.5
-        for table in document.tables:
+        for table in document.tables if model.page != "cards-page" else ():  # sheets of cards have no header
             assert table.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None, f"{stem}: header row does not repeat"
         text = docx_text(files[f"{stem}.docx"])
         assert "⏱" not in text and "☐" not in text

@@ -2,8 +2,9 @@
 and receipts for money or vouchers. Built from the paperwork view (views/paperwork.py), which holds
 participant-facing data only: counts, consent, activity titles and `easy:` lines, thanks.
 
-An online workshop gets no sign-in sheet or badges (nothing is printed for it, as its script's
-preparation list says); the receipts come only when a group is thanked with money or a voucher.
+An online workshop gets only the two forms, to send or share on screen: nothing is printed for it
+(its script's preparation list says the same), so no sign-in sheet, badges or receipts to cut out.
+Receipts come only when a group is thanked with money or a voucher.
 """
 
 from __future__ import annotations
@@ -36,10 +37,12 @@ Built = tuple[str, list[Section], str, list[tuple[str, str]]]  # title, sections
 
 def paperwork_kinds(p: Paperwork) -> tuple[str, ...]:
     """Which paperwork a workshop gets (see the module's docstring)."""
-    kinds = PAPERWORK if p.mode != "online" else PAPERWORK[2:]
+    skip = {"sign-in-sheet", "name-badges", "receipts"} if p.mode == "online" else set()
     if not (p.consent_questions or p.consent_statements or p.consent_opt_out):
-        kinds = tuple(k for k in kinds if k != "consent-form")
-    return kinds if p.receipts else tuple(k for k in kinds if k != "receipts")
+        skip.add("consent-form")
+    if not p.receipts:
+        skip.add("receipts")
+    return tuple(k for k in PAPERWORK if k not in skip)
 
 
 def build_paperwork(series: ParticipantSeries, p: Paperwork, _: Translate, lang: str, paper: str) -> list[Document]:
@@ -154,8 +157,8 @@ def _receipts(p: Paperwork, _: Translate, paper: str) -> Built:
     for r in p.receipts:
         pairs = [(_("Workshop"), ", ".join(x for x in (p.title, p.day) if x)), (_("Group"), r.group)]
         pairs += [(_("What you get"), r.what)] + ([(_("Travel"), r.travel)] if r.travel else [])
-        labels = (_("Travel paid back"),) if r.travel else ()
-        labels += (_("Received by"), _("Signature"), _("Date"), _("Paid by"))
+        travel = (_("Travel paid back"),) if r.travel else ()
+        labels = (*travel, _("Received by"), _("Signature"), _("Date"), _("Paid by"))
         card = (Paragraph(_("Receipt"), style="strong"), Terms(tuple(pairs), facts=True), Blanks(labels))
         cards.append(Cards(card, r.copies, 1, 2, paper))
     how = _("One for each person: cut along the dashed lines.")
