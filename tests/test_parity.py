@@ -22,7 +22,7 @@ from coprod_cli.documents.render import build_models, render_documents
 from coprod_cli.plan.loader import load_plan
 from coprod_cli.schedule import schedule_plan
 
-DOCUMENTS = ("scripts", "handouts", "agendas", "overview", "said-did", "paperwork")
+DOCUMENTS = ("scripts", "handouts", "agendas", "overview", "said-did")
 
 
 def _flat(text: str) -> str:
@@ -98,7 +98,12 @@ def rendered(request) -> tuple[dict[str, Model], dict[str, bytes]]:
     loaded = load_plan(request.param)
     schedules = schedule_plan(loaded.plan)
     models = {stem: model for stem, model, _ in build_models(loaded, schedules, DOCUMENTS)}
-    files = {d.path: d.content for d in render_documents(loaded, schedules, DOCUMENTS, ("md", "html", "docx", "pdf"))}
+    formats = ("md", "html", "docx", "pdf")
+    files = {d.path: d.content for d in render_documents(loaded, schedules, DOCUMENTS, formats)}
+    # The paperwork of the first workshop: every paperwork document is one of its kinds there.
+    first = loaded.plan.workshops[0].id
+    models |= {stem: model for stem, model, _ in build_models(loaded, schedules, ("paperwork",), first)}
+    files |= {d.path: d.content for d in render_documents(loaded, schedules, ("paperwork",), formats, first)}
     return models, files
 
 
