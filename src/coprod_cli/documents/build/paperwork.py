@@ -31,7 +31,7 @@ from coprod_cli.views.paperwork import SCALE, SIGN_IN_COLUMNS, Paperwork
 # The paperwork's file stems, in the order the index lists them.
 PAPERWORK = ("sign-in-sheet", "name-badges", "consent-form", "feedback-form", "receipts")
 FACES = ("good", "ok", "not good")  # the smiley beside each word of SCALE
-WRITING_LINES = 6
+WRITING_LINES = 5
 Built = tuple[str, list[Section], str, list[tuple[str, str]]]  # title, sections, page style, more facts
 
 
