@@ -140,7 +140,7 @@ def test_easy_read_forms_ask_yes_or_no_and_draw_a_smiley_scale(tmp_path: Path):
     item = feedback.split("We draw a map of where we live.", 1)[1].split("</li>", 1)[0]
     assert [w for w in re.findall(r'<span class="word">([^<]+)</span>', item)] == ["Good", "OK", "Not good"]
     assert item.count('<img class="face"') == 3 and 'alt=""' in item  # the word says it: the face is decoration
-    assert "<p class=\"lead\">Draw a map</p>" in feedback and "Talk it over" in feedback
+    assert '<p class="lead">Draw a map</p>' in feedback and "Talk it over" in feedback
     assert "What should we change?" in feedback
     md = (folder / "feedback-form.md").read_text()
     assert "[ ] Good · [ ] OK · [ ] Not good" in md and md.count("[ ] Good") == 2
