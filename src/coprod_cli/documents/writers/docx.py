@@ -196,6 +196,8 @@ class _Writer(Forms):
     def block(self, block: Block, level: int) -> None:
         if isinstance(block, Section):
             self.section(block, level)
+        elif isinstance(block, Paragraph) and block.style == "strong" and not block.label:
+            self.text(self.body.add_paragraph(), block.text, bold=True)
         elif isinstance(block, Paragraph):
             self.para(block.text, label=block.label)
         elif isinstance(block, Say):
