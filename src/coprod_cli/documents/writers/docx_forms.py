@@ -19,15 +19,16 @@ SHEET_MM = 200  # the height the cards of one page share: the first page also ho
 class Forms:
     document: Any
     body: Any
+    width: Any = None  # the width of the card being written; None: the page's
+    sheets = 0  # sheets of cards so far: each after the first starts a new page
 
     def block(self, block: Block, level: int) -> None: ...  # docx.py's writer lays out any block
     def text(self, paragraph: Any, text: str, bold: bool = False) -> None: ...
 
     def usable(self) -> Any:
         """The width between the margins (of the page, or of the card being written)."""
-        width = getattr(self, "width", None)
-        if width is not None:
-            return width
+        if self.width is not None:
+            return self.width
         section = self.document.sections[0]
         return section.page_width - section.left_margin - section.right_margin
 
@@ -92,11 +93,11 @@ class Forms:
         from docx.shared import Mm
 
         per = c.across * c.down
-        body, width = self.body, getattr(self, "width", None)
+        body, width = self.body, self.width
         for first in range(0, c.count, per):
-            if getattr(self, "sheets", 0):
+            if self.sheets:
                 self.document.add_page_break()
-            self.sheets = getattr(self, "sheets", 0) + 1
+            self.sheets += 1
             n = min(per, c.count - first)
             table = self.document.add_table(rows=-(-n // c.across), cols=c.across)
             _dashed(table)
