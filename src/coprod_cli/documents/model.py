@@ -209,7 +209,7 @@ Block = (
 class Document:
     """One printable document for one audience."""
 
-    kind: str  # the file stem: facilitator-script, handout, agenda, overview
+    kind: str  # the file stem: facilitator-script, handout, agenda, overview, sign-in-sheet, receipts...
     title: str
     kicker: str
     lang: str
@@ -220,7 +220,8 @@ class Document:
     sections: tuple[Section, ...] = ()
     banner: tuple[str, ...] = ()
     paper: str = "a4"
-    page: str = "document"  # the page style: document, or agenda-page (one page, larger type)
+    page: str = "document"  # the page style: document, agenda-page (one page, larger type), easy-read,
+    # sign-in, cards-page (sheets of cards, the header in the top margin)
     full_title: str = ""  # the window and PDF title; the document title when empty
 
     def texts(self) -> list[str]:
