@@ -165,3 +165,30 @@ def test_the_index_lists_the_paperwork_under_its_workshop(tmp_path: Path):
         assert f"<li>{label}: " in intro, label
     assert '<a href="01-intro/paperwork/name-badges.html">' in intro
     assert "paperwork</h2>" not in index  # not a heading of its own
+
+
+def test_paperwork_the_plan_no_longer_needs_is_removed_unless_edited(tmp_path: Path):
+    """Nobody is paid any more: the receipts go. The workshop goes online: the sign-in sheet and badges
+    go too, but an edited sign-in sheet is kept and named."""
+    paid = PLAN.replace(" THANKS", ", thanks: £20 voucher")
+    write_tree(tmp_path, {"p.yaml": paid})
+    args = ("render", "paperwork", "-f", "md", "-p", str(tmp_path / "p.yaml"), "-o", str(tmp_path / "out"))
+    assert run(*args).exit_code in (0, 1)
+    folder = tmp_path / "out/01-w/paperwork"
+    assert {p.stem for p in folder.iterdir()} == {
+        "sign-in-sheet",
+        "name-badges",
+        "consent-form",
+        "feedback-form",
+        "receipts",
+    }
+    write_tree(tmp_path, {"p.yaml": PLAN.replace(" THANKS", "")})
+    result = run(*args)
+    assert not (folder / "receipts.md").exists() and "receipts.md" in result.stdout
+    (folder / "sign-in-sheet.md").write_text("edited by hand\n")
+    write_tree(
+        tmp_path, {"p.yaml": PLAN.replace(" THANKS", "").replace('start: "10:00"', 'start: "10:00"\n    mode: online')}
+    )
+    result = run(*args)
+    assert {p.stem for p in folder.iterdir()} == {"sign-in-sheet", "consent-form", "feedback-form"}
+    assert (folder / "sign-in-sheet.md").read_text() == "edited by hand\n"

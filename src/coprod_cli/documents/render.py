@@ -19,7 +19,7 @@ from typing import Any
 from coprod_cli.documents.build.agenda import build_agenda
 from coprod_cli.documents.build.handout import build_handout, series_footer
 from coprod_cli.documents.build.overview import build_overview
-from coprod_cli.documents.build.paperwork import build_paperwork, paperwork_kinds
+from coprod_cli.documents.build.paperwork import PAPERWORK, build_paperwork, paperwork_kinds
 from coprod_cli.documents.build.said_did import KIND as SAID_DID
 from coprod_cli.documents.build.said_did import build_said_did, build_series_said_did
 from coprod_cli.documents.build.script import build_script
@@ -211,10 +211,14 @@ class Renderer:
 
     def retired(self) -> list[str]:
         """Files the plan no longer makes, whatever was asked for: the 'You said, we did' of a workshop
-        in this run that heard nothing, and the series' when no workshop did (documents/files.py removes them)."""
+        in this run that heard nothing, and the series' when no workshop did; paperwork a workshop no
+        longer needs (it went online, nobody is paid) (documents/files.py removes them)."""
         stems = [f"{_safe_folder(h.folder)}/{SAID_DID}" for h in self._heard() if not h.pairs]
         if self.workshop is None and not any(h.pairs for h in self.views.said_did):
             stems.append(SAID_DID)
+        for sched, p in zip(self.schedules, self.views.paperwork, strict=True):
+            if self.workshop in (None, sched.workshop.id):
+                stems += [f"{_safe_folder(p.folder)}/paperwork/{k}" for k in PAPERWORK if k not in paperwork_kinds(p)]
         paths = [f"{stem}.{fmt}" for stem in stems for fmt in FORMATS]
         return paths + [beside(p) for p in paths]
 
