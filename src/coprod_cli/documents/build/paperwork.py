@@ -10,7 +10,7 @@ Receipts come only when a group is thanked with money or a voucher.
 from __future__ import annotations
 
 from coprod_cli.documents.build import Translate
-from coprod_cli.documents.build.handout import series_footer
+from coprod_cli.documents.build.handout import participant_document
 from coprod_cli.documents.easy import ICONS
 from coprod_cli.documents.model import (
     Answer,
@@ -57,21 +57,9 @@ def build_paperwork(series: ParticipantSeries, p: Paperwork, _: Translate, lang:
     out = []
     for kind in paperwork_kinds(p):
         title, sections, page, facts = builders[kind](p, _, paper)
+        full_title = f"{title}: {p.title} · {p.series}"
         out.append(
-            Document(
-                kind=kind,
-                title=title,
-                kicker=p.series,
-                lang=lang,
-                audience="participant",
-                author=p.organiser or "",
-                footer=series_footer(series),
-                facts=Terms(tuple(_facts(p, _) + facts), facts=True),
-                sections=tuple(sections),
-                paper=paper,
-                page=page,
-                full_title=f"{title}: {p.title} · {p.series}",
-            )
+            participant_document(kind, series, title, lang, paper, sections, full_title, _facts(p, _) + facts, page)
         )
     return out
 
