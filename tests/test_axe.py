@@ -2,7 +2,8 @@
 
 Runs where Debian's chromium and npm are installed (CI installs chromium); skips otherwise.
 `python tools/axe.py` checks every HTML document of every example; this test checks the first
-workshop's documents and the overview of each example, and a draft with its banner.
+workshop's documents and the overview of each example, the care leavers' first paperwork, and a
+draft with its banner.
 """
 
 from __future__ import annotations
@@ -36,6 +37,8 @@ def test_documents_have_no_wcag_violations(tmp_path: Path):
         assert run("render", "-f", "html", "-p", str(example), "-o", str(out)).exit_code == 0
         first = sorted(p for p in out.iterdir() if p.is_dir())[0]
         files += [out / "overview.html", *out.glob("you-said-we-did.html"), *sorted(first.glob("*.html"))]
+        if example.stem == "care-leavers":  # every kind of paperwork
+            files += sorted(first.glob("paperwork/*.html"))
     draft = next(p for p in EXAMPLES if p.stem == "care-leavers").read_text().replace("end: 13:30", "end: 13:20", 1)
     write_tree(tmp_path, {"draft.yaml": draft})
     run(
@@ -44,7 +47,8 @@ def test_documents_have_no_wcag_violations(tmp_path: Path):
     files.append(tmp_path / "d" / "01-intro" / "handout.html")
     assert "Draft: not ready" in files[-1].read_text()
     found = axe.check(files)
-    assert len(found) == len(files) == 20  # Easy Read and "You said, we did" (two examples heard something) included
+    # Easy Read, "You said, we did" (two examples heard something) and five kinds of paperwork included
+    assert len(found) == len(files) == 25
     violations = {path: [v["id"] for v in vs] for path, vs in found.items() if vs}
     assert violations == {}
 

@@ -52,7 +52,10 @@ def test_every_starter_at_every_length_is_distinct_and_checks_clean(
     assert lived * 2 >= sum(g.count or 0 for g in loaded.plan.participants)
     if sessions in (1, 8):
         docs = render_documents(loaded, report.schedules, formats=("md",))
-        assert len(docs) == 4 * sessions + 2  # three documents and an invite.ics per workshop, overview, calendar
+        main = [d for d in docs if "/paperwork/" not in d.path]
+        assert len(main) == 4 * sessions + 2  # three documents and an invite.ics per workshop, overview, calendar
+        forms = {d.path.split("/")[0] for d in docs if d.path.endswith("/paperwork/feedback-form.md")}
+        assert len(forms) == sessions  # every workshop has its feedback form
 
 
 @pytest.mark.parametrize("template", [t for t in STARTERS if "arcs" in load_blueprint(t)])

@@ -110,7 +110,7 @@ def test_online_script_has_an_online_set_up_list(tmp_path: Path):
 
 def test_every_library_activity_in_an_online_workshop_renders_without_room_words(tmp_path: Path):
     out = _render(tmp_path, _online_plan(join="    join: {link: https://meet.example/x, help: Ring Sam}\n"))
-    for path in (out / "01-w").iterdir():
+    for path in (p for p in (out / "01-w").rglob("*") if p.is_file()):
         text = _words(path)
         assert IN_PERSON.search(text) is None, (path.name, IN_PERSON.search(text))
     script = _words(out / "01-w" / "facilitator-script.md")
@@ -272,7 +272,7 @@ def test_online_facilitator_words_reach_only_the_script(mode: str, fields: list[
     workshop = {"title": "W", "start": "10:00", "mode": mode, "venue": "Hall", "agenda": [item]}
     loaded = load_plan_text(json.dumps({"title": "S", "workshops": [workshop]}), "p.yaml")
     schedules = schedule_plan(loaded.plan)
-    public = render_documents(loaded, schedules, ("handouts", "agendas", "overview", "calendar"), ("md",))
+    public = render_documents(loaded, schedules, ("handouts", "agendas", "paperwork", "overview", "calendar"), ("md",))
     script = "".join(d.content.decode() for d in render_documents(loaded, schedules, ("scripts",), ("md",)))
     participant = "".join(d.content.decode() for d in public)
     assert "Plain online words" in participant

@@ -226,10 +226,11 @@ def test_paperwork_and_said_did_data_from_counts_consent_and_heard():
     assert (paper.sign_in_rows, paper.badges, paper.badge_pages) == (16, 16, 2)  # 12 + 2 facilitators + 2 spare
     assert [(r.group, r.copies) for r in paper.receipts] == [("Care leavers", 8)]
     assert paper.consent_questions == (
-        "Can we take photos of you?",
-        "Can we write down what you say? We will not write your name.",
+        ("photos", "Can we take photos of you?"),
+        ("quotes", "Can we write down what you say? We will not write your name."),
     )
-    assert "We will not record the workshop." in paper.consent_statements
+    assert ("recording", "We will not record the workshop.") in paper.consent_statements
+    assert paper.consent_opt_out.startswith("To say no or change your mind: Tell Laura or Jo at any time")
     titles = [line.title for line in paper.feedback]
     assert "Create a character" in titles and "Welcome back" not in titles and "Exit words" not in titles
     heard = views.said_did

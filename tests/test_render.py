@@ -40,6 +40,11 @@ def test_render_writes_every_document(example: Path, tmp_path: Path):
         expected.add(f"{n:02d}-{w.id}/easy-read.html")  # Easy Read is HTML (and PDF) only
         if w.heard:  # "You said, we did" only where something was heard
             expected |= {f"{n:02d}-{w.id}/you-said-we-did.{fmt}" for fmt in ("md", "html")}
+        paid = any(g.thanks and g.thanks.amount for g in plan.participants)
+        paperwork = ["feedback-form"] + ["consent-form"] * (plan.consent is not None)
+        if w.mode != "online":  # nothing to print for an online workshop but the forms
+            paperwork += ["sign-in-sheet", "name-badges"] + ["receipts"] * paid
+        expected |= {f"{n:02d}-{w.id}/paperwork/{doc}.{fmt}" for doc in paperwork for fmt in ("md", "html")}
     if any(w.heard for w in plan.workshops):
         expected |= {"you-said-we-did.md", "you-said-we-did.html"}
     assert _files(tmp_path) == expected
@@ -242,7 +247,11 @@ def secret_plans(draw):
         workshops.append(workshop)
     # The support contact is participant-facing: every handout names them.
     support = [{"name": "Zsupportname", "phone": "07700 900123"}]
-    return {"title": "Series", "support": support, "workshops": workshops}, secrets
+    # Consent and a paid group, so that every paperwork document is made too.
+    consent = {"photos": "ask", "recording": "yes", "opt_out": "Tell Zsupportname"}
+    people = [{"group": "Young people", "count": 5, "lived_experience": True, "thanks": "£20 voucher"}]
+    plan = {"title": "Series", "support": support, "consent": consent, "participants": people}
+    return {**plan, "workshops": workshops}, secrets
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -252,11 +261,12 @@ def test_no_facilitator_text_reaches_participant_documents(case):
 
     data, secrets = case
     loaded = load_plan_text(json.dumps(data), "p.yaml")
-    chosen = ("handouts", "agendas", "overview", "said-did", "calendar")
+    chosen = ("handouts", "agendas", "paperwork", "overview", "said-did", "calendar")
     docs = render_documents(loaded, schedule_plan(loaded.plan), chosen)
     heard = [n for n, w in enumerate(data["workshops"]) if "heard" in w]
     said = {d.path for d in docs if "you-said-we-did" in d.path}
     assert len(said) == 2 * (len(heard) + bool(heard))  # md and html of each that heard something, and the series
+    assert any(d.path.endswith("/paperwork/consent-form.md") for d in docs)
     library_texts = []
     for w in loaded.plan.workshops:
         for item in w.agenda:
@@ -357,7 +367,7 @@ def test_edited_file_is_kept_unless_forced(tmp_path: Path):
     assert "Bring your own mug!" in handout.read_text()
     assert "kept: edited since coprod wrote it" in result.stdout
     assert "1 kept (use --force to overwrite them)" in result.stdout
-    assert "0 files written, 43 unchanged" in result.stdout
+    assert "0 files written, 83 unchanged" in result.stdout  # 43, and 4 x 5 paperwork x 2 formats
     result = run("render", "-p", str(CARE), "-o", str(out), "--force")
     assert "Bring your own mug!" not in handout.read_text()
     assert "overwritten (--force)" in result.stdout
@@ -487,9 +497,9 @@ def test_plan_with_errors_renders_drafts_and_exits_1(tmp_path: Path):
     assert result.exit_code == 1, result.stdout + result.stderr
     assert "Draft: not ready to hand out" in result.stdout
     reason = "An Introduction to Service Design: Ends 13:30, 10 min after the room is booked until 13:20"
-    # Every document, Easy Read too; the index is coprod's list of files, not one to hand out.
+    # Every document, Easy Read and paperwork too; the index is coprod's list of files, not one to hand out.
     documents = [p for p in (tmp_path / "out").rglob("*") if p.suffix in (".md", ".html") and p.name != "index.html"]
-    assert len(documents) == 38  # "You said, we did" of 3 workshops and the series too
+    assert len(documents) == 78  # "You said, we did" of 3 workshops and the series; 4 x 5 paperwork x 2
     for path in documents:
         text = re.sub(r"<[^>]+>", "", path.read_text())
         assert "Draft: not ready to hand out" in text, path

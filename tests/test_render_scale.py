@@ -73,9 +73,9 @@ def test_workers_write_the_same_files_as_one_process(tmp_path: Path):
     one = run("render", "-p", str(plan), "-o", str(tmp_path / "one"), "-j", "1")
     two = run("render", "-p", str(plan), "-o", str(tmp_path / "two"), "-j", "2")
     assert one.exit_code == two.exit_code == 0, one.stderr + two.stderr
-    # 9 workshops x 4 x (md, html) (each heard something: a "You said, we did") and an Easy Read (html);
-    # overview and the series' "You said, we did" x 2; calendar; 9 invitations; the index
-    assert two.stderr.splitlines()[-1] == "rendered 96/96"
+    # 9 workshops x (4 + 5 paperwork) x (md, html) (each heard something: a "You said, we did") and an
+    # Easy Read (html); overview and the series' "You said, we did" x 2; calendar; 9 invitations; the index
+    assert two.stderr.splitlines()[-1] == "rendered 186/186"
     assert _tree(tmp_path / "one") == _tree(tmp_path / "two")
 
 
@@ -114,7 +114,8 @@ def test_a_long_series_names_only_the_files_that_need_a_look(tmp_path: Path):
     assert result.exit_code == 0
     lines = result.stdout.splitlines()
     assert lines[0].startswith(str(out / "07-w6/handout.md")) and "kept: edited" in lines[0]
-    assert "0 files written, 155 unchanged, 1 kept" in result.stdout  # 15 x 9 + 4 + calendar + 15 invites + index
+    # 15 x (9 + 10 paperwork) + 4 + calendar + 15 invites + index
+    assert "0 files written, 305 unchanged, 1 kept" in result.stdout
     assert len(lines) == 2
 
 

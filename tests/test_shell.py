@@ -67,6 +67,7 @@ def test_completion_of_workshop_ids_documents_library_ids_and_checks(series: Pat
     assert _complete("coprod render --workshop re") == ["review"]
     assert _complete(f"coprod render -p {CARE} -w in") == ["intro"]
     assert _complete("coprod render ha") == ["handouts"]
+    assert _complete("coprod render pa") == ["paperwork"]
     assert _complete("coprod library show dot-") == ["dot-voting"]
     assert _complete("coprod new activity mine --from exit") == ["exit-words"]
     assert _complete("coprod check ti") == ["timings"]

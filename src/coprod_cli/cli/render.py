@@ -23,8 +23,8 @@ def render(
     documents: Annotated[
         list[str] | None,
         typer.Argument(
-            help="Which documents: handouts, easy-read, scripts, agendas, overview, said-did, calendar, all. "
-            "None named: all.",
+            help="Which documents: handouts, easy-read, scripts, agendas, paperwork, overview, said-did, calendar, "
+            "all. None named: all.",
             autocompletion=complete.documents,
             show_default=False,
             metavar="[DOCUMENT]",
@@ -84,12 +84,14 @@ def render(
     ] = False,
     quiet: QuietOption = False,
 ) -> None:
-    """Render facilitator scripts, handouts, Easy Read handouts, agendas, the series overview, "You said, we did"
-    and a calendar.
+    """Render facilitator scripts, handouts, Easy Read handouts, agendas, paperwork, the series overview,
+    "You said, we did" and a calendar.
 
-    Files land in OUT/NN-ID/ per workshop, with overview and calendar.ics in OUT/. "You said, we did"
-    (said-did) is written for each workshop with something under `heard:`, and for the series in
-    OUT/; one the plan no longer makes is removed (kept and named if you edited it). A file you
+    Files land in OUT/NN-ID/ per workshop, with overview and calendar.ics in OUT/. Paperwork
+    lands in OUT/NN-ID/paperwork/: a sign-in sheet and name badges (8 to an A4 page), Easy Read
+    consent and feedback forms, and receipts when a group is paid or given a voucher. "You said,
+    we did" (said-did) is written for each workshop with something under `heard:`, and for the
+    series in OUT/; one the plan no longer makes is removed (kept and named if you edited it). A file you
     edited after coprod wrote it is kept (and named) unless you pass --force; when coprod's own
     version has changed since, the new one is written beside it (handout.new.html) and render
     exits 1. Renders into one folder wait for each other; an interrupted render is picked up.

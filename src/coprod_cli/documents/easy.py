@@ -50,6 +50,15 @@ ICONS: dict[str, tuple[str, str]] = {
     "homework": ("notebook", N_("A notebook")),
     "words": ("book", N_("A book")),
     "people": ("users-group", N_("A group of people")),
+    # the paperwork's consent and feedback forms
+    "photos": ("camera", N_("A camera")),
+    "recording": ("microphone", N_("A microphone")),
+    "quotes": ("writing", N_("A pen writing")),
+    "say no": ("hand-stop", N_("A hand held up to say stop")),
+    "sign": ("signature", N_("A signature")),
+    "good": ("mood-happy", N_("A happy face")),
+    "ok": ("mood-empty", N_("A face that is not happy or sad")),
+    "not good": ("mood-sad", N_("A sad face")),
 }
 
 

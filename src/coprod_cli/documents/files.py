@@ -313,7 +313,11 @@ def _stale(record: _Record, current: set[str], clean: bool) -> list[Outcome]:
             path.unlink(missing_ok=True)
             record.forget(rel)
             outcomes.append(Outcome(rel, "removed"))
-        with contextlib.suppress(OSError):  # only an empty folder goes; a user's own files stay
+        # only an empty folder goes (its paperwork/ first); a user's own files stay
+        for empty in sorted({inside(root, rel).parent for rel in files}, key=lambda p: -len(p.parts)):
+            with contextlib.suppress(OSError):
+                empty.rmdir()
+        with contextlib.suppress(OSError):
             (root / folder).rmdir()
     return outcomes
 

@@ -18,6 +18,11 @@ _LABELS = {
     "handout": "Handout",
     "easy-read": "Easy Read handout",
     "agenda": "Agenda",
+    "sign-in-sheet": "Sign-in sheet",
+    "name-badges": "Name badges",
+    "consent-form": "Consent form (Easy Read)",
+    "feedback-form": "Feedback form (Easy Read)",
+    "receipts": "Receipts",
     "invite": "Calendar invitation",
     "overview": "Series overview",
     "you-said-we-did": "You said, we did",
@@ -108,7 +113,7 @@ def build_index(
         parts.append("</div>")
     by_folder: dict[str, list[str]] = {}
     for path in documents:
-        folder = path.rpartition("/")[0]
+        folder = path.partition("/")[0] if "/" in path else ""  # a workshop's paperwork/ is part of it
         by_folder.setdefault(folder, []).append(path)
     workshops = {w["id"]: w for w in (report or {}).get("workshops", [])}
     for folder in sorted(f for f in by_folder if f):

@@ -132,6 +132,63 @@ class Steps:
 
 
 @dataclass(frozen=True)
+class FillTable:
+    """A table to fill in by hand: column labels over `rows` blank rows (a sign-in sheet)."""
+
+    columns: tuple[str, ...]
+    rows: int
+    block: str = "fill_table"
+
+
+@dataclass(frozen=True)
+class Blanks:
+    """Lines to write on: each label with a line beside it ("Signature"), then `lines` bare lines."""
+
+    labels: tuple[str, ...] = ()
+    lines: int = 0
+    block: str = "blanks"
+
+
+@dataclass(frozen=True)
+class Answer:
+    """A box to tick; `face` is a picture drawn beside the word in HTML and PDF (a smiley scale)."""
+
+    word: str
+    face: str = ""
+
+
+@dataclass(frozen=True)
+class Point:
+    """One Easy Read idea, with a picture beside it in HTML and PDF; `lead` is bold above it."""
+
+    icon: str  # a key of documents.easy.ICONS
+    alt: str
+    text: str
+    lead: str = ""
+
+
+@dataclass(frozen=True)
+class Points:
+    """Easy Read points; with `answers`, each point is a question with a box to tick per answer."""
+
+    points: tuple[Point, ...]
+    answers: tuple[Answer, ...] = ()
+    block: str = "points"
+
+
+@dataclass(frozen=True)
+class Cards:
+    """The same card `count` times, `across` by `down` to a printed page, with cut lines between."""
+
+    blocks: tuple[Block, ...]
+    count: int
+    across: int = 2
+    down: int = 4
+    paper: str = "a4"  # the cards share out the printed page: a4 or letter
+    block: str = "cards"
+
+
+@dataclass(frozen=True)
 class Section:
     """A titled part of a document; `name` is its template block; nested sections go one level down."""
 
@@ -143,14 +200,16 @@ class Section:
     block: str = "section"
 
 
-Block = Paragraph | Say | Note | Cue | Bullets | Terms | Timetable | Steps | Section
+Block = (
+    Paragraph | Say | Note | Cue | Bullets | Terms | Timetable | Steps | FillTable | Blanks | Points | Cards | Section
+)
 
 
 @dataclass(frozen=True)
 class Document:
     """One printable document for one audience."""
 
-    kind: str  # the file stem: facilitator-script, handout, agenda, overview
+    kind: str  # the file stem: facilitator-script, handout, agenda, overview, sign-in-sheet, receipts...
     title: str
     kicker: str
     lang: str
@@ -161,7 +220,8 @@ class Document:
     sections: tuple[Section, ...] = ()
     banner: tuple[str, ...] = ()
     paper: str = "a4"
-    page: str = "document"  # the page style: document, or agenda-page (one page, larger type)
+    page: str = "document"  # the page style: document, agenda-page (one page, larger type), easy-read,
+    # sign-in, cards-page (sheets of cards, the header in the top margin)
     full_title: str = ""  # the window and PDF title; the document title when empty
 
     def texts(self) -> list[str]:
@@ -191,6 +251,9 @@ def _walk(node: object) -> Iterator[str]:
                 "name",
                 "full_title",
                 "author",
+                "icon",  # pictures, and what they show, are for HTML and PDF
+                "alt",
+                "face",
             ):
                 continue
             if isinstance(node, Say | Note) and f.name == "label":

@@ -19,6 +19,7 @@ from typing import Any
 from coprod_cli.documents.build.agenda import build_agenda
 from coprod_cli.documents.build.handout import build_handout, series_footer
 from coprod_cli.documents.build.overview import build_overview
+from coprod_cli.documents.build.paperwork import PAPERWORK, build_paperwork, paperwork_kinds
 from coprod_cli.documents.build.said_did import KIND as SAID_DID
 from coprod_cli.documents.build.said_did import build_said_did, build_series_said_did
 from coprod_cli.documents.build.script import build_script
@@ -37,7 +38,7 @@ from coprod_cli.views.paperwork import SaidDid
 
 __all__ = ["DOCUMENTS", "FORMATS", "Document", "Renderer", "make_environment", "render_documents"]
 
-DOCUMENTS = ("handouts", "easy-read", "scripts", "agendas", "overview", "said-did", "calendar")
+DOCUMENTS = ("handouts", "easy-read", "scripts", "agendas", "paperwork", "overview", "said-did", "calendar")
 FORMATS = ("md", "html", "pdf", "docx")
 # Per-workshop documents: the name on the command line -> the file stem.
 PER_WORKSHOP = {
@@ -46,6 +47,7 @@ PER_WORKSHOP = {
     "agendas": "agenda",
     "easy-read": "easy-read",
     "said-did": SAID_DID,  # only for a workshop that heard something; the series one in OUT/
+    "paperwork": "paperwork",  # a folder of its own: sign-in sheet, badges, forms, receipts
 }
 # Documents only written as HTML (and PDF printed from it).
 HTML_ONLY = frozenset({"easy-read"})
@@ -185,7 +187,9 @@ class Renderer:
         workshops = len([u for u in self.units() if u != SERIES])
         html_only = ("html" in self.formats) + ("pdf" in self.formats)
         per_workshop = sum(
-            html_only if d in HTML_ONLY else len(self.formats) for d in self.documents if d in PER_WORKSHOP
+            html_only if d in HTML_ONLY else len(self.formats)
+            for d in self.documents
+            if d in PER_WORKSHOP and d != "paperwork"
         )
         files = workshops * per_workshop + (self.workshop is None and "overview" in self.documents) * len(self.formats)
         if "said-did" in self.documents:  # only workshops that heard something, and the series if any did
@@ -195,6 +199,9 @@ class Renderer:
         if "calendar" in self.documents:
             dated = [s for s in self.schedules if self.workshop in (None, s.workshop.id) and s.workshop.date]
             files += 1 + len(dated)
+        if "paperwork" in self.documents:
+            chosen = [u for u in self.units() if u != SERIES]
+            files += len(self.formats) * sum(len(paperwork_kinds(self.views.paperwork[u])) for u in chosen)
         return files
 
     def _heard(self) -> list[SaidDid]:
@@ -204,10 +211,14 @@ class Renderer:
 
     def retired(self) -> list[str]:
         """Files the plan no longer makes, whatever was asked for: the 'You said, we did' of a workshop
-        in this run that heard nothing, and the series' when no workshop did (documents/files.py removes them)."""
+        in this run that heard nothing, and the series' when no workshop did; paperwork a workshop no
+        longer needs (it went online, nobody is paid) (documents/files.py removes them)."""
         stems = [f"{_safe_folder(h.folder)}/{SAID_DID}" for h in self._heard() if not h.pairs]
         if self.workshop is None and not any(h.pairs for h in self.views.said_did):
             stems.append(SAID_DID)
+        for sched, p in zip(self.schedules, self.views.paperwork, strict=True):
+            if self.workshop in (None, sched.workshop.id):
+                stems += [f"{_safe_folder(p.folder)}/paperwork/{k}" for k in PAPERWORK if k not in paperwork_kinds(p)]
         paths = [f"{stem}.{fmt}" for stem in stems for fmt in FORMATS]
         return paths + [beside(p) for p in paths]
 
@@ -243,6 +254,10 @@ class Renderer:
         folder = _safe_folder(pw.folder)
         for doc in self.documents:
             if doc not in PER_WORKSHOP or doc == "said-did" and not self.views.said_did[unit].pairs:
+                continue
+            if doc == "paperwork":
+                for model in build_paperwork(series, self.views.paperwork[unit], _, lang, paper):
+                    yield f"{folder}/paperwork/{model.kind}", self._banner(model), {"series": series}
                 continue
             context: dict[str, Any] = {"series": series, "workshop": fw if doc == "scripts" else pw}
             context["large_print"] = doc in LARGE_PRINT and (self.large_print or plan.settings.print == "large")

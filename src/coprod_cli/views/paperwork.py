@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from coprod_cli.language.messages import N_
 from coprod_cli.plan.models import Plan
 from coprod_cli.plan.practice import CONSENT_FIELDS
 from coprod_cli.preparation import print_counts
@@ -17,32 +18,34 @@ from coprod_cli.views.participant import day_text, folder_name, heard_pairs, tim
 
 BADGES_PER_PAGE = 8
 SIGN_IN_ROWS_WITHOUT_COUNTS = 20
-SIGN_IN_COLUMNS = ("Name", "Group", "Photos OK?", "Travel claimed")
-SCALE = ("Good", "OK", "Not good")  # a smiley scale: HTML draws a face beside each word
+# Fixed words (msgids: a document translates them into the plan's language).
+SIGN_IN_COLUMNS = (N_("Name"), N_("Group"), N_("Photos OK?"), N_("Travel claimed"))
+SCALE = (N_("Good"), N_("OK"), N_("Not good"))  # a smiley scale: HTML draws a face beside each word
 
 # Easy Read consent questions: one idea each, answered yes or no; None: nothing to ask.
 CONSENT_QUESTIONS = {
-    ("photos", "ask"): "Can we take photos of you?",
-    ("photos", "yes"): "Can we take photos of you?",
-    ("recording", "ask"): "Can we record what you say?",
-    ("recording", "yes"): "Can we record what you say?",
-    ("quotes", "anonymous"): "Can we write down what you say? We will not write your name.",
-    ("quotes", "named"): "Can we write down what you say, with your name?",
-    ("quotes", "ask"): "Can we write down what you say?",
+    ("photos", "ask"): N_("Can we take photos of you?"),
+    ("photos", "yes"): N_("Can we take photos of you?"),
+    ("recording", "ask"): N_("Can we record what you say?"),
+    ("recording", "yes"): N_("Can we record what you say?"),
+    ("quotes", "anonymous"): N_("Can we write down what you say? We will not write your name."),
+    ("quotes", "named"): N_("Can we write down what you say, with your name?"),
+    ("quotes", "ask"): N_("Can we write down what you say?"),
 }
 
 
 @dataclass(frozen=True)
 class FeedbackLine:
-    """One activity on the feedback form: its title and its Easy Read line."""
+    """One activity on the feedback form: its title, its Easy Read line and its kind (for a picture)."""
 
     title: str
     easy: str | None
+    kind: str = "exercise"
 
 
 @dataclass(frozen=True)
 class Receipt:
-    """A receipt for one group's thank-you, printed once for each person in the group."""
+    """A receipt for one group's money or voucher, printed once for each person in the group."""
 
     group: str
     what: str
@@ -57,6 +60,7 @@ class Paperwork:
     number: int
     folder: str
     title: str
+    mode: str
     day: str | None
     time: str | None
     venue: str | None
@@ -65,31 +69,35 @@ class Paperwork:
     counts_note: str
     badges: int
     badge_pages: int
-    consent_questions: tuple[str, ...]
-    consent_statements: tuple[str, ...]
+    consent_questions: tuple[tuple[str, str], ...]  # (topic, msgid): photos, recording, quotes
+    consent_statements: tuple[tuple[str, str], ...]  # (topic, the plan's sentence)
+    consent_opt_out: str | None
     feedback: tuple[FeedbackLine, ...]
     receipts: tuple[Receipt, ...]
     contact: str | None
 
 
-def _consent(plan: Plan) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """Questions to answer yes or no, and statements of what we will not do or how to say no."""
+Consent = tuple[tuple[tuple[str, str], ...], tuple[tuple[str, str], ...], str | None]
+
+
+def _consent(plan: Plan) -> Consent:
+    """Questions to answer yes or no and statements of what we will (not) do, each with its topic,
+    and how to say no."""
     consent = plan.consent
     if consent is None:
-        return (), ()
-    questions: list[str] = []
-    statements: list[str] = []
+        return (), (), None
+    questions: list[tuple[str, str]] = []
+    statements: list[tuple[str, str]] = []
     for field in CONSENT_FIELDS:
         value = getattr(consent, field)
         question = CONSENT_QUESTIONS.get((field, value.lower())) if value else None
         sentence = consent.sentence(field)
         if question:
-            questions.append(question)
+            questions.append((field, question))
         elif sentence:
-            statements.append(sentence)
-    if consent.opt_out:
-        statements.append(consent.sentences()[-1])
-    return tuple(questions), tuple(statements)
+            statements.append((field, sentence))
+    opt_out = consent.sentences()[-1] if consent.opt_out else None
+    return tuple(questions), tuple(statements), opt_out
 
 
 def paperwork_view(plan: Plan, schedules: list[Schedule]) -> list[Paperwork]:
@@ -102,7 +110,7 @@ def paperwork_view(plan: Plan, schedules: list[Schedule]) -> list[Paperwork]:
         else f"{copies} rows: the plan gives no participant counts (add `count:` to each group)"
     )
     spares = counts.spares if counts else 0
-    questions, statements = _consent(plan)
+    questions, statements, opt_out = _consent(plan)
     receipts = tuple(
         Receipt(
             g.group,
@@ -111,13 +119,13 @@ def paperwork_view(plan: Plan, schedules: list[Schedule]) -> list[Paperwork]:
             (g.count or 0) + spares,
         )
         for g in plan.participants
-        if g.thanks is not None
+        if g.thanks is not None and (g.thanks.amount or g.thanks.how or g.thanks.travel)  # money or a voucher
     )
     out = []
     for number, sched in enumerate(schedules, start=1):
         w = sched.workshop
         feedback = tuple(
-            FeedbackLine(t.item.title, t.item.easy or t.item.handout)
+            FeedbackLine(t.item.title, t.item.easy or t.item.handout, str(t.item.kind))
             for t in sched.items
             if not t.item.is_pause and t.item.kind not in ("welcome", "closing", "feedback")
         )
@@ -128,6 +136,7 @@ def paperwork_view(plan: Plan, schedules: list[Schedule]) -> list[Paperwork]:
                 number=number,
                 folder=folder_name(number, w),
                 title=w.title,
+                mode=w.mode,
                 day=day_text(plan.language, w.date),
                 time=time_span(plan.language, sched),
                 venue=None if w.mode == "online" else w.venue,
@@ -138,6 +147,7 @@ def paperwork_view(plan: Plan, schedules: list[Schedule]) -> list[Paperwork]:
                 badge_pages=-(-copies // BADGES_PER_PAGE),
                 consent_questions=questions,
                 consent_statements=statements,
+                consent_opt_out=opt_out,
                 feedback=feedback,
                 receipts=receipts,
                 contact=plan.contact,

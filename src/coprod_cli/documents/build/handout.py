@@ -239,3 +239,32 @@ def workshop_document(
         page=page,
         full_title=full_title,
     )
+
+
+def participant_document(
+    kind: str,
+    series: ParticipantSeries,
+    title: str,
+    lang: str,
+    paper: str,
+    sections: list[Section],
+    full_title: str,
+    facts: list[tuple[str, str]] | None = None,
+    page: str = "document",
+    kicker: str | None = None,
+) -> Document:
+    """A participant document under the series' title (the kicker unless given), its organiser the author."""
+    return Document(
+        kind=kind,
+        title=title,
+        kicker=series.title if kicker is None else kicker,
+        lang=lang,
+        audience="participant",
+        author=series.organiser or "",
+        footer=series_footer(series),
+        facts=Terms(tuple(facts), facts=True) if facts else None,
+        sections=tuple(sections),
+        paper=paper,
+        page=page,
+        full_title=full_title,
+    )

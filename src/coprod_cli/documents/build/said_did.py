@@ -8,7 +8,7 @@ read as if nobody said anything.
 from __future__ import annotations
 
 from coprod_cli.documents.build import Translate
-from coprod_cli.documents.build.handout import said_did_pairs, series_footer
+from coprod_cli.documents.build.handout import participant_document, said_did_pairs
 from coprod_cli.documents.model import Block, Bullets, Document, Paragraph, Section, Terms
 from coprod_cli.views import ParticipantSeries
 from coprod_cli.views.paperwork import SaidDid
@@ -21,20 +21,10 @@ def build_said_did(series: ParticipantSeries, heard: SaidDid, _: Translate, lang
     title = _("You said, we did")
     facts = ((_("Workshop"), heard.title),) + (((_("When"), heard.day),) if heard.day else ())
     intro = Paragraph(_("At this workshop you told us things. This is what we did about them."))
-    return Document(
-        kind=KIND,
-        title=title,
-        kicker=f"{series.title} · "
-        + _("Workshop {number} of {total}", number=heard.number, total=len(series.workshops)),
-        lang=lang,
-        audience="participant",
-        author=series.organiser or "",
-        footer=series_footer(series),
-        facts=Terms(facts, facts=True),
-        sections=(Section("", "intro", (intro,)), Section("", "said_did", said_did_pairs(heard.pairs, _))),
-        paper=paper,
-        full_title=f"{title}: {heard.title} · {series.title}",
-    )
+    kicker = f"{series.title} · " + _("Workshop {number} of {total}", number=heard.number, total=len(series.workshops))
+    sections = [Section("", "intro", (intro,)), Section("", "said_did", said_did_pairs(heard.pairs, _))]
+    full_title = f"{title}: {heard.title} · {series.title}"
+    return participant_document(KIND, series, title, lang, paper, sections, full_title, list(facts), kicker=kicker)
 
 
 def build_series_said_did(
@@ -60,15 +50,5 @@ def build_series_said_did(
         sections.append(Section(_("What happens next"), "next", what_next))
     title = _("You said, we did")
     intro = Paragraph(_("At each workshop you told us things. This is what we did about them."))
-    return Document(
-        kind=KIND,
-        title=title,
-        kicker=series.title,
-        lang=lang,
-        audience="participant",
-        author=series.organiser or "",
-        footer=series_footer(series),
-        sections=(Section("", "intro", (intro,)), *sections),
-        paper=paper,
-        full_title=f"{title} · {series.title}",
-    )
+    sections = [Section("", "intro", (intro,)), *sections]
+    return participant_document(KIND, series, title, lang, paper, sections, f"{title} · {series.title}")

@@ -15,18 +15,23 @@ from datetime import UTC, datetime
 from typing import Any
 
 from coprod_cli.documents.model import (
+    Blanks,
     Block,
     Bullets,
+    Cards,
     Cue,
     Document,
+    FillTable,
     Note,
     Paragraph,
+    Points,
     Say,
     Section,
     Steps,
     Terms,
     Timetable,
 )
+from coprod_cli.documents.writers.docx_forms import BOX, Forms
 from coprod_cli.documents.writers.links import pieces
 from coprod_cli.errors import RenderError
 from coprod_cli.language.messages import translator
@@ -34,7 +39,6 @@ from coprod_cli.language.messages import translator
 INK = (0x1B, 0x1B, 0x1B)  # 17:1 on white
 ACCENT = (0x0B, 0x3D, 0x6E)  # 11:1 on white: "Say:" and links
 WARN = (0x7A, 0x3E, 0x00)  # 8:1 on white: notes and the draft banner
-BOX = "□"  # U+25A1 WHITE SQUARE
 
 
 def build_docx(model: Document) -> bytes:
@@ -73,7 +77,7 @@ def _setup(document: Any, model: Document) -> None:
         setattr(section, side, Mm(18))
     normal = document.styles["Normal"]
     normal.font.name = "Arial"
-    normal.font.size = Pt(12)
+    normal.font.size = Pt(16 if model.page == "easy-read" else 12)  # Easy Read: 16 pt or more
     rpr = normal.element.get_or_add_rPr()
     fonts = rpr.find(qn("w:rFonts"))
     if fonts is None:
@@ -124,11 +128,11 @@ def _field(paragraph: Any, code: str) -> None:
     paragraph._p.append(field)
 
 
-class _Writer:
-    """Lays out blocks into one python-docx document."""
+class _Writer(Forms):
+    """Lays out blocks into one python-docx document (`body`: the document, or a card's cell)."""
 
     def __init__(self, document: Any, _: Callable[..., str]) -> None:
-        self.document, self._ = document, _
+        self.document, self._, self.body = document, _, document
 
     def text(self, paragraph: Any, text: str, bold: bool = False) -> None:
         """Runs of text, with web addresses, emails and phones as hyperlinks."""
@@ -155,7 +159,7 @@ class _Writer:
     def para(self, text: str, label: str = "", style: str | None = None, colour: tuple[int, int, int] | None = None):
         from docx.shared import Mm, RGBColor
 
-        paragraph = self.document.add_paragraph(style=style)
+        paragraph = self.body.add_paragraph(style=style)
         if label:
             run = paragraph.add_run(label + " ")
             run.bold = True
@@ -192,6 +196,8 @@ class _Writer:
     def block(self, block: Block, level: int) -> None:
         if isinstance(block, Section):
             self.section(block, level)
+        elif isinstance(block, Paragraph) and block.style == "strong" and not block.label:
+            self.text(self.body.add_paragraph(), block.text, bold=True)
         elif isinstance(block, Paragraph):
             self.para(block.text, label=block.label)
         elif isinstance(block, Say):
@@ -215,6 +221,14 @@ class _Writer:
             self.terms(block)
         elif isinstance(block, Timetable):
             self.timetable(block)
+        elif isinstance(block, FillTable):
+            self.fill_table(block)
+        elif isinstance(block, Blanks):
+            self.blanks(block)
+        elif isinstance(block, Points):
+            self.points(block)
+        elif isinstance(block, Cards):
+            self.cards(block, level)
 
     def timetable(self, t: Timetable) -> None:
         from docx.oxml import OxmlElement
@@ -225,20 +239,9 @@ class _Writer:
         columns.append((t.what, None))
         if t.who:
             columns.append((t.who, Mm(42)))
-        section = self.document.sections[0]
-        usable = section.page_width - section.left_margin - section.right_margin
         fixed = sum(w for _, w in columns if w is not None)
-        widths = [w if w is not None else usable - fixed for _, w in columns]
-        table = self.document.add_table(rows=1, cols=len(columns))
-        table.style = "Table Grid"
-        table.autofit = False
-        header = table.rows[0]
-        trpr = header._tr.get_or_add_trPr()
-        repeat = OxmlElement("w:tblHeader")
-        repeat.set(qn("w:val"), "true")
-        trpr.append(repeat)
-        for cell, (label, _) in zip(header.cells, columns, strict=True):
-            cell.paragraphs[0].add_run(label).bold = True
+        widths = [w if w is not None else self.usable() - fixed for _, w in columns]
+        table = self.grid(tuple(label for label, _ in columns))
         for row in t.rows:
             values = [row.time, *([row.minutes] if t.minutes else []), None, *([row.who] if t.who else [])]
             cells = table.add_row().cells

@@ -1,0 +1,194 @@
+"""`coprod render paperwork`: sign-in sheet, name badges, Easy Read consent and feedback forms, receipts."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from helpers import EXAMPLES, run, write_tree
+
+from coprod_cli.plan.loader import load_plan
+
+CARE = next(p for p in EXAMPLES if p.stem == "care-leavers")
+MIN_SPARES = 2
+
+
+def _expected_rows(plan) -> int:
+    """Everyone expected (participant counts and facilitators), and a tenth more spare (2 at least)."""
+    people = sum(g.count or 0 for g in plan.participants) + len(plan.facilitators)
+    return people + max(MIN_SPARES, -(-people // 10))
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.stem)
+def test_render_paperwork_on_the_examples(example: Path, tmp_path: Path):
+    result = run("render", "paperwork", "-p", str(example), "-o", str(tmp_path))
+    assert result.exit_code == 0, result.stderr
+    plan = load_plan(example).plan
+    rows = _expected_rows(plan)
+    paid = {g.group: (g.count or 0) for g in plan.participants if g.thanks and (g.thanks.amount or g.thanks.travel)}
+    written = {p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*.*") if not p.name.startswith(".")}
+    assert all("/paperwork/" in p for p in written), written
+    for n, w in enumerate(plan.workshops, start=1):
+        folder = tmp_path / f"{n:02d}-{w.id}" / "paperwork"
+        assert (folder / "feedback-form.md").exists() and (folder / "feedback-form.html").exists()
+        assert (folder / "consent-form.html").exists() == (plan.consent is not None)
+        in_room = w.mode != "online"
+        assert (folder / "sign-in-sheet.html").exists() == in_room
+        assert (folder / "receipts.html").exists() == (in_room and bool(paid))
+        if not in_room:
+            continue
+        sign_in = (folder / "sign-in-sheet.html").read_text()
+        tbody = sign_in.split("<tbody>", 1)[1].split("</tbody>", 1)[0]
+        assert tbody.count("<tr>") == rows and "<td></td>" * 4 in tbody
+        assert (folder / "sign-in-sheet.md").read_text().count("|     |     |     |     |") == rows
+        badges = (folder / "name-badges.html").read_text()
+        assert badges.count('class="card-item"') == rows
+        assert badges.count('class="sheet"') == -(-rows // 8)
+        if paid:
+            receipts = (folder / "receipts.html").read_text()
+            spares = rows - sum(g.count or 0 for g in plan.participants) - len(plan.facilitators)
+            assert receipts.count('class="card-item"') == sum(count + spares for count in paid.values())
+            for group in paid:
+                assert f"<dd>{group}</dd>" in receipts
+
+
+def test_the_sign_in_sheet_has_a_blank_row_for_everyone_and_the_spares(tmp_path: Path):
+    """Care leavers: 6 care leavers, 6 professionals, 2 facilitators and 2 spare: 16 blank rows, in HTML and Word."""
+    docx = pytest.importorskip("docx")
+    from docx.oxml.ns import qn
+
+    result = run("render", "paperwork", "-w", "intro", "-f", "html,docx", "-p", str(CARE), "-o", str(tmp_path))
+    assert result.exit_code == 0, result.stderr
+    plan = load_plan(CARE).plan
+    assert _expected_rows(plan) == 16
+    html = (tmp_path / "01-intro/paperwork/sign-in-sheet.html").read_text()
+    assert re.findall(r"<tr>((?:<td></td>)+)</tr>", html) == ["<td></td>" * 4] * 16
+    headers = re.findall(r'<th scope="col">([^<]+)</th>', html)
+    assert headers == ["Name", "Group", "Photos OK?", "Travel claimed"]
+    document = docx.Document(str(tmp_path / "01-intro/paperwork/sign-in-sheet.docx"))
+    (table,) = document.tables
+    assert [c.text for c in table.rows[0].cells] == headers
+    assert table.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None  # repeated on every page
+    blank = table.rows[1:]
+    assert len(blank) == 16 and all(c.text == "" for row in blank for c in row.cells)
+    assert all(row._tr.trPr.find(qn("w:cantSplit")) is not None for row in blank)  # a row never breaks
+
+
+def test_badges_are_sheets_of_eight_in_word_too(tmp_path: Path):
+    docx = pytest.importorskip("docx")
+    result = run("render", "paperwork", "-w", "intro", "-f", "docx", "-p", str(CARE), "-o", str(tmp_path))
+    assert result.exit_code == 0, result.stderr
+    document = docx.Document(str(tmp_path / "01-intro/paperwork/name-badges.docx"))
+    sheets = [(len(t.rows), len(t.columns)) for t in document.tables]
+    assert sheets == [(4, 2), (4, 2)]  # 16 badges
+    caption = "Care Leavers Coproduction Project · An Introduction to Service Design"
+    cells = [c for t in document.tables for row in t.rows for c in row.cells]
+    assert sum(caption in c.text for c in cells) == 16
+    receipts = docx.Document(str(tmp_path / "01-intro/paperwork/receipts.docx"))
+    assert [(len(t.rows), len(t.columns)) for t in receipts.tables] == [(2, 1)] * 4  # 8 receipts, 2 to a page
+
+
+PLAN = """\
+title: S
+participants:
+  - {group: Young people, count: 5, lived_experience: true THANKS}
+  - {group: Staff, count: 5}
+consent: {photos: yes, quotes: no}
+workshops:
+  - title: W
+    start: "10:00"
+    agenda:
+      - {title: Draw a map, duration: 30, easy: We draw a map of where we live.}
+      - {title: Talk it over, duration: 20, kind: discussion}
+"""
+
+
+@pytest.mark.parametrize(
+    "thanks, receipts",
+    [
+        ("", False),
+        (", thanks: {benefits: Ask us about benefits}", False),  # no money or voucher: nothing to sign for
+        (", thanks: £20 voucher", True),
+        (", thanks: {travel: bus fares paid back}", True),
+    ],
+)
+def test_receipts_only_when_a_group_is_paid_or_given_a_voucher(thanks: str, receipts: bool, tmp_path: Path):
+    write_tree(tmp_path, {"p.yaml": PLAN.replace(" THANKS", thanks)})
+    result = run("render", "paperwork", "-f", "md", "-p", str(tmp_path / "p.yaml"), "-o", str(tmp_path / "out"))
+    assert result.exit_code in (0, 1), result.stderr
+    folder = tmp_path / "out/01-w/paperwork"
+    assert (folder / "receipts.md").exists() == receipts
+    if receipts:
+        text = (folder / "receipts.md").read_text()
+        assert text.count("**Received by:**") == 5 + 2  # the group's 5 and 2 spare
+        assert "**Paid by:**" in text and "**Signature:**" in text and "**Date:**" in text
+
+
+def test_easy_read_forms_ask_yes_or_no_and_draw_a_smiley_scale(tmp_path: Path):
+    write_tree(tmp_path, {"p.yaml": PLAN.replace(" THANKS", "")})
+    result = run("render", "paperwork", "-p", str(tmp_path / "p.yaml"), "-o", str(tmp_path / "out"))
+    assert result.exit_code in (0, 1), result.stderr
+    folder = tmp_path / "out/01-w/paperwork"
+    consent = (folder / "consent-form.html").read_text()
+    assert '<main class="easy-read participant">' in consent
+    question = consent.split("Can we take photos of you?", 1)[1].split("</li>", 1)[0]
+    assert question.count('class="box"') == 2 and ">Yes<" in question and ">No<" in question
+    assert "We will not write down what you say." in consent  # quotes: no is said, not asked
+    assert 'alt="A camera"' in consent
+    feedback = (folder / "feedback-form.html").read_text()
+    item = feedback.split("We draw a map of where we live.", 1)[1].split("</li>", 1)[0]
+    assert [w for w in re.findall(r'<span class="word">([^<]+)</span>', item)] == ["Good", "OK", "Not good"]
+    assert item.count('<img class="face"') == 3 and 'alt=""' in item  # the word says it: the face is decoration
+    assert '<p class="lead">Draw a map</p>' in feedback and "Talk it over" in feedback
+    assert "What should we change?" in feedback
+    md = (folder / "feedback-form.md").read_text()
+    assert "[ ] Good · [ ] OK · [ ] Not good" in md and md.count("[ ] Good") == 2
+
+
+def test_welsh_paperwork_has_welsh_words(tmp_path: Path):
+    text = PLAN.replace(" THANKS", ", thanks: £20").replace("title: S\n", "title: S\nlanguage: cy\n")
+    write_tree(tmp_path, {"p.yaml": text})
+    result = run("render", "paperwork", "-f", "md", "-p", str(tmp_path / "p.yaml"), "-o", str(tmp_path / "out"))
+    assert result.exit_code in (0, 1), result.stderr
+    folder = tmp_path / "out/01-w/paperwork"
+    assert "| Enw | Grŵp |" in (folder / "sign-in-sheet.md").read_text()
+    assert "[ ] Da · [ ] Iawn · [ ] Ddim yn dda" in (folder / "feedback-form.md").read_text()
+    assert "**Llofnod:**" in (folder / "receipts.md").read_text()
+
+
+def test_the_index_lists_the_paperwork_under_its_workshop(tmp_path: Path):
+    assert run("render", "-p", str(CARE), "-o", str(tmp_path)).exit_code == 0
+    index = (tmp_path / "index.html").read_text()
+    intro = index.split("<h2>1. ", 1)[1].split("<h2>", 1)[0]
+    for label in ("Sign-in sheet", "Name badges", "Consent form (Easy Read)", "Feedback form (Easy Read)", "Receipts"):
+        assert f"<li>{label}: " in intro, label
+    assert '<a href="01-intro/paperwork/name-badges.html">' in intro
+    assert "paperwork</h2>" not in index  # not a heading of its own
+
+
+def test_paperwork_the_plan_no_longer_needs_is_removed_unless_edited(tmp_path: Path):
+    """Nobody is paid any more: the receipts go. The workshop goes online: the sign-in sheet and badges
+    go too, but an edited sign-in sheet is kept and named."""
+    paid = PLAN.replace(" THANKS", ", thanks: £20 voucher")
+    write_tree(tmp_path, {"p.yaml": paid})
+    args = ("render", "paperwork", "-f", "md", "-p", str(tmp_path / "p.yaml"), "-o", str(tmp_path / "out"))
+    assert run(*args).exit_code in (0, 1)
+    folder = tmp_path / "out/01-w/paperwork"
+    assert {p.stem for p in folder.iterdir()} == {
+        "sign-in-sheet",
+        "name-badges",
+        "consent-form",
+        "feedback-form",
+        "receipts",
+    }
+    write_tree(tmp_path, {"p.yaml": PLAN.replace(" THANKS", "")})
+    result = run(*args)
+    assert not (folder / "receipts.md").exists() and "receipts.md" in result.stdout
+    (folder / "sign-in-sheet.md").write_text("edited by hand\n")
+    write_tree(
+        tmp_path, {"p.yaml": PLAN.replace(" THANKS", "").replace('start: "10:00"', 'start: "10:00"\n    mode: online')}
+    )
+    result = run(*args)
+    assert {p.stem for p in folder.iterdir()} == {"sign-in-sheet", "consent-form", "feedback-form"}
+    assert (folder / "sign-in-sheet.md").read_text() == "edited by hand\n"
