@@ -361,3 +361,18 @@ def test_join_help_and_a_hybrid_items_online_handout_are_checked():
     report = run_checks(load_plan_text(text, "p.yaml"), ("language",))
     found = {f.message.split("'")[1]: report.line(f) for f in report.findings if f.code == "language.jargon"}
     assert found == {"safeguarding": 6, "plenary": 9}
+
+
+def test_what_a_workshop_heard_is_explained_on_the_handout_that_prints_it():
+    """Workshop 1's `heard:` is printed on workshop 2's handout ("You said, we did"): its hard words
+    go in workshop 2's "Words we use", not in workshop 1's."""
+    from coprod_cli.language.texts import handout_glossaries
+
+    text = (
+        "title: S\nworkshops:\n  - id: one\n    title: One\n    heard:\n"
+        "      - {said: We want to know about safeguarding, did: We asked the team}\n"
+        "  - id: two\n    title: Two\n"
+    )
+    glossaries = handout_glossaries(load_plan_text(text).plan)
+    assert "safeguarding" in [term.lower() for term, _ in glossaries["two"]]
+    assert "safeguarding" not in [term.lower() for term, _ in glossaries["one"]]

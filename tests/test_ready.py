@@ -83,6 +83,10 @@ def test_placeholders_are_found_however_they_are_spaced():
     assert placeholder_in("Journey mapping") is None
 
 
+def test_a_numbered_placeholder_is_quoted_with_its_number():
+    assert placeholder_in("Your activity for workshop 3") == "Your activity for workshop 3"
+
+
 def test_a_placeholder_in_the_library_is_not_the_plans_fault():
     """Only texts written in the plan count; the item's line is named."""
     text = READY + _workshop().replace("{use: exit-words}", "{title: Your activity, duration: 20m}")

@@ -495,8 +495,10 @@ def test_plan_with_errors_renders_drafts_and_exits_1(tmp_path: Path):
     write_tree(tmp_path, {"p.yaml": overrun})
     result = run("render", "-p", str(tmp_path / "p.yaml"), "-o", str(tmp_path / "out"))
     assert result.exit_code == 1, result.stdout + result.stderr
-    assert "Draft: not ready to hand out" in result.stdout
     reason = "An Introduction to Service Design: Ends 13:30, 10 min after the room is booked until 13:20"
+    assert f"warning: every document says 'Draft: not ready to hand out': {reason}" in result.stderr
+    quiet = run("render", "-q", "-p", str(tmp_path / "p.yaml"), "-o", str(tmp_path / "out"))
+    assert quiet.exit_code == 1 and "Draft: not ready to hand out" in quiet.stderr  # -q still says why
     # Every document, Easy Read and paperwork too; the index is coprod's list of files, not one to hand out.
     documents = [p for p in (tmp_path / "out").rglob("*") if p.suffix in (".md", ".html") and p.name != "index.html"]
     assert len(documents) == 78  # "You said, we did" of 3 workshops and the series; 4 x 5 paperwork x 2

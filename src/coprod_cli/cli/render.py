@@ -136,7 +136,7 @@ def render(
                 )
             finally:
                 rendering.close()  # stops the workers at once when writing stopped part-way
-    print_render_summary(out, outcomes, report.count("error"), renderer.notes())
+    print_render_summary(out, outcomes, draft, renderer.notes())
     if draft or any(o.status in ("new-beside", "outdated") for o in outcomes):
         raise typer.Exit(1)
 

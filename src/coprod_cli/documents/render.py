@@ -90,7 +90,7 @@ def draft_reasons(loaded: LoadedPlan, findings: Iterable[Finding]) -> tuple[str,
             placeholders += 1
     if placeholders:
         texts = "a 'To fill in' text" if placeholders == 1 else f"{placeholders} 'To fill in' texts"
-        reasons.append(f"The plan still has {texts} from the starter plan; `coprod check` shows where")
+        reasons.append(f"The plan still has {texts} from the starter plan; coprod check shows where")
     return tuple(dict.fromkeys(reasons))
 
 

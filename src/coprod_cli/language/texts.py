@@ -64,10 +64,13 @@ def participant_texts(plan: Plan) -> Iterator[Text]:
         yield Text(None, None, ("participants", g, "group"), group.group, Form.ITEM)
         yield from _model_texts(None, None, ("participants", g, "thanks"), group.thanks)
     for w_index, w in enumerate(plan.workshops):
-        yield from _workshop_texts(w, ("workshops", w_index))
+        after = plan.workshops[w_index + 1].id if w_index + 1 < len(plan.workshops) else w.id
+        yield from _workshop_texts(w, ("workshops", w_index), after)
 
 
-def _workshop_texts(w: Workshop, path: Loc) -> Iterator[Text]:
+def _workshop_texts(w: Workshop, path: Loc, heard_in: str | None) -> Iterator[Text]:
+    """A workshop's texts; what it heard (`heard:`) is printed on the next workshop's handout, so it
+    counts as that handout's text (`heard_in`), for its "Words we use" too."""
     wid = w.id
     yield Text(wid, None, (*path, "title"), w.title, Form.TITLE)
     if w.venue:
@@ -85,7 +88,7 @@ def _workshop_texts(w: Workshop, path: Loc) -> Iterator[Text]:
         yield Text(wid, None, (*path, "homework"), w.homework, Form.PROSE)
     yield from _support(wid, (*path, "support"), w)
     for h, heard in enumerate(w.heard):
-        yield from _model_texts(wid, None, (*path, "heard", h), heard)
+        yield from _model_texts(heard_in, None, (*path, "heard", h), heard)
     for i, item in enumerate(w.agenda):
         yield from _item_texts(wid, i, (*path, "agenda", i), item, w.mode == "hybrid")
 

@@ -49,7 +49,13 @@ _INSIDE = re.compile("|".join(_pattern(t) for t in _LONG), re.IGNORECASE)
 def placeholder_in(text: str) -> str | None:
     """The starter placeholder that `text` still holds, if any (one regular expression: plans can be large)."""
     if match := _ALONE.fullmatch(text):
-        return _TEXTS[(match.lastindex or 1) - 1]
+        return _numbered(_TEXTS[(match.lastindex or 1) - 1], match)
     if match := _INSIDE.search(text):
-        return _LONG[(match.lastindex or 1) - 1]
+        return _numbered(_LONG[(match.lastindex or 1) - 1], match)
     return None
+
+
+def _numbered(placeholder: str, match: re.Match[str]) -> str:
+    """'Your activity for workshop {n}' with the plan's number in it: 'Your activity for workshop 3'."""
+    number = re.search(r"\d+", match.group(match.lastindex or 1)) if "{n}" in placeholder else None
+    return placeholder.replace("{n}", number.group()) if number else placeholder
