@@ -4,7 +4,8 @@ The manifest (`.coprod-manifest.json`) records the SHA-256 of every file coprod 
 whose content no longer matches was edited by someone and is kept unless `force` is set. So
 that an interrupted render (a full disk, Ctrl-C, `kill -9`) leaves a folder the next render
 understands, each file's hash goes into a journal, fsynced, before the file is renamed into
-place; the next render reads the journal with the manifest. When an edited file is kept and
+place; the next render reads the journal with the manifest. Files are written in batches of
+BATCH (see write_documents), one journal fsync for each batch. When an edited file is kept and
 coprod's own version has changed since, the new version is written beside it as NAME.new.EXT.
 """
 
@@ -22,7 +23,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from coprod_cli.errors import CoprodError, RenderError, UsageError
-from coprod_cli.files import Interrupted, removing_temporaries_on_signal, sweep_temporaries, write_atomic
+from coprod_cli.files import (
+    Interrupted,
+    removing_temporaries_on_signal,
+    sweep_temporaries,
+    write_atomic,
+    write_atomic_together,
+)
 
 MANIFEST = ".coprod-manifest.json"
 JOURNAL = ".coprod-journal"
@@ -129,19 +136,26 @@ class _Record:
             except (ValueError, KeyError, TypeError):
                 continue
         self._journal: int | None = None
+        self._intents: list[str] = []
 
     def ours(self, rel: str, current: str) -> bool:
         return current in self.known.get(rel, ())
 
     def intend(self, rel: str, sha: str) -> None:
-        """Record the hash before the file goes into place, fsynced, so a crash cannot lose it."""
+        """Note the hash a file is about to have; `commit` makes the notes durable before it goes into place."""
+        self._intents.append(json.dumps({"path": rel, "sha256": sha}) + "\n")
+        self.known.setdefault(rel, set()).add(sha)
+
+    def commit(self) -> None:
+        """Append the noted hashes to the journal and fsync it once, so a crash cannot lose them."""
         if self._journal is None:
             self.out_dir.mkdir(parents=True, exist_ok=True)
             self._journal = os.open(self.out_dir / JOURNAL, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o666)
-        os.write(self._journal, (json.dumps({"path": rel, "sha256": sha}) + "\n").encode("utf-8"))
+        data = memoryview("".join(self._intents).encode("utf-8"))
+        while data:
+            data = data[os.write(self._journal, data) :]
         os.fsync(self._journal)
-        self.known.setdefault(rel, set()).add(sha)
-        self.now[rel] = sha
+        self._intents.clear()
 
     def forget(self, rel: str) -> None:
         self.now.pop(rel, None)
@@ -230,9 +244,19 @@ def write_documents(
         record = _Record(out_dir)
         changed = plan_changes(record.plan_lines, plan_lines) if plan_lines is not None and record.plan_lines else ""
         outcomes: list[Outcome] = []
+        batch: list[_Write] = []
         try:
-            for doc, target in targets():
-                _put(record, doc, target, force, outcomes, changed)
+            try:
+                for doc, target in targets():
+                    write = _put(record, doc, target, force, outcomes, changed)
+                    batch += [write] if write else []
+                    if len(batch) == BATCH:
+                        _write(record, batch, outcomes)
+                        batch = []
+            except CoprodError:  # a later document failed (a template, say): the ones before it still land
+                _write(record, batch, outcomes)
+                raise
+            _write(record, batch, outcomes)
             if folders is not None:
                 outcomes += _stale(record, set(folders), clean)
             outcomes += _retire(record, retired)
@@ -250,27 +274,26 @@ def write_documents(
     return outcomes
 
 
-def _put(record: _Record, doc: Document, target: Path, force: bool, outcomes: list[Outcome], changed: str) -> None:
+def _put(
+    record: _Record, doc: Document, target: Path, force: bool, outcomes: list[Outcome], changed: str
+) -> _Write | None:
+    """What to do with one document: an outcome now (unchanged, kept), or a write for the batch."""
     new_hash = digest(doc.content)
     if not target.exists():
-        _write(record, doc.path, target, doc.content, new_hash)
-        outcomes.append(Outcome(doc.path, "written"))
-        return
+        return _Write(doc.path, target, doc.content, new_hash, Outcome(doc.path, "written"))
     if not target.is_file():
         raise RenderError(f"{target}: a folder is in the way of this document")
     current = digest(target.read_bytes())
     if current == new_hash:
         record.now[doc.path] = new_hash
         outcomes.append(Outcome(doc.path, "unchanged"))
-        return
+        return None
     ours = record.ours(doc.path, current)
     if ours or force:
-        _write(record, doc.path, target, doc.content, new_hash)
-        outcomes.append(Outcome(doc.path, "written" if ours else "overwritten"))
-        return
+        return _Write(doc.path, target, doc.content, new_hash, Outcome(doc.path, "written" if ours else "overwritten"))
     if doc.path not in record.known:
         outcomes.append(Outcome(doc.path, "kept-foreign"))
-        return
+        return None
     rel = beside(doc.path)
     side = target.with_name(rel.rpartition("/")[2])
     side_hash = digest(side.read_bytes()) if side.is_file() else None
@@ -279,18 +302,45 @@ def _put(record: _Record, doc: Document, target: Path, force: bool, outcomes: li
             outcomes.append(Outcome(doc.path, "new-beside", rel, "still waiting from an earlier render"))
         else:
             outcomes.append(Outcome(doc.path, "kept-edited"))
-        return
+        return None
     if side_hash is not None and not record.ours(rel, side_hash):
         outcomes.append(Outcome(doc.path, "kept-edited", f"{rel} is edited too, so no new version was written"))
-        return
-    _write(record, rel, side, doc.content, new_hash)
+        return None
     record.now[doc.path] = new_hash  # what coprod offers for this file now; the edited file stays the user's
-    outcomes.append(Outcome(doc.path, "new-beside", rel, changed))
+    return _Write(rel, side, doc.content, new_hash, Outcome(doc.path, "new-beside", rel, changed))
 
 
-def _write(record: _Record, rel: str, target: Path, content: bytes, sha: str) -> None:
-    record.intend(rel, sha)  # the journal is fsynced: a crash after this point loses nothing
-    write_atomic(target, content, sync_folder=False)
+@dataclass(frozen=True)
+class _Write:
+    """A file to write: where, what, its hash, and the outcome to report once it is in place."""
+
+    rel: str
+    target: Path
+    content: bytes
+    sha: str
+    outcome: Outcome
+
+
+# Files written in one step (about one workshop's documents): their temporaries are fsynced, then
+# their hashes go into the journal with one fsync, then they are renamed into place. A crash
+# therefore finds each file either as it was (its old hash is in the manifest) or whole and new
+# (its new hash is in the journal, durable before the rename): the next render recognises both
+# as coprod's and writes what is missing, and a file someone edited is never taken for coprod's.
+# A batch holds BATCH documents in memory at most; a stop loses only its unrenamed temporaries.
+BATCH = 16
+
+
+def _write(record: _Record, batch: list[_Write], outcomes: list[Outcome]) -> None:
+    """Write a batch of files; each outcome is reported (and its hash kept) only once it is in place."""
+    for w in batch:
+        record.intend(w.rel, w.sha)
+
+    def landed(n: int) -> None:
+        record.now[batch[n].rel] = batch[n].sha
+        outcomes.append(batch[n].outcome)
+
+    if batch:
+        write_atomic_together([(w.target, w.content) for w in batch], record.commit, landed)
 
 
 def _stale(record: _Record, current: set[str], clean: bool) -> list[Outcome]:
