@@ -108,7 +108,8 @@ def _by_key() -> dict[str, tuple[tuple[int, str, Jargon, bool, tuple[str, ...]],
 _WORD_START = re.compile(r"\w+")
 
 
-def _matches(text: str) -> list[tuple[int, int, Jargon]]:
+@lru_cache(maxsize=4096)  # a series repeats its texts (an activity used in every workshop)
+def _matches(text: str) -> tuple[tuple[int, int, Jargon], ...]:
     """Every form found in `text`, the longest winning where two overlap ("stakeholder mapping"
     over the "stakeholder" inside it). Only forms whose key begins a word of the text are tried."""
     lowered = text.lower()
@@ -127,7 +128,7 @@ def _matches(text: str) -> list[tuple[int, int, Jargon]]:
     for start, end, _, entry in found:
         if not out or start >= out[-1][1]:
             out.append((start, end, entry))
-    return out
+    return tuple(out)
 
 
 @lru_cache(maxsize=1)
