@@ -204,6 +204,7 @@ def test_a_crash_part_way_through_a_batch_is_repaired_by_the_next_render(tmp_pat
     """The power goes while a batch of files is being renamed into place: every file that landed
     is already named in the fsynced journal, so the next render takes them all as coprod's own."""
     from coprod_cli.documents import files as documents_files
+    from coprod_cli.documents.record import Record
 
     plan = write_tree(tmp_path, {"coprod.yaml": _series(40, "Old hall")}) / "coprod.yaml"
     out = tmp_path / "out"
@@ -223,7 +224,7 @@ def test_a_crash_part_way_through_a_batch_is_repaired_by_the_next_render(tmp_pat
         real_replace(src, dst)
 
     monkeypatch.setattr(os, "replace", replace)
-    monkeypatch.setattr(documents_files._Record, "save", lambda self, lines: None)  # nothing runs after a crash
+    monkeypatch.setattr(Record, "save", lambda self, lines: None)  # nothing runs after a crash
     loaded = load_plan(plan)
     with pytest.raises(PowerCut):
         documents_files.write_documents(
