@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import os
 import re
 import sys
 from collections.abc import Iterable, Iterator
@@ -105,11 +106,12 @@ def _lock(fd: int) -> None:
 
 
 def inside(out_dir: Path, rel: str) -> Path:
-    root = out_dir.resolve()
-    target = (root / rel).resolve()
-    if root != target and root not in target.parents:
+    """Where `rel` lands once links are followed; refused if that is outside `out_dir`."""
+    root = os.path.realpath(out_dir)  # as Path.resolve, without a Path per parent for each file
+    target = os.path.realpath(os.path.join(root, rel))
+    if target != root and not target.startswith(os.path.join(root, "")):
         raise RenderError(f"'{rel}' would be written outside the output folder; refused")
-    return target
+    return Path(target)
 
 
 def write_documents(
