@@ -70,26 +70,29 @@ def test_edited_file_is_kept_quietly_when_coprod_would_write_the_same(tmp_path: 
 
 
 def test_a_full_disk_names_what_was_and_was_not_written_and_the_next_render_recovers(tmp_path: Path, monkeypatch):
-    from coprod_cli.documents import files
+    from coprod_cli import files
+    from coprod_cli.documents import files as documents_files
 
     plan = write_tree(tmp_path, {"coprod.yaml": TWO}) / "coprod.yaml"
     out = tmp_path / "out"
-    real = files.write_atomic
+    real = files._durable_temporary
     calls = {"n": 0}
 
-    def fill_up(path: Path, content: str | bytes, **options: bool) -> None:
+    def fill_up(path: Path, data: bytes) -> Path:
         calls["n"] += 1
         if calls["n"] == 3:
             raise OSError(errno.ENOSPC, "No space left on device", str(path))
-        real(path, content, **options)
+        return real(path, data)
 
-    monkeypatch.setattr(files, "write_atomic", fill_up)
+    monkeypatch.setattr(documents_files, "BATCH", 2)  # the disk fills in the second batch of files
+    monkeypatch.setattr(files, "_durable_temporary", fill_up)
     result = run("render", "-p", str(plan), "-o", str(out), "-f", "md")
     assert result.exit_code == 2
     assert "No space left on device" in result.stderr
     assert "written before the problem: 2 files" in result.stderr
     assert "not written:" in result.stderr and "nothing else was changed" not in result.stderr
-    monkeypatch.setattr(files, "write_atomic", real)
+    assert not list(out.rglob("*.coprod-tmp"))  # the first file of the failed batch was not left behind
+    monkeypatch.setattr(files, "_durable_temporary", real)
     plan.write_text(TWO.replace("Old hall", "New hall"))
     again = run("render", "-p", str(plan), "-o", str(out), "-f", "md")
     assert again.exit_code == 0, again.stdout + again.stderr
@@ -195,3 +198,61 @@ def test_a_stop_signal_part_way_removes_temporary_files_and_records_what_was_wri
     recorded = json.loads((out / ".coprod-manifest.json").read_text())["files"]
     on_disk = {p for p in _docs(out)}
     assert on_disk <= set(recorded)  # every file in the folder is known to the next render
+
+
+def test_a_crash_part_way_through_a_batch_is_repaired_by_the_next_render(tmp_path: Path, monkeypatch):
+    """The power goes while a batch of files is being renamed into place: every file that landed
+    is already named in the fsynced journal, so the next render takes them all as coprod's own."""
+    from coprod_cli.documents import files as documents_files
+    from coprod_cli.documents.record import Record
+
+    plan = write_tree(tmp_path, {"coprod.yaml": _series(40, "Old hall")}) / "coprod.yaml"
+    out = tmp_path / "out"
+    journal = out / ".coprod-journal"
+    real_replace, renames = os.replace, {"n": 0}
+
+    class PowerCut(BaseException):
+        pass
+
+    def replace(src: str, dst: str) -> None:
+        rel = Path(dst).resolve().relative_to(out.resolve()).as_posix()
+        entry = {"path": rel, "sha256": documents_files.digest(Path(src).read_bytes())}
+        assert entry in [json.loads(line) for line in journal.read_text().splitlines()]  # durable first
+        renames["n"] += 1
+        if renames["n"] == 25:  # the middle of the second batch
+            raise PowerCut
+        real_replace(src, dst)
+
+    monkeypatch.setattr(os, "replace", replace)
+    monkeypatch.setattr(Record, "save", lambda self, lines: None)  # nothing runs after a crash
+    loaded = load_plan(plan)
+    with pytest.raises(PowerCut):
+        documents_files.write_documents(
+            out, render_documents(loaded, schedule_plan(loaded.plan), ("handouts",), ("md",))
+        )
+    monkeypatch.undo()
+    assert (
+        len(list(out.glob("*/handout.md"))) == 24 and journal.exists() and not (out / ".coprod-manifest.json").exists()
+    )
+    plan.write_text(_series(40, "New hall"))
+    result = run("render", "handouts", "-f", "md", "-p", str(plan), "-o", str(out))
+    assert result.exit_code == 0 and "kept" not in result.stdout, result.stdout + result.stderr
+    loaded = load_plan(plan)
+    fresh = render_documents(loaded, schedule_plan(loaded.plan), ("handouts",), ("md",))
+    assert _docs(out) == {d.path: d.content for d in fresh}
+
+
+def test_the_journal_is_fsynced_once_a_batch_not_once_a_file(tmp_path: Path, monkeypatch):
+    from coprod_cli.documents.files import BATCH
+
+    plan = write_tree(tmp_path, {"coprod.yaml": _series(40, "Old hall")}) / "coprod.yaml"
+    real_fsync, calls = os.fsync, {"n": 0}
+
+    def fsync(fd: int) -> None:
+        calls["n"] += 1
+        real_fsync(fd)
+
+    monkeypatch.setattr(os, "fsync", fsync)
+    assert run("render", "handouts", "-f", "md", "-p", str(plan), "-o", str(tmp_path / "out")).exit_code == 0
+    # Each file's data, the journal once a batch, the manifest and its folder.
+    assert calls["n"] == 40 + -(-40 // BATCH) + 2

@@ -226,7 +226,7 @@ def test_one_sentence_does_not_swing_wildly():
 
 def test_sentences_split_at_stops_not_abbreviations():
     text = "Bring e.g. a pen. Dr. Shah leads. Is it 10? Yes!\nA new line"
-    assert split_sentences(text) == ["Bring e.g. a pen.", "Dr. Shah leads.", "Is it 10?", "Yes!", "A new line"]
+    assert split_sentences(text) == ("Bring e.g. a pen.", "Dr. Shah leads.", "Is it 10?", "Yes!", "A new line")
 
 
 EASY = "We sit in a ring. We say our names. We talk and have fun. We share a cup of tea."

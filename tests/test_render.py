@@ -469,10 +469,10 @@ def test_user_template_can_replace_one_block_of_a_builtin(tmp_path: Path):
 
 
 def test_unwritable_output_folder_is_exit_2(tmp_path: Path, monkeypatch):
-    def refuse(path, content, **options):
+    def refuse(path, data):
         raise PermissionError(13, "Permission denied", str(path))
 
-    monkeypatch.setattr("coprod_cli.documents.files.write_atomic", refuse)
+    monkeypatch.setattr("coprod_cli.files._durable_temporary", refuse)
     result = run("render", "-p", str(CARE), "-o", str(tmp_path / "out"))
     assert result.exit_code == 2
     assert "could not write this (Permission denied)" in result.stderr

@@ -35,15 +35,20 @@ def _tree(folder: Path) -> dict[str, bytes]:
     return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
-def test_each_file_is_on_disk_before_the_next_is_made(tmp_path: Path):
+def test_each_batch_of_files_is_on_disk_before_the_next_is_made(tmp_path: Path):
+    from coprod_cli.documents.files import BATCH
+
     out = tmp_path / "out"
 
     def documents() -> Iterator[Document]:
-        yield Document("01-a/handout.md", b"one")
-        assert (out / "01-a/handout.md").read_bytes() == b"one"  # written already: nothing waits in memory
-        yield Document("02-b/handout.md", b"two")
+        for n in range(BATCH):
+            yield Document(f"{n + 1:02d}-a/handout.md", b"one")
+        assert (out / "01-a/handout.md").read_bytes() == b"one"  # written already: at most a batch in memory
+        assert (out / f"{BATCH:02d}-a/handout.md").read_bytes() == b"one"
+        yield Document("99-b/handout.md", b"two")
 
-    assert [o.status for o in write_documents(out, documents())] == ["written", "written"]
+    assert [o.status for o in write_documents(out, documents())] == ["written"] * (BATCH + 1)
+    assert (out / "99-b/handout.md").read_bytes() == b"two"
 
 
 def test_stream_renders_a_workshop_only_when_asked_for(tmp_path: Path, monkeypatch):

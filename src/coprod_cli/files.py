@@ -14,7 +14,7 @@ import os
 import secrets
 import signal
 import stat
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from types import FrameType
 
@@ -50,23 +50,12 @@ def write_atomic(path: Path, content: str | bytes, keep_owner: bool = False, syn
 
     A new file is created with the user's umask. With `keep_owner`, a file being replaced keeps
     its permission bits and (where allowed) its owner and group. `sync_folder` also makes the
-    rename durable; a caller writing many files (and keeping a journal) may leave that out.
+    rename durable; a caller writing many files (and keeping a journal) uses write_atomic_together.
     """
     data = content.encode("utf-8") if isinstance(content, str) else content
-    if not path.parent.is_dir():  # a look is cheaper than a mkdir that fails, file after file
-        path.parent.mkdir(parents=True, exist_ok=True)
     old = path.stat() if keep_owner and path.exists() else None
-    tmp = _temporary(path)
-    _IN_FLIGHT.add(tmp)
+    tmp = _durable_temporary(path, data)
     try:
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666)
-        try:
-            view = memoryview(data)
-            while view:
-                view = view[os.write(fd, view) :]
-            os.fsync(fd)
-        finally:
-            os.close(fd)
         if old is not None:
             os.chmod(tmp, stat.S_IMODE(old.st_mode))
             if hasattr(os, "chown"):
@@ -80,6 +69,54 @@ def write_atomic(path: Path, content: str | bytes, keep_owner: bool = False, syn
         raise
     finally:
         _IN_FLIGHT.discard(tmp)
+
+
+def write_atomic_together(
+    files: Sequence[tuple[Path, bytes]], before_renaming: Callable[[], None], landed: Callable[[int], None]
+) -> None:
+    """Write several files atomically as one step, for a caller that keeps a journal of them.
+
+    Each goes to a fsynced temporary file beside it; then `before_renaming()` runs once (the
+    caller makes its journal durable there, one fsync for them all rather than one per file);
+    then each is renamed into place and `landed(index)` is called. A failure or a stop removes
+    the temporaries not yet renamed; the files already renamed stay, whole.
+    """
+    temps: list[Path] = []
+    try:
+        for path, data in files:
+            temps.append(_durable_temporary(path, data))
+        before_renaming()
+        for n, ((path, _), tmp) in enumerate(zip(files, temps, strict=True)):
+            os.replace(tmp, path)
+            _IN_FLIGHT.discard(tmp)
+            landed(n)
+    finally:
+        for tmp in temps:
+            if tmp in _IN_FLIGHT:
+                tmp.unlink(missing_ok=True)
+                _IN_FLIGHT.discard(tmp)
+
+
+def _durable_temporary(path: Path, data: bytes) -> Path:
+    """A fsynced temporary file beside `path` holding `data`, registered as in flight."""
+    if not path.parent.is_dir():  # a look is cheaper than a mkdir that fails, file after file
+        path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = _temporary(path)
+    _IN_FLIGHT.add(tmp)
+    try:
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666)
+        try:
+            view = memoryview(data)
+            while view:
+                view = view[os.write(fd, view) :]
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        _IN_FLIGHT.discard(tmp)
+        raise
+    return tmp
 
 
 def write_new_file(path: Path, text: str) -> None:

@@ -4,16 +4,15 @@ The manifest (`.coprod-manifest.json`) records the SHA-256 of every file coprod 
 whose content no longer matches was edited by someone and is kept unless `force` is set. So
 that an interrupted render (a full disk, Ctrl-C, `kill -9`) leaves a folder the next render
 understands, each file's hash goes into a journal, fsynced, before the file is renamed into
-place; the next render reads the journal with the manifest. When an edited file is kept and
+place; the next render reads the journal with the manifest. Files are written in batches of
+BATCH (see write_documents), one journal fsync for each batch. When an edited file is kept and
 coprod's own version has changed since, the new version is written beside it as NAME.new.EXT.
 """
 
 from __future__ import annotations
 
 import contextlib
-import difflib
 import hashlib
-import json
 import os
 import re
 import sys
@@ -21,11 +20,15 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from coprod_cli.documents.record import MANIFEST, Record, plan_changes
 from coprod_cli.errors import CoprodError, RenderError, UsageError
-from coprod_cli.files import Interrupted, removing_temporaries_on_signal, sweep_temporaries, write_atomic
+from coprod_cli.files import (
+    Interrupted,
+    removing_temporaries_on_signal,
+    sweep_temporaries,
+    write_atomic_together,
+)
 
-MANIFEST = ".coprod-manifest.json"
-JOURNAL = ".coprod-journal"
 LOCK = ".coprod-lock"
 _WORKSHOP_FOLDER = re.compile(r"^([0-9]{2,}-[A-Za-z0-9][A-Za-z0-9_-]*)/")
 
@@ -73,94 +76,6 @@ def beside(rel: str) -> str:
     return f"{folder}/{new}" if folder else new
 
 
-def _line_hashes(lines: Iterable[str]) -> list[str]:
-    """Short hashes of the plan's lines: enough to say which lines changed, without a copy of the plan."""
-    return [hashlib.sha256(line.encode("utf-8")).hexdigest()[:10] for line in lines]
-
-
-def plan_changes(before: list[str], now: list[str], limit: int = 3) -> str:
-    """Which lines of the current plan differ from the plan of the last render, the first one quoted."""
-    changed: list[str] = []
-    first = ""
-    for tag, _i1, _i2, j1, j2 in difflib.SequenceMatcher(a=before, b=_line_hashes(now), autojunk=False).get_opcodes():
-        if tag == "equal":
-            continue
-        if j1 == j2:
-            changed.append(f"lines removed before line {j1 + 1}")
-            continue
-        changed.append(f"line {j1 + 1}" if j2 - j1 == 1 else f"lines {j1 + 1}-{j2}")
-        if not first:
-            quoted = now[j1].strip()
-            first = f" ('{quoted[:57]}...')" if len(quoted) > 60 else f" ('{quoted}')"
-    if not changed:
-        return "the plan is the same, but the templates or coprod changed"
-    shown = changed[0] + first + "".join(f", {c}" for c in changed[1:limit])
-    more = f" and {len(changed) - limit} more" if len(changed) > limit else ""
-    return f"the plan changed at {shown}{more}"
-
-
-class _Record:
-    """The manifest and its journal: which hashes coprod wrote for each path."""
-
-    def __init__(self, out_dir: Path):
-        self.out_dir = out_dir
-        self.last: dict[str, str] = {}  # the hash each path had when the last render finished
-        self.plan_lines: list[str] = []
-        try:
-            data = json.loads((out_dir / MANIFEST).read_text(encoding="utf-8"))
-            files = data.get("files", {})
-            if isinstance(files, dict):
-                self.last = {str(k): str(v) for k, v in files.items()}
-            lines = data.get("plan_lines", [])
-            self.plan_lines = [str(x) for x in lines] if isinstance(lines, list) else []
-        except (OSError, ValueError, AttributeError):
-            pass
-        self.known: dict[str, set[str]] = {k: {v} for k, v in self.last.items()}
-        self.now = dict(self.last)
-        try:
-            journal = (out_dir / JOURNAL).read_text(encoding="utf-8").splitlines()
-        except (OSError, ValueError):
-            journal = []
-        for line in journal:
-            try:  # the last line may be cut short by a crash
-                entry = json.loads(line)
-                self.known.setdefault(str(entry["path"]), set()).add(str(entry["sha256"]))
-                self.now[str(entry["path"])] = str(entry["sha256"])
-            except (ValueError, KeyError, TypeError):
-                continue
-        self._journal: int | None = None
-
-    def ours(self, rel: str, current: str) -> bool:
-        return current in self.known.get(rel, ())
-
-    def intend(self, rel: str, sha: str) -> None:
-        """Record the hash before the file goes into place, fsynced, so a crash cannot lose it."""
-        if self._journal is None:
-            self.out_dir.mkdir(parents=True, exist_ok=True)
-            self._journal = os.open(self.out_dir / JOURNAL, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o666)
-        os.write(self._journal, (json.dumps({"path": rel, "sha256": sha}) + "\n").encode("utf-8"))
-        os.fsync(self._journal)
-        self.known.setdefault(rel, set()).add(sha)
-        self.now[rel] = sha
-
-    def forget(self, rel: str) -> None:
-        self.now.pop(rel, None)
-        self.known.pop(rel, None)
-
-    def save(self, plan_lines: list[str] | None) -> None:
-        """Rewrite the manifest atomically, then drop the journal it now contains."""
-        payload = {
-            "about": "Files coprod wrote, with their SHA-256. Edited files are kept on re-render.",
-            "files": dict(sorted(self.now.items())),
-            "plan_lines": _line_hashes(plan_lines) if plan_lines is not None else self.plan_lines,
-        }
-        write_atomic(self.out_dir / MANIFEST, json.dumps(payload, indent=2) + "\n")
-        if self._journal is not None:
-            os.close(self._journal)
-            self._journal = None
-        (self.out_dir / JOURNAL).unlink(missing_ok=True)
-
-
 @contextlib.contextmanager
 def locked(out_dir: Path) -> Iterator[None]:
     """One render at a time per output folder; the lock goes with the process, even on kill -9."""
@@ -191,11 +106,12 @@ def _lock(fd: int) -> None:
 
 
 def inside(out_dir: Path, rel: str) -> Path:
-    root = out_dir.resolve()
-    target = (root / rel).resolve()
-    if root != target and root not in target.parents:
+    """Where `rel` lands once links are followed; refused if that is outside `out_dir`."""
+    root = os.path.realpath(out_dir)  # as Path.resolve, without a Path per parent for each file
+    target = os.path.realpath(os.path.join(root, rel))
+    if target != root and not target.startswith(os.path.join(root, "")):
         raise RenderError(f"'{rel}' would be written outside the output folder; refused")
-    return target
+    return Path(target)
 
 
 def write_documents(
@@ -227,12 +143,22 @@ def write_documents(
 
     with locked(out_dir), removing_temporaries_on_signal():
         sweep_temporaries(out_dir)
-        record = _Record(out_dir)
+        record = Record(out_dir)
         changed = plan_changes(record.plan_lines, plan_lines) if plan_lines is not None and record.plan_lines else ""
         outcomes: list[Outcome] = []
+        batch: list[_Write] = []
         try:
-            for doc, target in targets():
-                _put(record, doc, target, force, outcomes, changed)
+            try:
+                for doc, target in targets():
+                    write = _put(record, doc, target, force, outcomes, changed)
+                    batch += [write] if write else []
+                    if len(batch) == BATCH:
+                        _write(record, batch, outcomes)
+                        batch = []
+            except CoprodError:  # a later document failed (a template, say): the ones before it still land
+                _write(record, batch, outcomes)
+                raise
+            _write(record, batch, outcomes)
             if folders is not None:
                 outcomes += _stale(record, set(folders), clean)
             outcomes += _retire(record, retired)
@@ -250,27 +176,26 @@ def write_documents(
     return outcomes
 
 
-def _put(record: _Record, doc: Document, target: Path, force: bool, outcomes: list[Outcome], changed: str) -> None:
+def _put(
+    record: Record, doc: Document, target: Path, force: bool, outcomes: list[Outcome], changed: str
+) -> _Write | None:
+    """What to do with one document: an outcome now (unchanged, kept), or a write for the batch."""
     new_hash = digest(doc.content)
     if not target.exists():
-        _write(record, doc.path, target, doc.content, new_hash)
-        outcomes.append(Outcome(doc.path, "written"))
-        return
+        return _Write(doc.path, target, doc.content, new_hash, Outcome(doc.path, "written"))
     if not target.is_file():
         raise RenderError(f"{target}: a folder is in the way of this document")
     current = digest(target.read_bytes())
     if current == new_hash:
         record.now[doc.path] = new_hash
         outcomes.append(Outcome(doc.path, "unchanged"))
-        return
+        return None
     ours = record.ours(doc.path, current)
     if ours or force:
-        _write(record, doc.path, target, doc.content, new_hash)
-        outcomes.append(Outcome(doc.path, "written" if ours else "overwritten"))
-        return
+        return _Write(doc.path, target, doc.content, new_hash, Outcome(doc.path, "written" if ours else "overwritten"))
     if doc.path not in record.known:
         outcomes.append(Outcome(doc.path, "kept-foreign"))
-        return
+        return None
     rel = beside(doc.path)
     side = target.with_name(rel.rpartition("/")[2])
     side_hash = digest(side.read_bytes()) if side.is_file() else None
@@ -279,21 +204,48 @@ def _put(record: _Record, doc: Document, target: Path, force: bool, outcomes: li
             outcomes.append(Outcome(doc.path, "new-beside", rel, "still waiting from an earlier render"))
         else:
             outcomes.append(Outcome(doc.path, "kept-edited"))
-        return
+        return None
     if side_hash is not None and not record.ours(rel, side_hash):
         outcomes.append(Outcome(doc.path, "kept-edited", f"{rel} is edited too, so no new version was written"))
-        return
-    _write(record, rel, side, doc.content, new_hash)
+        return None
     record.now[doc.path] = new_hash  # what coprod offers for this file now; the edited file stays the user's
-    outcomes.append(Outcome(doc.path, "new-beside", rel, changed))
+    return _Write(rel, side, doc.content, new_hash, Outcome(doc.path, "new-beside", rel, changed))
 
 
-def _write(record: _Record, rel: str, target: Path, content: bytes, sha: str) -> None:
-    record.intend(rel, sha)  # the journal is fsynced: a crash after this point loses nothing
-    write_atomic(target, content, sync_folder=False)
+@dataclass(frozen=True)
+class _Write:
+    """A file to write: where, what, its hash, and the outcome to report once it is in place."""
+
+    rel: str
+    target: Path
+    content: bytes
+    sha: str
+    outcome: Outcome
 
 
-def _stale(record: _Record, current: set[str], clean: bool) -> list[Outcome]:
+# Files written in one step (about one workshop's documents): their temporaries are fsynced, then
+# their hashes go into the journal with one fsync, then they are renamed into place. A crash
+# therefore finds each file either as it was (its old hash is in the manifest) or whole and new
+# (its new hash is in the journal, durable before the rename): the next render recognises both
+# as coprod's and writes what is missing, and a file someone edited is never taken for coprod's.
+# A batch holds BATCH documents in memory at most; a stop loses only its unrenamed temporaries.
+BATCH = 16
+
+
+def _write(record: Record, batch: list[_Write], outcomes: list[Outcome]) -> None:
+    """Write a batch of files; each outcome is reported (and its hash kept) only once it is in place."""
+    for w in batch:
+        record.intend(w.rel, w.sha)
+
+    def landed(n: int) -> None:
+        record.now[batch[n].rel] = batch[n].sha
+        outcomes.append(batch[n].outcome)
+
+    if batch:
+        write_atomic_together([(w.target, w.content) for w in batch], record.commit, landed)
+
+
+def _stale(record: Record, current: set[str], clean: bool) -> list[Outcome]:
     by_folder: dict[str, list[str]] = {}
     for rel in sorted(record.now):
         match = _WORKSHOP_FOLDER.match(rel)
@@ -322,7 +274,7 @@ def _stale(record: _Record, current: set[str], clean: bool) -> list[Outcome]:
     return outcomes
 
 
-def _retire(record: _Record, retired: Iterable[str]) -> list[Outcome]:
+def _retire(record: Record, retired: Iterable[str]) -> list[Outcome]:
     """Take away what coprod wrote for a document the plan no longer makes, so it cannot pass as current."""
     outcomes = []
     for rel in retired:

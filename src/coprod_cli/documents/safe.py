@@ -7,6 +7,7 @@ addresses become links; a calendar's URL must be a web address.
 
 from __future__ import annotations
 
+import functools
 import re
 
 # Always escaped: code, emphasis, links and images, raw HTML, table cells, strikethrough.
@@ -31,7 +32,13 @@ def md_escape(value: object) -> str:
     """Plan text as Markdown that reads as typed: one line, every syntax character escaped."""
     if isinstance(value, Markdown):
         return value
-    text = " ".join(str(value).splitlines())  # a line break could start a heading or a table row
+    # Every value a Markdown template prints comes here: the same texts recur, so recent ones are remembered.
+    return _escaped(value) if type(value) is str else _escaped.__wrapped__(str(value))
+
+
+@functools.lru_cache(maxsize=8192)
+def _escaped(value: str) -> str:
+    text = " ".join(value.splitlines())  # a line break could start a heading or a table row
     text = _INLINE.sub(r"\\\1", text)
     text = _ENTITY.sub(r"\\&\1", text)
     # A list number is kept from starting a list by escaping what follows it: `1\.` (a backslash

@@ -82,20 +82,34 @@ def _form_pattern(variant: str) -> re.Pattern[str]:
     return re.compile(pattern.pattern) if variant.isupper() and len(variant) > 1 else pattern
 
 
+def _needles(variant: str) -> tuple[str, ...]:
+    """Words that any use of a form contains (its last word less a final e: "facilitate" in
+    "facilitating"), lower-cased unless ALL-CAPS: a text without them needs no regex at all.
+    Nothing for a form with letters beyond ASCII, whose case-blind matching `lower` may not mirror,
+    nor for a one-letter capital, which _form_pattern matches in any case."""
+    if not variant.isascii() or (variant.isupper() and len(variant) == 1):
+        return ()
+    words = [w for w in re.split(r"[\s-]+", variant.strip()) if w]
+    words[-1] = words[-1][:-1] if words[-1].endswith("e") else words[-1]
+    return tuple(w if variant.isupper() else w.lower() for w in words if w)
+
+
 @lru_cache(maxsize=1)
-def _by_key() -> dict[str, tuple[tuple[int, str, Jargon, bool], ...]]:
-    """The forms grouped by key, each with its place in the list (for a stable order) and whether
-    it is ALL-CAPS, so a text is tried only against the forms whose key starts one of its words."""
-    grouped: dict[str, list[tuple[int, str, Jargon, bool]]] = {}
+def _by_key() -> dict[str, tuple[tuple[int, str, Jargon, bool, tuple[str, ...]], ...]]:
+    """The forms grouped by key, each with its place in the list (for a stable order), whether
+    it is ALL-CAPS and its needles, so a text is tried only against the forms whose key starts
+    one of its words and whose words it holds."""
+    grouped: dict[str, list[tuple[int, str, Jargon, bool, tuple[str, ...]]]] = {}
     for index, (key, variant, entry) in enumerate(_variants()):
-        grouped.setdefault(key, []).append((index, variant, entry, variant.isupper()))
+        grouped.setdefault(key, []).append((index, variant, entry, variant.isupper(), _needles(variant)))
     return {key: tuple(forms) for key, forms in grouped.items()}
 
 
 _WORD_START = re.compile(r"\w+")
 
 
-def _matches(text: str) -> list[tuple[int, int, Jargon]]:
+@lru_cache(maxsize=4096)  # a series repeats its texts (an activity used in every workshop)
+def _matches(text: str) -> tuple[tuple[int, int, Jargon], ...]:
     """Every form found in `text`, the longest winning where two overlap ("stakeholder mapping"
     over the "stakeholder" inside it). Only forms whose key begins a word of the text are tried."""
     lowered = text.lower()
@@ -105,8 +119,8 @@ def _matches(text: str) -> list[tuple[int, int, Jargon]]:
     found = [
         (m.start(), m.end(), index, entry)
         for key in starts.intersection(by_key)
-        for index, variant, entry, upper in by_key[key]
-        if key in (text if upper else lowered)
+        for index, variant, entry, upper, needles in by_key[key]
+        if key in (text if upper else lowered) and all(n in (text if upper else lowered) for n in needles)
         for m in _form_pattern(variant).finditer(text)
     ]
     found.sort(key=lambda f: (f[0], -(f[1] - f[0]), f[2]))
@@ -114,7 +128,7 @@ def _matches(text: str) -> list[tuple[int, int, Jargon]]:
     for start, end, _, entry in found:
         if not out or start >= out[-1][1]:
             out.append((start, end, entry))
-    return out
+    return tuple(out)
 
 
 @lru_cache(maxsize=1)

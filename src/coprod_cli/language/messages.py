@@ -56,6 +56,7 @@ VOCABULARY = (
 )
 
 
+@lru_cache(maxsize=16)
 def catalogue_code(lang: str) -> str | None:
     """The catalogue for a language tag ('cy-GB' -> 'cy', 'en-US' -> 'en_GB'), or None."""
     return CATALOGUES.get(lang.split("-")[0].lower())
@@ -105,6 +106,7 @@ def format_date(lang: str, d: dt.date) -> str:
     return babel_format_date(d, format="full", locale=babel_locale(lang))
 
 
+@lru_cache(maxsize=4096)  # a series prints the same few clock times again and again
 def format_time(lang: str, minutes: int) -> str:
     """A clock time from minutes after midnight, the language's own short form: '13:30' (en-US '1:30 PM')."""
     from babel.dates import format_time as babel_format_time
@@ -114,6 +116,7 @@ def format_time(lang: str, minutes: int) -> str:
     return text if days == 0 else t(lang, "{time} (+{days}d)", time=text, days=days)
 
 
+@lru_cache(maxsize=1024)
 def format_duration(lang: str, minutes: int) -> str:
     """'1h 30m', '45 min', '2h' in the language's own units."""
     hours, mins = divmod(abs(minutes), 60)

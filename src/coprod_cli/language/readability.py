@@ -68,7 +68,8 @@ def syllables(word: str) -> int:
     return extra + sum(_syllables_one(part) for part in head.split("-") if part)
 
 
-def split_sentences(text: str) -> list[str]:
+@lru_cache(maxsize=4096)
+def split_sentences(text: str) -> tuple[str, ...]:
     """The sentences of a text: split after . ! ? before a capital or a number, and at line breaks."""
     out: list[str] = []
     for line in re.split(r"\n\s*", text.strip()):
@@ -80,7 +81,7 @@ def split_sentences(text: str) -> list[str]:
                 pending = ""
         if pending:
             out.append(pending)
-    return [s.strip() for s in out if _WORD.search(s)]
+    return tuple(s.strip() for s in out if _WORD.search(s))
 
 
 def grade(words: int, syllable_count: int, sentences: int = 1) -> float:
@@ -95,6 +96,7 @@ class Sentence:
     age: float  # UK reading age, blended as described above
 
 
+@lru_cache(maxsize=4096)
 def score(sentence: str) -> Sentence:
     """One sentence's words and reading age."""
     words = words_of(sentence)

@@ -8,6 +8,7 @@ filled in. `{n}` stands for a workshop's number.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 PLACEHOLDERS: dict[str, str] = {
     "purpose": "Say in one sentence what this series is for",
@@ -46,6 +47,7 @@ _ALONE = re.compile(r"\s*(?:" + "|".join(_pattern(t) for t in _TEXTS) + r")\s*\.
 _INSIDE = re.compile("|".join(_pattern(t) for t in _LONG), re.IGNORECASE)
 
 
+@lru_cache(maxsize=4096)  # a plan repeats many of its texts (kinds, durations, an activity's title)
 def placeholder_in(text: str) -> str | None:
     """The starter placeholder that `text` still holds, if any (one regular expression: plans can be large)."""
     if match := _ALONE.fullmatch(text):

@@ -140,7 +140,7 @@ def _plain(value: str) -> Any:
         return False
     if value[0] not in _NUMBER_START:
         return value
-    if sum(c.isdigit() for c in value) > MAX_DIGITS:
+    if len(value) > MAX_DIGITS and sum(c.isdigit() for c in value) > MAX_DIGITS:
         return value
     if _INT.match(value):
         return SourceInt(int(value, 10), value)
