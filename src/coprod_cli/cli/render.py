@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from coprod_cli.cli import complete
-from coprod_cli.cli.common import DEFAULT_PLAN, PlanOption, QuietOption, exit_on_error, plan_path
+from coprod_cli.cli.common import DEFAULT_PLAN, PlanOption, QuietOption, exit_on_error, plan_path, workshop_option
 
 if TYPE_CHECKING:
     from coprod_cli.documents.files import Document
@@ -41,16 +41,7 @@ def render(
             help="Comma-separated: md, html, pdf (coprod[pdf]), docx (coprod[docx]).",
         ),
     ] = "md,html",
-    workshop: Annotated[
-        str | None,
-        typer.Option(
-            "--workshop",
-            "-w",
-            help="Render only the workshop with this id.",
-            metavar="ID",
-            autocompletion=complete.workshop_ids,
-        ),
-    ] = None,
+    workshop: Annotated[str | None, workshop_option("Render only the workshop with this id.")] = None,
     templates: Annotated[
         Path | None,
         typer.Option(

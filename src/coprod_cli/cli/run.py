@@ -14,7 +14,7 @@ from typing import Annotated
 import typer
 
 from coprod_cli.cli import complete
-from coprod_cli.cli.common import DEFAULT_PLAN, PlanOption, exit_on_error, plan_path
+from coprod_cli.cli.common import DEFAULT_PLAN, PlanOption, exit_on_error, plan_path, workshop_option
 from coprod_cli.errors import PlanError, UsageError
 
 app = typer.Typer()
@@ -46,16 +46,7 @@ def run(
         ),
     ] = None,
     plan: PlanOption = DEFAULT_PLAN,
-    workshop_option: Annotated[
-        str | None,
-        typer.Option(
-            "--workshop",
-            "-w",
-            help="The workshop's id (same as the argument).",
-            metavar="ID",
-            autocompletion=complete.workshop_ids,
-        ),
-    ] = None,
+    workshop_option: Annotated[str | None, workshop_option("The workshop's id (same as the argument).")] = None,
     now: Annotated[
         str | None,
         typer.Option(
