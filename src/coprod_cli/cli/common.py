@@ -21,6 +21,11 @@ PlanOption = Annotated[
 DEFAULT_PLAN = None
 
 
+def value_option(flag: str, help: str, metavar: str | None = None) -> Any:
+    """`--flag VALUE`: an option taking one value, shown as the flag's name in capitals unless `metavar` is given."""
+    return typer.Option(flag, metavar=metavar or flag.removeprefix("--").upper(), help=help)
+
+
 def workshop_option(help: str) -> Any:
     """`-w/--workshop ID`, completed from the plan's workshop ids; `help` says what it picks."""
     return typer.Option("--workshop", "-w", help=help, metavar="ID", autocompletion=complete.workshop_ids)
