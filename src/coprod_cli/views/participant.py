@@ -21,20 +21,6 @@ from coprod_cli.schedule import Schedule, TimedItem
 
 
 @dataclass(frozen=True)
-class ParticipantTrackItem:
-    title: str
-    when: str
-    description: str | None
-
-
-@dataclass(frozen=True)
-class ParticipantTrack:
-    group: str
-    where: str | None
-    items: tuple[ParticipantTrackItem, ...]
-
-
-@dataclass(frozen=True)
 class ItemTimes:
     """What every audience's view of an item starts with: when it runs, for how long, what it is."""
 
@@ -57,6 +43,20 @@ class ItemTimes:
             is_pause=t.item.is_pause,
             **rest,
         )
+
+
+@dataclass(frozen=True)
+class ParticipantTrackItem:
+    title: str
+    when: str
+    description: str | None
+
+
+@dataclass(frozen=True)
+class ParticipantTrack:
+    group: str
+    where: str | None
+    items: tuple[ParticipantTrackItem, ...]
 
 
 @dataclass(frozen=True)
