@@ -26,6 +26,16 @@ def value_option(flag: str, help: str, metavar: str | None = None) -> Any:
     return typer.Option(flag, metavar=metavar or flag.removeprefix("--").upper(), help=help)
 
 
+def port_option(help: str) -> Any:
+    """`--port PORT`, a TCP port from 0 (any free one) to 65535."""
+    return typer.Option("--port", min=0, max=65535, metavar="PORT", help=help)
+
+
+def templates_option(help: str) -> Any:
+    """`--templates DIR`: a folder of the user's own templates, searched before the built-in ones."""
+    return typer.Option("--templates", metavar="DIR", help=help)
+
+
 def workshop_option(help: str) -> Any:
     """`-w/--workshop ID`, completed from the plan's workshop ids; `help` says what it picks."""
     return typer.Option("--workshop", "-w", help=help, metavar="ID", autocompletion=complete.workshop_ids)
