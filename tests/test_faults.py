@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from helpers import plan_text, run, write_tree
 
-from coprod_cli.documents.render import render_documents
+from coprod_cli.documents.render import Renderer
 from coprod_cli.plan.loader import load_plan
 from coprod_cli.schedule import schedule_plan
 
@@ -183,7 +183,7 @@ def test_kill_9_part_way_then_a_changed_plan_leaves_no_stale_file(tmp_path: Path
     result = run("render", "handouts", "-f", "md", "-p", str(plan), "-o", str(out))
     assert result.exit_code == 0, result.stderr
     loaded = load_plan(plan)
-    fresh = render_documents(loaded, schedule_plan(loaded.plan), ("handouts",), ("md",))
+    fresh = Renderer.start(loaded, schedule_plan(loaded.plan), ("handouts",), ("md",)).render_all()
     assert _docs(out) == {d.path: d.content for d in fresh}  # nothing stale, nothing missing
     assert not list(out.rglob("*tmp*"))
     files = json.loads((out / ".coprod-manifest.json").read_text())["files"]

@@ -9,7 +9,7 @@ import pytest
 from helpers import EXAMPLES, run, write_tree
 
 from coprod_cli.checks import FAMILIES, run_checks
-from coprod_cli.documents.render import render_documents
+from coprod_cli.documents.render import Renderer
 from coprod_cli.documents.starter import STARTERS, load_blueprint
 from coprod_cli.plan.library import load_library
 from coprod_cli.plan.loader import load_plan
@@ -51,7 +51,7 @@ def test_every_starter_at_every_length_is_distinct_and_checks_clean(
     lived = sum(g.count or 0 for g in loaded.plan.participants if g.lived_experience)
     assert lived * 2 >= sum(g.count or 0 for g in loaded.plan.participants)
     if sessions in (1, 8):
-        docs = render_documents(loaded, report.schedules, formats=("md",))
+        docs = Renderer.start(loaded, report.schedules, formats=("md",)).render_all()
         main = [d for d in docs if "/paperwork/" not in d.path]
         assert len(main) == 4 * sessions + 2  # three documents and an invite.ics per workshop, overview, calendar
         forms = {d.path.split("/")[0] for d in docs if d.path.endswith("/paperwork/feedback-form.md")}

@@ -10,7 +10,7 @@ from helpers import EXAMPLES, run, write_tree
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from coprod_cli.documents.render import render_documents
+from coprod_cli.documents.render import Renderer
 from coprod_cli.plan.library import find_activities, load_library
 from coprod_cli.plan.loader import load_plan_text
 from coprod_cli.plan.models import OnlineVariant
@@ -272,8 +272,10 @@ def test_online_facilitator_words_reach_only_the_script(mode: str, fields: list[
     workshop = {"title": "W", "start": "10:00", "mode": mode, "venue": "Hall", "agenda": [item]}
     loaded = load_plan_text(json.dumps({"title": "S", "workshops": [workshop]}), "p.yaml")
     schedules = schedule_plan(loaded.plan)
-    public = render_documents(loaded, schedules, ("handouts", "agendas", "paperwork", "overview", "calendar"), ("md",))
-    script = "".join(d.content.decode() for d in render_documents(loaded, schedules, ("scripts",), ("md",)))
+    public = Renderer.start(
+        loaded, schedules, ("handouts", "agendas", "paperwork", "overview", "calendar"), ("md",)
+    ).render_all()
+    script = "".join(d.content.decode() for d in Renderer.start(loaded, schedules, ("scripts",), ("md",)).render_all())
     participant = "".join(d.content.decode() for d in public)
     assert "Plain online words" in participant
     for name, token in secrets.items():

@@ -18,7 +18,7 @@ import pytest
 from helpers import EXAMPLES
 
 from coprod_cli.documents.model import Document as Model
-from coprod_cli.documents.render import build_models, render_documents
+from coprod_cli.documents.render import Renderer, build_models
 from coprod_cli.plan.loader import load_plan
 from coprod_cli.schedule import schedule_plan
 
@@ -99,11 +99,11 @@ def rendered(request) -> tuple[dict[str, Model], dict[str, bytes]]:
     schedules = schedule_plan(loaded.plan)
     models = {stem: model for stem, model, _ in build_models(loaded, schedules, DOCUMENTS)}
     formats = ("md", "html", "docx", "pdf")
-    files = {d.path: d.content for d in render_documents(loaded, schedules, DOCUMENTS, formats)}
+    files = {d.path: d.content for d in Renderer.start(loaded, schedules, DOCUMENTS, formats).render_all()}
     # The paperwork of the first workshop: every paperwork document is one of its kinds there.
     first = loaded.plan.workshops[0].id
     models |= {stem: model for stem, model, _ in build_models(loaded, schedules, ("paperwork",), first)}
-    files |= {d.path: d.content for d in render_documents(loaded, schedules, ("paperwork",), formats, first)}
+    files |= {d.path: d.content for d in Renderer.start(loaded, schedules, ("paperwork",), formats, first).render_all()}
     return models, files
 
 

@@ -155,13 +155,13 @@ def test_examples_are_clean_for_people(example):
 
 
 def _render(example_stem: str, documents: tuple[str, ...] = ("handouts", "scripts")) -> dict[str, str]:
-    from coprod_cli.documents.render import render_documents
+    from coprod_cli.documents.render import Renderer
     from coprod_cli.plan.loader import load_plan
     from coprod_cli.schedule import schedule_plan
 
     example = next(p for p in EXAMPLES if p.stem == example_stem)
     loaded = load_plan(example)
-    docs = render_documents(loaded, schedule_plan(loaded.plan), documents, ("md",))
+    docs = Renderer.start(loaded, schedule_plan(loaded.plan), documents, ("md",)).render_all()
     return {d.path: d.content.decode() for d in docs}
 
 

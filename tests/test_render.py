@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from coprod_cli.documents.files import Document, write_documents
-from coprod_cli.documents.render import render_documents
+from coprod_cli.documents.render import Renderer
 from coprod_cli.errors import RenderError
 from coprod_cli.plan.loader import load_plan, load_plan_text
 from coprod_cli.schedule import schedule_plan
@@ -262,7 +262,7 @@ def test_no_facilitator_text_reaches_participant_documents(case):
     data, secrets = case
     loaded = load_plan_text(json.dumps(data), "p.yaml")
     chosen = ("handouts", "agendas", "paperwork", "overview", "said-did", "calendar")
-    docs = render_documents(loaded, schedule_plan(loaded.plan), chosen)
+    docs = Renderer.start(loaded, schedule_plan(loaded.plan), chosen).render_all()
     heard = [n for n, w in enumerate(data["workshops"]) if "heard" in w]
     said = {d.path for d in docs if "you-said-we-did" in d.path}
     assert len(said) == 2 * (len(heard) + bool(heard))  # md and html of each that heard something, and the series
@@ -287,7 +287,7 @@ def test_no_facilitator_text_reaches_participant_documents(case):
         for fragment in library_texts:
             if len(fragment) > 25:  # facilitator words from the library stay out too
                 assert fragment[:25] not in text.replace("\\", ""), (doc.path, fragment)
-    scripts = render_documents(loaded, schedule_plan(loaded.plan), ("scripts",), ("md",))
+    scripts = Renderer.start(loaded, schedule_plan(loaded.plan), ("scripts",), ("md",)).render_all()
     script_text = "".join(d.content.decode() for d in scripts)
     shown = [t for t in secrets if t in script_text]
     online_only = {i.get("online") for w in data["workshops"] if w["mode"] == "in-person" for i in w["agenda"]}

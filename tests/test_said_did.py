@@ -10,7 +10,7 @@ from helpers import ACCESS, EXAMPLES, run, write_tree
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from coprod_cli.documents.render import Renderer, render_documents
+from coprod_cli.documents.render import Renderer
 from coprod_cli.plan.loader import load_plan, load_plan_text
 from coprod_cli.schedule import schedule_plan
 
@@ -62,7 +62,7 @@ def test_one_per_workshop_that_heard_something_and_one_for_the_series(tmp_path: 
 
 def test_the_next_handout_opens_with_what_was_heard():
     loaded = load_plan(CARE)
-    docs = render_documents(loaded, schedule_plan(loaded.plan), ("handouts",), ("md",))
+    docs = Renderer.start(loaded, schedule_plan(loaded.plan), ("handouts",), ("md",)).render_all()
     third = next(d.content.decode() for d in docs if d.path == "03-designing/handout.md")
     said = third.index("## You said, we did")
     assert said < third.index("## What this workshop is for")

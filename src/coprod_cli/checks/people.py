@@ -11,7 +11,7 @@ import re
 from typing import TYPE_CHECKING
 
 from coprod_cli.checks.interpreting import interpreting
-from coprod_cli.findings import Finding, Severity
+from coprod_cli.findings import Finding, Loc, Severity
 from coprod_cli.plan.models import Item, Plan, Workshop
 from coprod_cli.schedule import Schedule, TimedItem
 
@@ -146,58 +146,41 @@ def _access(plan: Plan) -> list[Finding]:
     missing = [(i, w) for i, w in enumerate(plan.workshops) if not _has_details(plan, w)]
     no_ask = [(i, w) for i, w in enumerate(plan.workshops) if _has_details(plan, w) and not _has_adjustments(plan, w)]
     findings: list[Finding] = []
+
+    def warn(workshop: str | None, path: Loc, message: str) -> None:
+        findings.append(Finding(Severity.warning, "people.access", workshop, None, path, message))
+
     if missing and len(missing) == len(plan.workshops) and len(missing) > 1:
-        findings.append(
-            Finding(
-                Severity.warning,
-                "people.access",
-                None,
-                None,
-                ("title",),
-                "no workshop says how people get in and take part; add `access:` at the top of the plan "
-                "(step_free, hearing_loop, interpreters, captions, quiet_room, adjustments: how to ask for "
-                "what you need); it is printed on every handout",
-            )
+        warn(
+            None,
+            ("title",),
+            "no workshop says how people get in and take part; add `access:` at the top of the plan "
+            "(step_free, hearing_loop, interpreters, captions, quiet_room, adjustments: how to ask for "
+            "what you need); it is printed on every handout",
         )
     else:
         for i, w in missing:
-            findings.append(
-                Finding(
-                    Severity.warning,
-                    "people.access",
-                    w.id,
-                    None,
-                    ("workshops", i, "title"),
-                    f"'{w.title}' says nothing about access; add `access:` ({_access_keys(w)}) "
-                    "so people know before they come",
-                )
+            warn(
+                w.id,
+                ("workshops", i, "title"),
+                f"'{w.title}' says nothing about access; add `access:` ({_access_keys(w)}) "
+                "so people know before they come",
             )
     series_wide = [(i, w) for i, w in no_ask if w.access is None or not w.access.sentences()]
     if len(series_wide) > 1:  # the series' access is what every one of them prints: say it once, there
-        findings.append(
-            Finding(
-                Severity.warning,
-                "people.access",
-                None,
-                None,
-                ("access",),
-                "the access details do not say how to ask for an adjustment; add `adjustments:` under "
-                "`access:`, like 'Tell Laura by the Friday before (07700 900000)'",
-            )
+        warn(
+            None,
+            ("access",),
+            "the access details do not say how to ask for an adjustment; add `adjustments:` under "
+            "`access:`, like 'Tell Laura by the Friday before (07700 900000)'",
         )
         no_ask = [pair for pair in no_ask if pair not in series_wide]
     for i, w in no_ask:
-        where = ("workshops", i, "access") if w.access is not None else ("access",)
-        findings.append(
-            Finding(
-                Severity.warning,
-                "people.access",
-                w.id,
-                None,
-                where,
-                f"'{w.title}' does not say how to ask for an adjustment; add `adjustments:` under `access:`, "
-                "like 'Tell Laura by the Friday before (07700 900000)'",
-            )
+        warn(
+            w.id,
+            ("workshops", i, "access") if w.access is not None else ("access",),
+            f"'{w.title}' does not say how to ask for an adjustment; add `adjustments:` under `access:`, "
+            "like 'Tell Laura by the Friday before (07700 900000)'",
         )
     return findings
 
@@ -217,48 +200,40 @@ def _checks_out(item: Item) -> bool:
 
 def _support(plan: Plan, schedules: list[Schedule]) -> list[Finding]:
     findings: list[Finding] = []
+
+    def warn(w: Workshop, item: int | None, path: Loc, message: str) -> None:
+        findings.append(Finding(Severity.warning, "people.support", w.id, item, path, message))
+
     for w_index, sched in enumerate(schedules):
         w = sched.workshop
         sensitive = [t for t in sched.items if t.item.sensitive]
         if not (w.sensitive or sensitive):
             continue
         if not (plan.support or w.support):
-            findings.append(
-                Finding(
-                    Severity.warning,
-                    "people.support",
-                    w.id,
-                    None,
-                    ("workshops", w_index, "sensitive" if w.sensitive else "title"),
-                    f"'{w.title}' touches hard experiences but names nobody to talk to; add `support:` "
-                    "(name, role, phone: who people can talk to during and after)",
-                )
+            warn(
+                w,
+                None,
+                ("workshops", w_index, "sensitive" if w.sensitive else "title"),
+                f"'{w.title}' touches hard experiences but names nobody to talk to; add `support:` "
+                "(name, role, phone: who people can talk to during and after)",
             )
         for t in sensitive:
             after = sched.items[t.index + 1] if t.index + 1 < len(sched.items) else None
             if after is None or not _checks_out(after.item):
-                findings.append(
-                    Finding(
-                        Severity.warning,
-                        "people.support",
-                        w.id,
-                        t.index,
-                        (*t.path, "sensitive"),
-                        f"'{t.item.title}' touches hard experiences; follow it with a break or a check-out "
-                        "so people can step back (try `use: tea-break` or `use: check-out` next)",
-                    )
+                warn(
+                    w,
+                    t.index,
+                    (*t.path, "sensitive"),
+                    f"'{t.item.title}' touches hard experiences; follow it with a break or a check-out "
+                    "so people can step back (try `use: tea-break` or `use: check-out` next)",
                 )
         if w.sensitive and sched.items and not any(_checks_out(t.item) and not t.item.is_pause for t in sched.items):
-            findings.append(
-                Finding(
-                    Severity.warning,
-                    "people.support",
-                    w.id,
-                    None,
-                    ("workshops", w_index, "sensitive"),
-                    f"'{w.title}' touches hard experiences but does not end with a check-out; "
-                    "add one so nobody leaves upset (try `use: check-out`)",
-                )
+            warn(
+                w,
+                None,
+                ("workshops", w_index, "sensitive"),
+                f"'{w.title}' touches hard experiences but does not end with a check-out; "
+                "add one so nobody leaves upset (try `use: check-out`)",
             )
     return findings
 

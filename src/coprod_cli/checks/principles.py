@@ -72,7 +72,6 @@ def run(ctx: Context) -> list[Finding]:
 
 
 def _balance(schedules: list[Schedule]) -> list[Finding]:
-    findings = []
     total = listening = 0
     worst: tuple[float, Schedule] | None = None
     for sched in schedules:
@@ -83,30 +82,17 @@ def _balance(schedules: list[Schedule]) -> list[Finding]:
         listening += heard
         if working and (worst is None or heard / working > worst[0]):
             worst = (heard / working, sched)
+    messages = []
     if total and listening / total > LISTENING_SHARE and worst is not None:
-        findings.append(
-            Finding(
-                Severity.warning,
-                "participation.balance",
-                None,
-                None,
-                ("workshops",),
-                f"{listening * 100 // total}% of the series' working time is presentations "
-                f"({format_duration(listening)} of {format_duration(total)}): people mostly listen. "
-                f"Turn some into discussions or exercises, starting with '{worst[1].workshop.title}'",
-            )
+        messages.append(
+            f"{listening * 100 // total}% of the series' working time is presentations "
+            f"({format_duration(listening)} of {format_duration(total)}): people mostly listen. "
+            f"Turn some into discussions or exercises, starting with '{worst[1].workshop.title}'"
         )
     has_decision = any(t.item.kind == "decision" for s in schedules for t in _all_items(s.items))
     if schedules and not has_decision:
-        findings.append(
-            Finding(
-                Severity.warning,
-                "participation.balance",
-                None,
-                None,
-                ("workshops",),
-                "no activity lets participants decide anything (kind: decision); co-production means "
-                "sharing decisions. Try `use: dot-voting` or `use: fist-to-five`",
-            )
+        messages.append(
+            "no activity lets participants decide anything (kind: decision); co-production means "
+            "sharing decisions. Try `use: dot-voting` or `use: fist-to-five`"
         )
-    return findings
+    return [Finding(Severity.warning, "participation.balance", None, None, ("workshops",), m) for m in messages]

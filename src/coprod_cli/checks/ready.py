@@ -83,29 +83,17 @@ def _placeholders(plan: Plan, source: SourceMap) -> list[Finding]:
 
 def _contact(plan: Plan) -> list[Finding]:
     if not plan.contact:
-        return [
-            Finding(
-                Severity.warning,
-                "ready.contact",
-                None,
-                None,
-                ("title",),
-                "there is no contact, so handouts do not say who to ask; add a line like "
-                "'contact: Sam Reid, 07700 900123, sam@example.org'",
-            )
-        ]
-    if not reachable(plan.contact):
-        return [
-            Finding(
-                Severity.warning,
-                "ready.contact",
-                None,
-                None,
-                ("contact",),
-                f"the contact '{plan.contact}' has no phone number or email, so people cannot reach them; add one",
-            )
-        ]
-    return []
+        path: Loc = ("title",)
+        message = (
+            "there is no contact, so handouts do not say who to ask; add a line like "
+            "'contact: Sam Reid, 07700 900123, sam@example.org'"
+        )
+    elif not reachable(plan.contact):
+        path = ("contact",)
+        message = f"the contact '{plan.contact}' has no phone number or email, so people cannot reach them; add one"
+    else:
+        return []
+    return [Finding(Severity.warning, "ready.contact", None, None, path, message)]
 
 
 def _workshop(index: int, w: Workshop, today: dt.date) -> list[Finding]:

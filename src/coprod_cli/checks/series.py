@@ -33,18 +33,12 @@ def _dates(schedules: list[Schedule]) -> list[Finding]:
         if previous is not None:
             _, p = previous
             assert p.workshop.date is not None
+            message = None
             if w.date < p.workshop.date:
-                findings.append(
-                    Finding(
-                        Severity.error,
-                        "series.dates",
-                        w.id,
-                        None,
-                        path,
-                        f"'{w.title}' is on {w.date:%a %d %b %Y}, before '{p.workshop.title}' "
-                        f"({p.workshop.date:%a %d %b %Y}) which comes earlier in the plan; "
-                        "put the workshops in date order or fix the date",
-                    )
+                message = (
+                    f"'{w.title}' is on {w.date:%a %d %b %Y}, before '{p.workshop.title}' "
+                    f"({p.workshop.date:%a %d %b %Y}) which comes earlier in the plan; "
+                    "put the workshops in date order or fix the date"
                 )
             elif w.date == p.workshop.date:
                 here, there = _span(sched), _span(p)
@@ -54,17 +48,12 @@ def _dates(schedules: list[Schedule]) -> list[Finding]:
                         if here and there
                         else "and one of them has no start time"
                     )
-                    findings.append(
-                        Finding(
-                            Severity.error,
-                            "series.dates",
-                            w.id,
-                            None,
-                            path,
-                            f"'{w.title}' is on the same day as '{p.workshop.title}' "
-                            f"({w.date:%a %d %b %Y}) {clash}; move one of them",
-                        )
+                    message = (
+                        f"'{w.title}' is on the same day as '{p.workshop.title}' "
+                        f"({w.date:%a %d %b %Y}) {clash}; move one of them"
                     )
+            if message is not None:
+                findings.append(Finding(Severity.error, "series.dates", w.id, None, path, message))
         previous = (index, sched)
     return findings
 
@@ -89,29 +78,16 @@ def _homework(schedules: list[Schedule]) -> list[Finding]:
             continue
         path = ("workshops", index, "homework")
         if index == len(schedules) - 1:
-            findings.append(
-                Finding(
-                    Severity.warning,
-                    "series.homework",
-                    w.id,
-                    None,
-                    path,
-                    f"'{w.title}' is the last workshop but sets homework that no workshop picks up; "
-                    "add the next workshop to the plan, or drop the homework",
-                )
+            message = (
+                f"'{w.title}' is the last workshop but sets homework that no workshop picks up; "
+                "add the next workshop to the plan, or drop the homework"
             )
+        elif not _mentions_homework(following := schedules[index + 1]):
+            message = (
+                f"'{w.title}' sets homework, but '{following.workshop.title}' never picks it up; "
+                "add an item that mentions the homework (try `use: homework-review`)"
+            )
+        else:
             continue
-        following = schedules[index + 1]
-        if not _mentions_homework(following):
-            findings.append(
-                Finding(
-                    Severity.warning,
-                    "series.homework",
-                    w.id,
-                    None,
-                    path,
-                    f"'{w.title}' sets homework, but '{following.workshop.title}' never picks it up; "
-                    "add an item that mentions the homework (try `use: homework-review`)",
-                )
-            )
+        findings.append(Finding(Severity.warning, "series.homework", w.id, None, path, message))
     return findings

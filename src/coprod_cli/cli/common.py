@@ -1,4 +1,4 @@
-"""What every command shares: the plan option and turning CoprodError into exit 2."""
+"""What every command shares: the plan and workshop options and turning CoprodError into exit 2."""
 
 from __future__ import annotations
 
@@ -6,10 +6,11 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
+from coprod_cli.cli import complete
 from coprod_cli.errors import CoprodError
 
 PLAN_HELP = "The plan file to use (default: coprod.yaml here or in the nearest folder above)."
@@ -18,6 +19,26 @@ PlanOption = Annotated[
     typer.Option("-p", "--plan", help=PLAN_HELP, show_default=False, metavar="FILE"),
 ]
 DEFAULT_PLAN = None
+
+
+def value_option(flag: str, help: str, metavar: str | None = None) -> Any:
+    """`--flag VALUE`: an option taking one value, shown as the flag's name in capitals unless `metavar` is given."""
+    return typer.Option(flag, metavar=metavar or flag.removeprefix("--").upper(), help=help)
+
+
+def port_option(help: str) -> Any:
+    """`--port PORT`, a TCP port from 0 (any free one) to 65535."""
+    return typer.Option("--port", min=0, max=65535, metavar="PORT", help=help)
+
+
+def templates_option(help: str) -> Any:
+    """`--templates DIR`: a folder of the user's own templates, searched before the built-in ones."""
+    return typer.Option("--templates", metavar="DIR", help=help)
+
+
+def workshop_option(help: str) -> Any:
+    """`-w/--workshop ID`, completed from the plan's workshop ids; `help` says what it picks."""
+    return typer.Option("--workshop", "-w", help=help, metavar="ID", autocompletion=complete.workshop_ids)
 
 
 def plan_path(plan: Path | None) -> Path:

@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from coprod_cli.cli import complete
-from coprod_cli.cli.common import ReportFormat, exit_on_error
+from coprod_cli.cli.common import ReportFormat, exit_on_error, value_option
 
 app = typer.Typer()
 library_app = typer.Typer(no_args_is_help=True, help="Browse the built-in activity library.")
@@ -19,13 +19,9 @@ FormatOption = Annotated[ReportFormat, typer.Option("--format", "-f", metavar="t
 
 @library_app.command("list")
 def library_list(
-    kind: Annotated[str | None, typer.Option("--kind", metavar="KIND", help="Only this kind, like icebreaker.")] = None,
-    tag: Annotated[
-        str | None, typer.Option("--tag", metavar="TAG", help="Only activities with this tag, like online.")
-    ] = None,
-    principle: Annotated[
-        str | None, typer.Option("--principle", metavar="PRINCIPLE", help="Only activities serving this principle id.")
-    ] = None,
+    kind: Annotated[str | None, value_option("--kind", "Only this kind, like icebreaker.")] = None,
+    tag: Annotated[str | None, value_option("--tag", "Only activities with this tag, like online.")] = None,
+    principle: Annotated[str | None, value_option("--principle", "Only activities serving this principle id.")] = None,
     online: Annotated[bool, typer.Option("--online", help="Only activities that work online.")] = False,
     search: Annotated[
         str | None,

@@ -26,21 +26,17 @@ if TYPE_CHECKING:
     from coprod_cli.schedule import Schedule, TimedItem
 
 NEXT_ROWS = 7  # the most next items shown (with their title line); fewer on a small terminal
-# A five-row block font, so the time left reads from across the room.
-_FONT = {
-    "0": ("███", "█ █", "█ █", "█ █", "███"),
-    "1": (" █ ", "██ ", " █ ", " █ ", "███"),
-    "2": ("███", "  █", "███", "█  ", "███"),
-    "3": ("███", "  █", "███", "  █", "███"),
-    "4": ("█ █", "█ █", "███", "  █", "  █"),
-    "5": ("███", "█  ", "███", "  █", "███"),
-    "6": ("███", "█  ", "███", "█ █", "███"),
-    "7": ("███", "  █", "  █", "  █", "  █"),
-    "8": ("███", "█ █", "███", "█ █", "███"),
-    "9": ("███", "█ █", "███", "  █", "███"),
-    ":": ("   ", " █ ", "   ", " █ ", "   "),
-    "-": ("   ", "   ", "███", "   ", "   "),
-}
+# A five-row block font, so the time left reads from across the room: each glyph of
+# _GLYPHS is three columns wide, drawn side by side with one space between.
+_GLYPHS = "0123456789:-"
+_DRAWN = (
+    "███  █  ███ ███ █ █ ███ ███ ███ ███ ███        ",
+    "█ █ ██    █   █ █ █ █   █     █ █ █ █ █  █     ",
+    "█ █  █  ███ ███ ███ ███ ███   █ ███ ███     ███",
+    "█ █  █  █     █   █   █ █ █   █ █ █   █  █     ",
+    "███ ███ ███ ███   █ ███ ███   █ ███ ███        ",
+)
+_FONT = {c: tuple(row[4 * i : 4 * i + 3] for row in _DRAWN) for i, c in enumerate(_GLYPHS)}
 
 
 def big(text: str, style: str) -> Text:

@@ -11,7 +11,7 @@ import typer
 from typer.core import TyperCommand
 
 from coprod_cli.cli import complete
-from coprod_cli.cli.common import DEFAULT_PLAN, PlanOption, QuietOption, exit_on_error, plan_path
+from coprod_cli.cli.common import DEFAULT_PLAN, PlanOption, QuietOption, exit_on_error, plan_path, value_option
 from coprod_cli.files import SCHEMA_FILE
 
 app = typer.Typer()
@@ -53,26 +53,22 @@ def new_series(
             help="Starter: service-design, citizen-lab, online-engagement or blank (what each is for: below).",
         ),
     ] = None,
-    title: Annotated[
-        str | None, typer.Option("--title", metavar="TITLE", help="The series title (required without a terminal).")
-    ] = None,
+    title: Annotated[str | None, value_option("--title", "The series title (required without a terminal).")] = None,
     sessions: Annotated[
         str | None,
         typer.Option("--sessions", "-n", metavar="N", help="How many workshops: 1 to 8 (blank: up to 30)."),
     ] = None,
     start: Annotated[
-        str | None,
-        typer.Option("--start", metavar="DATE", help="Date of the first workshop, like 2026-12-07 or 7/12/2026."),
+        str | None, value_option("--start", "Date of the first workshop, like 2026-12-07 or 7/12/2026.", "DATE")
     ] = None,
     every: Annotated[
-        str | None, typer.Option("--every", metavar="RHYTHM", help="Time between workshops: 1w, 2w, 3d, fortnightly.")
+        str | None, value_option("--every", "Time between workshops: 1w, 2w, 3d, fortnightly.", "RHYTHM")
     ] = None,
     time: Annotated[
-        str | None,
-        typer.Option("--time", metavar="FROM-TO", help="Each workshop's time, like 10:00-13:00 or 10am-1pm."),
+        str | None, value_option("--time", "Each workshop's time, like 10:00-13:00 or 10am-1pm.", "FROM-TO")
     ] = None,
-    mode: Annotated[str | None, typer.Option("--mode", metavar="MODE", help="in-person, online or hybrid.")] = None,
-    venue: Annotated[str | None, typer.Option("--venue", metavar="VENUE", help="Where the workshops happen.")] = None,
+    mode: Annotated[str | None, value_option("--mode", "in-person, online or hybrid.")] = None,
+    venue: Annotated[str | None, value_option("--venue", "Where the workshops happen.")] = None,
     quiet: QuietOption = False,
 ) -> None:
     """Start a new series plan from a starter, fitted to your sessions, dates and times.
@@ -113,10 +109,9 @@ def new_series(
 
 @new_app.command("workshop")
 def new_workshop(
-    title: Annotated[str | None, typer.Option("--title", metavar="TITLE", help="The new workshop's title.")] = None,
+    title: Annotated[str | None, value_option("--title", "The new workshop's title.")] = None,
     date: Annotated[
-        str | None,
-        typer.Option("--date", metavar="DATE", help="Its date, like 2026-12-07; default: next in the series' rhythm."),
+        str | None, value_option("--date", "Its date, like 2026-12-07; default: next in the series' rhythm.")
     ] = None,
     plan: PlanOption = DEFAULT_PLAN,
     quiet: QuietOption = False,
@@ -157,14 +152,12 @@ def new_activity(
             autocompletion=complete.library_ids,
         ),
     ] = None,
-    title: Annotated[
-        str | None, typer.Option("--title", metavar="TITLE", help="Its title (needed unless --from).")
-    ] = None,
+    title: Annotated[str | None, value_option("--title", "Its title (needed unless --from).")] = None,
     kind: Annotated[
         str,
-        typer.Option("--kind", metavar="KIND", help="welcome, icebreaker, exercise, discussion, decision, feedback..."),
+        value_option("--kind", "welcome, icebreaker, exercise, discussion, decision, feedback..."),
     ] = "exercise",
-    duration: Annotated[str, typer.Option("--duration", metavar="LENGTH", help="How long, like 20m.")] = "20m",
+    duration: Annotated[str, value_option("--duration", "How long, like 20m.", "LENGTH")] = "20m",
     plan: PlanOption = DEFAULT_PLAN,
     quiet: QuietOption = False,
 ) -> None:

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from coprod_cli.cli.common import DEFAULT_PLAN, PlanOption, exit_on_error, plan_path
+from coprod_cli.cli.common import DEFAULT_PLAN, PlanOption, exit_on_error, plan_path, port_option, templates_option
 
 app = typer.Typer()
 
@@ -15,13 +15,8 @@ app = typer.Typer()
 @app.command()
 def preview(
     plan: PlanOption = DEFAULT_PLAN,
-    port: Annotated[
-        int, typer.Option("--port", min=0, max=65535, metavar="PORT", help="The port on 127.0.0.1 (0: any free one).")
-    ] = 8000,
-    templates: Annotated[
-        Path | None,
-        typer.Option("--templates", metavar="DIR", help="A folder of your own templates (watched too)."),
-    ] = None,
+    port: Annotated[int, port_option("The port on 127.0.0.1 (0: any free one).")] = 8000,
+    templates: Annotated[Path | None, templates_option("A folder of your own templates (watched too).")] = None,
     open_browser: Annotated[bool, typer.Option("--open", help="Open the page in your web browser.")] = False,
 ) -> None:
     """Show the documents and the check report in a web browser, updated each time you save.

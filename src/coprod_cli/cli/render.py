@@ -10,7 +10,15 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from coprod_cli.cli import complete
-from coprod_cli.cli.common import DEFAULT_PLAN, PlanOption, QuietOption, exit_on_error, plan_path
+from coprod_cli.cli.common import (
+    DEFAULT_PLAN,
+    PlanOption,
+    QuietOption,
+    exit_on_error,
+    plan_path,
+    templates_option,
+    workshop_option,
+)
 
 if TYPE_CHECKING:
     from coprod_cli.documents.files import Document
@@ -41,21 +49,9 @@ def render(
             help="Comma-separated: md, html, pdf (coprod[pdf]), docx (coprod[docx]).",
         ),
     ] = "md,html",
-    workshop: Annotated[
-        str | None,
-        typer.Option(
-            "--workshop",
-            "-w",
-            help="Render only the workshop with this id.",
-            metavar="ID",
-            autocompletion=complete.workshop_ids,
-        ),
-    ] = None,
+    workshop: Annotated[str | None, workshop_option("Render only the workshop with this id.")] = None,
     templates: Annotated[
-        Path | None,
-        typer.Option(
-            "--templates", help="A folder of your own templates, used before the built-in ones.", metavar="DIR"
-        ),
+        Path | None, templates_option("A folder of your own templates, used before the built-in ones.")
     ] = None,
     force: Annotated[
         bool, typer.Option("--force", help="Overwrite files that were edited since coprod wrote them.")

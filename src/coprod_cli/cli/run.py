@@ -14,7 +14,7 @@ from typing import Annotated
 import typer
 
 from coprod_cli.cli import complete
-from coprod_cli.cli.common import DEFAULT_PLAN, PlanOption, exit_on_error, plan_path
+from coprod_cli.cli.common import DEFAULT_PLAN, PlanOption, exit_on_error, plan_path, port_option, workshop_option
 from coprod_cli.errors import PlanError, UsageError
 
 app = typer.Typer()
@@ -46,16 +46,7 @@ def run(
         ),
     ] = None,
     plan: PlanOption = DEFAULT_PLAN,
-    workshop_option: Annotated[
-        str | None,
-        typer.Option(
-            "--workshop",
-            "-w",
-            help="The workshop's id (same as the argument).",
-            metavar="ID",
-            autocompletion=complete.workshop_ids,
-        ),
-    ] = None,
+    workshop_option: Annotated[str | None, workshop_option("The workshop's id (same as the argument).")] = None,
     now: Annotated[
         str | None,
         typer.Option(
@@ -71,10 +62,7 @@ def run(
     display: Annotated[
         bool, typer.Option("--display", help="Serve a projector page for the room on 127.0.0.1.")
     ] = False,
-    port: Annotated[
-        int,
-        typer.Option("--port", help="Port of the projector page (0: any free one).", min=0, max=65535, metavar="PORT"),
-    ] = 8470,
+    port: Annotated[int, port_option("Port of the projector page (0: any free one).")] = 8470,
     record: Annotated[
         Path | None,
         typer.Option(

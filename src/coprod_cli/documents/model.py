@@ -4,13 +4,14 @@ A builder (script.py, handout.py, agenda.py, overview.py) turns an audience view
 `Document`; the Markdown, HTML, DOCX and PDF writers only lay it out (docutils' nodes, pandoc's
 AST). Texts are plain strings from the plan: writers escape them and turn web addresses,
 emails and phone numbers into links. `texts()` lists every text, for the parity test.
+A block's `block` (a class variable, not data) names the template block that lays it out.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, fields, is_dataclass
-from typing import Literal
+from typing import ClassVar, Literal
 
 
 @dataclass(frozen=True)
@@ -20,7 +21,7 @@ class Paragraph:
     text: str
     label: str = ""
     style: Literal["", "meta", "strong"] = ""
-    block: str = "paragraph"
+    block: ClassVar[str] = "paragraph"
 
 
 @dataclass(frozen=True)
@@ -29,7 +30,7 @@ class Say:
 
     paragraphs: tuple[str, ...]
     label: str = "Say:"
-    block: str = "say"
+    block: ClassVar[str] = "say"
 
 
 @dataclass(frozen=True)
@@ -38,7 +39,7 @@ class Note:
 
     text: str
     label: str = "Note:"
-    block: str = "note"
+    block: ClassVar[str] = "note"
 
 
 @dataclass(frozen=True)
@@ -47,7 +48,7 @@ class Cue:
 
     time: str
     text: str
-    block: str = "cue"
+    block: ClassVar[str] = "cue"
 
 
 @dataclass(frozen=True)
@@ -56,7 +57,7 @@ class Bullets:
 
     items: tuple[str, ...]
     check: bool = False
-    block: str = "bullets"
+    block: ClassVar[str] = "bullets"
 
 
 @dataclass(frozen=True)
@@ -65,7 +66,7 @@ class Terms:
 
     pairs: tuple[tuple[str, str], ...]
     facts: bool = False
-    block: str = "terms"
+    block: ClassVar[str] = "terms"
 
 
 @dataclass(frozen=True)
@@ -111,7 +112,7 @@ class Timetable:
     who: str = ""
     strong: bool = False  # titles in bold (rows that carry details under them)
     split_intro: str = ""  # said before the groups of a split session
-    block: str = "timetable"
+    block: ClassVar[str] = "timetable"
 
 
 @dataclass(frozen=True)
@@ -128,7 +129,7 @@ class Steps:
     """The timed steps of an activity, in order."""
 
     steps: tuple[Step, ...]
-    block: str = "steps"
+    block: ClassVar[str] = "steps"
 
 
 @dataclass(frozen=True)
@@ -137,7 +138,7 @@ class FillTable:
 
     columns: tuple[str, ...]
     rows: int
-    block: str = "fill_table"
+    block: ClassVar[str] = "fill_table"
 
 
 @dataclass(frozen=True)
@@ -146,7 +147,7 @@ class Blanks:
 
     labels: tuple[str, ...] = ()
     lines: int = 0
-    block: str = "blanks"
+    block: ClassVar[str] = "blanks"
 
 
 @dataclass(frozen=True)
@@ -173,7 +174,7 @@ class Points:
 
     points: tuple[Point, ...]
     answers: tuple[Answer, ...] = ()
-    block: str = "points"
+    block: ClassVar[str] = "points"
 
 
 @dataclass(frozen=True)
@@ -185,7 +186,7 @@ class Cards:
     across: int = 2
     down: int = 4
     paper: str = "a4"  # the cards share out the printed page: a4 or letter
-    block: str = "cards"
+    block: ClassVar[str] = "cards"
 
 
 @dataclass(frozen=True)
@@ -197,7 +198,7 @@ class Section:
     blocks: tuple[Block, ...]
     card: bool = False
     pause: bool = False
-    block: str = "section"
+    block: ClassVar[str] = "section"
 
 
 Block = (
@@ -241,7 +242,6 @@ def _walk(node: object) -> Iterator[str]:
     elif is_dataclass(node):
         for f in fields(node):
             if f.name in (
-                "block",
                 "kind",
                 "lang",
                 "audience",

@@ -36,7 +36,7 @@ from coprod_cli.schedule import Schedule
 from coprod_cli.views import Views
 from coprod_cli.views.paperwork import SaidDid
 
-__all__ = ["DOCUMENTS", "FORMATS", "Document", "Renderer", "make_environment", "render_documents"]
+__all__ = ["DOCUMENTS", "FORMATS", "Document", "Renderer", "make_environment"]
 
 DOCUMENTS = ("handouts", "easy-read", "scripts", "agendas", "paperwork", "overview", "said-did", "calendar")
 FORMATS = ("md", "html", "pdf", "docx")
@@ -92,27 +92,6 @@ def draft_reasons(loaded: LoadedPlan, findings: Iterable[Finding]) -> tuple[str,
         texts = "a 'To fill in' text" if placeholders == 1 else f"{placeholders} 'To fill in' texts"
         reasons.append(f"The plan still has {texts} from the starter plan; coprod check shows where")
     return tuple(dict.fromkeys(reasons))
-
-
-def render_documents(
-    loaded: LoadedPlan,
-    schedules: list[Schedule],
-    documents: tuple[str, ...] = DOCUMENTS,
-    formats: tuple[str, ...] = ("md", "html"),
-    workshop: str | None = None,
-    user_templates: Path | None = None,
-    views: Views | None = None,
-    large_print: bool = False,
-    draft: tuple[str, ...] = (),
-) -> list[Document]:
-    """Render every requested document in memory. Raises RenderError on a template problem.
-
-    With `draft` reasons (see draft_reasons), every document carries a "Draft: not ready to hand
-    out" banner that lists them."""
-    renderer = Renderer.start(
-        loaded, schedules, documents, formats, workshop, user_templates, views, large_print, draft
-    )
-    return [doc for unit in renderer.units() for doc in renderer.render(unit)]
 
 
 def build_models(
@@ -174,6 +153,13 @@ class Renderer:
             envs["html"].globals["fonts"] = font_faces(needs_latin_ext(loaded.plan.model_dump_json()))
         views = views or Views(loaded.plan, schedules)
         return cls(loaded, schedules, documents, formats, workshop, views, envs, large_print, draft)
+
+    def render_all(self) -> list[Document]:
+        """Every requested document, rendered in memory. Raises RenderError on a template problem.
+
+        With `draft` reasons (see draft_reasons), every document carries a "Draft: not ready to hand
+        out" banner that lists them."""
+        return [doc for unit in self.units() for doc in self.render(unit)]
 
     def units(self) -> list[int]:
         """SERIES, then the index of each workshop to render."""

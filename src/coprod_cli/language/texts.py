@@ -13,11 +13,10 @@ from enum import StrEnum
 
 from pydantic import BaseModel
 
+from coprod_cli.findings import Loc
 from coprod_cli.language.jargon import explained_by, jargon_in
 from coprod_cli.language.terms import terms_in
 from coprod_cli.plan.models import Item, OnlineVariant, Plan, Workshop
-
-Loc = tuple[str | int, ...]
 
 # Consent answers that are choices, not sentences a person wrote.
 _CONSENT_CHOICES = frozenset({"ask", "yes", "no", "anonymous", "named", "true", "false"})

@@ -7,7 +7,7 @@ import re
 from enum import StrEnum
 from typing import Annotated, Any
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, WithJsonSchema, model_validator
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema, model_validator
 
 from coprod_cli.plan.durations import (
     CLOCK_PATTERN,
@@ -191,6 +191,16 @@ SafeId = Annotated[
     WithJsonSchema({"type": "string", "pattern": PLAN_ID_PATTERN, "patternErrorMessage": ID_HELP}),
 ]
 PlanDate = Annotated[dt.date, AfterValidator(check_date)]
+
+
+def optional(description: str, *examples: Any) -> Any:
+    """A field a plan may leave out (then None): what it means and examples, for the JSON Schema."""
+    return Field(None, description=description, examples=list(examples))
+
+
+def optional_list(description: str, *examples: Any) -> Any:
+    """A list a plan may leave out (then empty): what it means and examples, for the JSON Schema."""
+    return Field(default_factory=list, description=description, examples=list(examples))
 
 
 class Strict(BaseModel):

@@ -12,13 +12,12 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from coprod_cli.errors import CoprodError, PlanError, Problem
+from coprod_cli.findings import Loc
 from coprod_cli.plan.library import load_library
 from coprod_cli.plan.models import Plan
 from coprod_cli.plan.resolve import resolve_plan
 from coprod_cli.plan.source import MAX_BYTES, SourceMap, YamlProblem, read_yaml
 from coprod_cli.plan.suggest import close_names, did_you_mean
-
-Loc = tuple[str | int, ...]
 
 
 @dataclass

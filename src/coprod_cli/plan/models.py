@@ -26,6 +26,8 @@ from coprod_cli.plan.base import (
     TextList,
     _check_framework,
     _check_timezone,
+    optional,
+    optional_list,
 )
 from coprod_cli.plan.durations import split_per
 from coprod_cli.plan.frameworks import FRAMEWORKS
@@ -45,56 +47,39 @@ from coprod_cli.plan.settings import Settings
 class ActivityDetails(Strict):
     """What an activity and an agenda item both carry, beyond title, kind and length."""
 
-    flex: Duration | None = Field(None, description="How much shorter this may run if time is short", examples=["5m"])
-    per: Literal["person", "group"] | None = Field(
-        None,
-        description="The duration is for each person or group; coprod multiplies it by the plan's counts",
-        examples=["person"],
+    flex: Duration | None = optional("How much shorter this may run if time is short", "5m")
+    per: Literal["person", "group"] | None = optional(
+        "The duration is for each person or group; coprod multiplies it by the plan's counts", "person"
     )
-    groups: str | None = Field(None, description="How people are grouped", examples=["tables of 4", "whole group"])
-    lead: str | None = Field(None, description="Who leads it (script only)", examples=["Laura Park"])
-    materials: TextList = Field(
-        default_factory=list, description="What to bring", examples=[["flipchart", "sticky notes"]]
+    groups: str | None = optional("How people are grouped", "tables of 4", "whole group")
+    lead: str | None = optional("Who leads it (script only)", "Laura Park")
+    materials: TextList = optional_list("What to bring", ["flipchart", "sticky notes"])
+    say: str | None = optional(
+        "The facilitator's words (script only, never in participant documents)",
+        "Service design is full of jargon. Let's pin some of it down.",
     )
-    say: str | None = Field(
-        None,
-        description="The facilitator's words (script only, never in participant documents)",
-        examples=["Service design is full of jargon. Let's pin some of it down."],
+    steps: list[Step] = optional_list(
+        "Timed sub-steps (script only)", [{"do": "Explain it in everyday words", "duration": "10m"}]
     )
-    steps: list[Step] = Field(
-        default_factory=list,
-        description="Timed sub-steps (script only)",
-        examples=[[{"do": "Explain it in everyday words", "duration": "10m"}]],
+    notes: str | None = optional(
+        "A note for facilitators only, never in participant documents", "Some people may feel judged; keep it light."
     )
-    notes: str | None = Field(
-        None,
-        description="A note for facilitators only, never in participant documents",
-        examples=["Some people may feel judged; keep it light."],
+    handout: str | None = optional(
+        "What participants read about it, in plain words", "We look at hard words and say what they mean."
     )
-    handout: str | None = Field(
-        None,
-        description="What participants read about it, in plain words",
-        examples=["We look at hard words and say what they mean."],
+    online: OnlineVariant | Literal[False] | None = optional(
+        "How it runs online (a sentence for the facilitator, or a mapping), or false: not online",
+        "Use breakout rooms of 3 and the whiteboard, frame 2.",
+        False,
     )
-    online: OnlineVariant | Literal[False] | None = Field(
-        None,
-        description="How it runs online (a sentence for the facilitator, or a mapping), or false: not online",
-        examples=["Use breakout rooms of 3 and the whiteboard, frame 2.", False],
-    )
-    easy: str | None = Field(
-        None,
-        description="The Easy Read line for this activity: one idea, 15 words or fewer",
-        examples=["We talk about hard words."],
+    easy: str | None = optional(
+        "The Easy Read line for this activity: one idea, 15 words or fewer", "We talk about hard words."
     )
     sensitive: bool = Field(
         False, description="Touches hard experiences: support and a check-out are expected", examples=[True]
     )
-    principles: PrincipleList = Field(
-        default_factory=list,
-        description="Principles of the plan's framework this serves",
-        examples=[["design-for-trust"]],
-    )
-    tags: TextList = Field(default_factory=list, description="Words to find it by", examples=[["online", "quick"]])
+    principles: PrincipleList = optional_list("Principles of the plan's framework this serves", ["design-for-trust"])
+    tags: TextList = optional_list("Words to find it by", ["online", "quick"])
 
     @model_validator(mode="before")
     @classmethod
@@ -126,8 +111,8 @@ class Track(Strict):
     """One group's own agenda while the room is split."""
 
     group: str = Field(description="Which group follows this track", examples=["Care leavers"])
-    where: str | None = Field(None, description="Where this group works", examples=["Room 2"])
-    lead: str | None = Field(None, description="Who leads this group", examples=["Laura Park"])
+    where: str | None = optional("Where this group works", "Room 2")
+    lead: str | None = optional("Who leads this group", "Laura Park")
     agenda: list[Item] = Field(
         min_length=1,
         description="This group's items, timed on their own clock",
@@ -138,23 +123,21 @@ class Track(Strict):
 class Item(ActivityDetails):
     """One agenda item, as written: an inline activity, a `use:` reference or a shorthand."""
 
-    use: str | None = Field(
-        None,
-        description="Id of a library activity (`coprod library list`) or of one under the plan's `activities:`",
-        examples=["welcome-and-ground-rules"],
+    use: str | None = optional(
+        "Id of a library activity (`coprod library list`) or of one under the plan's `activities:`",
+        "welcome-and-ground-rules",
     )
-    title: str | None = Field(None, description="Its name, as participants see it", examples=["Jargon busting"])
-    kind: KindField | None = Field(None, description="What sort of activity this is", examples=["exercise"])
-    duration: ScaledDuration | None = Field(None, description="How long it takes", examples=["20m", "2m per person"])
-    at: Clock | None = Field(None, description="Pinned start time: it must start at this time", examples=["13:00"])
-    tracks: list[Track] = Field(
-        default_factory=list,
-        description="The room splits: each group follows its own agenda at the same time",
-        examples=[[{"group": "Care leavers", "agenda": [{"title": "Map your journey", "duration": "40m"}]}]],
+    title: str | None = optional("Its name, as participants see it", "Jargon busting")
+    kind: KindField | None = optional("What sort of activity this is", "exercise")
+    duration: ScaledDuration | None = optional("How long it takes", "20m", "2m per person")
+    at: Clock | None = optional("Pinned start time: it must start at this time", "13:00")
+    tracks: list[Track] = optional_list(
+        "The room splits: each group follows its own agenda at the same time",
+        [{"group": "Care leavers", "agenda": [{"title": "Map your journey", "duration": "40m"}]}],
     )
     break_: Duration | None = Field(None, alias="break", description="Shorthand: a break this long", examples=["10m"])
-    lunch: Duration | None = Field(None, description="Shorthand: a lunch break this long", examples=["30m"])
-    meal: Duration | None = Field(None, description="Shorthand: a meal break this long", examples=["45m"])
+    lunch: Duration | None = optional("Shorthand: a lunch break this long", "30m")
+    meal: Duration | None = optional("Shorthand: a meal break this long", "45m")
     # The length for one person or group and how many there are, once `per` is resolved.
     _scale: tuple[int, int] | None = PrivateAttr(None)
 
@@ -220,68 +203,48 @@ class Item(ActivityDetails):
 
 
 class Workshop(Strict):
-    id: SafeId | None = Field(
-        None,
-        description="Folder-safe id (letters, digits, - and _); the title's slug when absent",
-        examples=["intro"],
-    )
+    id: SafeId | None = optional("Folder-safe id (letters, digits, - and _); the title's slug when absent", "intro")
     title: str = Field(description="The workshop's title", examples=["An Introduction to Service Design"])
-    date: PlanDate | None = Field(None, description="The day, as year-month-day", examples=["2026-10-05"])
-    start: Clock | None = Field(None, description="When it starts", examples=["10:00"])
-    end: Clock | None = Field(None, description="When the room is booked until (or give `length`)", examples=["13:30"])
-    length: Duration | None = Field(None, description="How long the room is booked (or give `end`)", examples=["3h30m"])
-    venue: str | None = Field(None, description="Where it happens", examples=["Care Leavers Hub, Houghton Regis"])
-    access: Access | None = Field(
-        None,
-        description="Access details for this workshop (added to the series' own)",
-        examples=[{"step_free": True, "quiet_room": "Room 3"}],
+    date: PlanDate | None = optional("The day, as year-month-day", "2026-10-05")
+    start: Clock | None = optional("When it starts", "10:00")
+    end: Clock | None = optional("When the room is booked until (or give `length`)", "13:30")
+    length: Duration | None = optional("How long the room is booked (or give `end`)", "3h30m")
+    venue: str | None = optional("Where it happens", "Care Leavers Hub, Houghton Regis")
+    access: Access | None = optional(
+        "Access details for this workshop (added to the series' own)", {"step_free": True, "quiet_room": "Room 3"}
     )
     mode: ModeField = Field(Mode.in_person, description="in-person, online or hybrid", examples=["online"])
-    join: Join | None = Field(
-        None,
-        description="How participants join online: link, dial-in, what to do if it fails",
-        examples=[{"link": "https://zoom.us/j/123456789", "help": "Text Becky on 07700 900123"}],
+    join: Join | None = optional(
+        "How participants join online: link, dial-in, what to do if it fails",
+        {"link": "https://zoom.us/j/123456789", "help": "Text Becky on 07700 900123"},
     )
     links: dict[str, str] = Field(
         default_factory=dict,
         description="Other links shown to participants, by name",
         examples=[{"miro": "https://miro.com/app/board/abc"}],
     )
-    goals: TextList = Field(
-        default_factory=list, description="What the workshop is for", examples=[["Get to know each other"]]
+    goals: TextList = optional_list("What the workshop is for", ["Get to know each other"])
+    prepare: TextList = optional_list("The facilitators' checklist (script only)", ["Print handouts", "Book the room"])
+    agenda: list[Item] = optional_list(
+        "The items in order: `use:` an activity, write one inline, or a shorthand like `break: 10m`",
+        [{"use": "welcome-and-ground-rules"}, {"break": "10m"}],
     )
-    prepare: TextList = Field(
-        default_factory=list,
-        description="The facilitators' checklist (script only)",
-        examples=[["Print handouts", "Book the room"]],
-    )
-    agenda: list[Item] = Field(
-        default_factory=list,
-        description="The items in order: `use:` an activity, write one inline, or a shorthand like `break: 10m`",
-        examples=[[{"use": "welcome-and-ground-rules"}, {"break": "10m"}]],
-    )
-    homework: str | None = Field(
-        None,
-        description="Something to do before the next workshop",
-        examples=["Think of a time you tested a new idea."],
+    homework: str | None = optional(
+        "Something to do before the next workshop", "Think of a time you tested a new idea."
     )
     sensitive: bool = Field(
         False, description="Touches hard experiences: support and a check-out are expected", examples=[True]
     )
-    content_note: str | None = Field(
-        None,
-        description="A note for participants about hard topics, in plain words",
-        examples=["We will talk about leaving care. You can step out at any time."],
+    content_note: str | None = optional(
+        "A note for participants about hard topics, in plain words",
+        "We will talk about leaving care. You can step out at any time.",
     )
-    support: list[SupportContact] = Field(
-        default_factory=list,
-        description="Who to talk to at this workshop",
-        examples=[[{"name": "Sam Reid", "role": "wellbeing lead"}]],
+    support: list[SupportContact] = optional_list(
+        "Who to talk to at this workshop", [{"name": "Sam Reid", "role": "wellbeing lead"}]
     )
-    heard: list[Heard] = Field(
-        default_factory=list,
-        description="Filled in afterwards: what people said, what was done",
-        examples=[[{"said": "The letter is hard to read", "did": "We rewrote it with two care leavers"}]],
+    heard: list[Heard] = optional_list(
+        "Filled in afterwards: what people said, what was done",
+        [{"said": "The letter is hard to read", "did": "We rewrote it with two care leavers"}],
     )
 
     @property
@@ -291,70 +254,44 @@ class Workshop(Strict):
 
 class Plan(Strict):
     title: str = Field(description="The series' title", examples=["Care Leavers Coproduction Project"])
-    organiser: str | None = Field(None, description="Who runs the series", examples=["Corporate Parenting Service"])
-    purpose: str | None = Field(
-        None, description="What the series is for, in one line", examples=["Improve services for care leavers"]
+    organiser: str | None = optional("Who runs the series", "Corporate Parenting Service")
+    purpose: str | None = optional("What the series is for, in one line", "Improve services for care leavers")
+    challenge: str | None = optional(
+        "The problem the series works on, in a paragraph", "Young people leaving care meet many services at once."
     )
-    challenge: str | None = Field(
-        None,
-        description="The problem the series works on, in a paragraph",
-        examples=["Young people leaving care meet many services at once."],
-    )
-    contact: str | None = Field(
-        None,
-        description="Who participants contact, and how to reach them",
-        examples=["Laura Park, 07700 900000"],
-    )
+    contact: str | None = optional("Who participants contact, and how to reach them", "Laura Park, 07700 900000")
     language: str = Field(
         "en-GB",
         pattern=r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$",
         description="Language of the documents: en-GB, cy, ...",
         examples=["en-GB"],
     )
-    uid: str | None = Field(
-        None,
-        description="Written once by `coprod new series`; calendar events hang on it, so keep it when you rename",
-        examples=["3f9c2b1e-8d4a-4c55-9a0e-2f6b7c1d9e80"],
+    uid: str | None = optional(
+        "Written once by `coprod new series`; calendar events hang on it, so keep it when you rename",
+        "3f9c2b1e-8d4a-4c55-9a0e-2f6b7c1d9e80",
     )
-    names: TextList = Field(
-        default_factory=list, description="Names the jargon check should leave alone", examples=[["Miro", "Houghton"]]
+    names: TextList = optional_list("Names the jargon check should leave alone", ["Miro", "Houghton"])
+    access: Access | None = optional(
+        "Access details for every workshop", {"step_free": True, "adjustments": "Tell Laura by the Friday before"}
     )
-    access: Access | None = Field(
-        None,
-        description="Access details for every workshop",
-        examples=[{"step_free": True, "adjustments": "Tell Laura by the Friday before"}],
+    support: list[SupportContact] = optional_list(
+        "Who to talk to, during and after", [{"name": "Sam Reid", "role": "wellbeing lead", "phone": "07700 900123"}]
     )
-    support: list[SupportContact] = Field(
-        default_factory=list,
-        description="Who to talk to, during and after",
-        examples=[[{"name": "Sam Reid", "role": "wellbeing lead", "phone": "07700 900123"}]],
+    consent: Consent | None = optional(
+        "Photos, recording, quotes, and how to say no", {"photos": "ask", "recording": "no", "quotes": "anonymous"}
     )
-    consent: Consent | None = Field(
-        None,
-        description="Photos, recording, quotes, and how to say no",
-        examples=[{"photos": "ask", "recording": "no", "quotes": "anonymous"}],
-    )
-    timezone: Annotated[str, AfterValidator(_check_timezone)] | None = Field(
-        None, description="Time zone of the workshops, for the calendar", examples=["Europe/London"]
+    timezone: Annotated[str, AfterValidator(_check_timezone)] | None = optional(
+        "Time zone of the workshops, for the calendar", "Europe/London"
     )
     framework: Annotated[str, AfterValidator(_check_framework), WithJsonSchema({"enum": list(FRAMEWORKS)})] | None = (
-        Field(None, description="Principles to check the series against", examples=["citizen-lab"])
+        optional("Principles to check the series against", "citizen-lab")
     )
-    facilitators: list[Facilitator] = Field(
-        default_factory=list,
-        description="Who runs the workshops",
-        examples=[[{"name": "Laura Park", "role": "lead"}]],
+    facilitators: list[Facilitator] = optional_list("Who runs the workshops", [{"name": "Laura Park", "role": "lead"}])
+    participants: list[ParticipantGroup] = optional_list(
+        "Who takes part, as groups and counts (never personal data)",
+        [{"group": "Care leavers", "count": 3, "lived_experience": True}],
     )
-    participants: list[ParticipantGroup] = Field(
-        default_factory=list,
-        description="Who takes part, as groups and counts (never personal data)",
-        examples=[[{"group": "Care leavers", "count": 3, "lived_experience": True}]],
-    )
-    ground_rules: TextList = Field(
-        default_factory=list,
-        description="Rules everyone agrees to",
-        examples=[["What is said in the room stays in the room"]],
-    )
+    ground_rules: TextList = optional_list("Rules everyone agrees to", ["What is said in the room stays in the room"])
     glossary: dict[str, str] = Field(
         default_factory=dict,
         description="Plain-language meanings of words participants may not know",

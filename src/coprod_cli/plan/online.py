@@ -6,7 +6,7 @@ from typing import Any
 
 from pydantic import ConfigDict, Field, model_validator
 
-from coprod_cli.plan.base import Duration, Strict, TextList
+from coprod_cli.plan.base import Duration, Strict, TextList, optional, optional_list
 from coprod_cli.plan.practice import _or_text
 
 
@@ -14,7 +14,7 @@ class Step(Strict):
     """One timed part of an activity, for the facilitator script."""
 
     do: str = Field(description="What happens in this step", examples=["Pick a word from the hat"])
-    duration: Duration | None = Field(None, description="How long this step takes", examples=["5m"])
+    duration: Duration | None = optional("How long this step takes", "5m")
 
 
 class OnlineVariant(Strict):
@@ -23,44 +23,26 @@ class OnlineVariant(Strict):
 
     model_config = ConfigDict(json_schema_extra=_or_text)
 
-    how: str | None = Field(
-        None,
-        description="Facilitator only: how to run it online (breakout rooms, the whiteboard, the chat)",
-        examples=["Breakout rooms of 3; each room writes on frame 2 of the whiteboard"],
+    how: str | None = optional(
+        "Facilitator only: how to run it online (breakout rooms, the whiteboard, the chat)",
+        "Breakout rooms of 3; each room writes on frame 2 of the whiteboard",
     )
-    title: str | None = Field(
-        None, description="Its title when online, if the room's title does not fit", examples=["Whiteboard walk"]
+    title: str | None = optional("Its title when online, if the room's title does not fit", "Whiteboard walk")
+    handout: str | None = optional(
+        "What participants read when they take part online", "We look at the ideas on the whiteboard together."
     )
-    handout: str | None = Field(
-        None,
-        description="What participants read when they take part online",
-        examples=["We look at the ideas on the whiteboard together."],
-    )
-    easy: str | None = Field(
-        None,
-        description="The Easy Read line when online: one idea a sentence, 15 words or fewer. Give one with an "
+    easy: str | None = optional(
+        "The Easy Read line when online: one idea a sentence, 15 words or fewer. Give one with an "
         "online handout in other words, or the Easy Read shows the title",
-        examples=["We go into small rooms online. We talk in pairs."],
+        "We go into small rooms online. We talk in pairs.",
     )
-    groups: str | None = Field(
-        None, description="How people are grouped online, e.g. 'breakout rooms of 3'", examples=["breakout rooms of 3"]
+    groups: str | None = optional("How people are grouped online, e.g. 'breakout rooms of 3'", "breakout rooms of 3")
+    say: str | None = optional("The facilitator's words when online", "Unmute when you are ready to share.")
+    steps: list[Step] = optional_list("Timed steps when online", [{"do": "Open breakout rooms", "duration": "2m"}])
+    materials: TextList = optional_list(
+        "What online needs: whiteboard frames, breakout rooms, a co-host", ["whiteboard frame 2", "a co-host"]
     )
-    say: str | None = Field(
-        None, description="The facilitator's words when online", examples=["Unmute when you are ready to share."]
-    )
-    steps: list[Step] = Field(
-        default_factory=list,
-        description="Timed steps when online",
-        examples=[[{"do": "Open breakout rooms", "duration": "2m"}]],
-    )
-    materials: TextList = Field(
-        default_factory=list,
-        description="What online needs: whiteboard frames, breakout rooms, a co-host",
-        examples=[["whiteboard frame 2", "a co-host"]],
-    )
-    notes: str | None = Field(
-        None, description="Facilitator notes when online", examples=["Ask the co-host to watch the chat."]
-    )
+    notes: str | None = optional("Facilitator notes when online", "Ask the co-host to watch the chat.")
 
     @model_validator(mode="before")
     @classmethod

@@ -11,7 +11,7 @@ from typing import Any
 
 from pydantic import ConfigDict, Field, field_validator, model_validator
 
-from coprod_cli.plan.base import Strict, TextList
+from coprod_cli.plan.base import Strict, TextList, optional, optional_list
 from coprod_cli.plan.suggest import did_you_mean
 
 
@@ -38,41 +38,26 @@ class Access(Strict):
 
     model_config = ConfigDict(json_schema_extra=_or_text)
 
-    step_free: bool | None = Field(
-        None, description="Step-free access to the room (or: no steps online)", examples=[True]
+    step_free: bool | None = optional("Step-free access to the room (or: no steps online)", True)
+    hearing_loop: bool | None = optional("A hearing loop in the room", True)
+    interpreters: TextList = optional_list("Interpreters booked, e.g. [BSL, Polish]", ["BSL"])
+    captions: bool | None = optional("Live captions (online or on a screen)", True)
+    quiet_room: str | None = optional("Where people can take a break on their own, e.g. Room 3", "Room 3")
+    toilets: str | None = optional(
+        "Where the toilets are, accessible toilets too", "Accessible toilet on the ground floor"
     )
-    hearing_loop: bool | None = Field(None, description="A hearing loop in the room", examples=[True])
-    interpreters: TextList = Field(
-        default_factory=list, description="Interpreters booked, e.g. [BSL, Polish]", examples=[["BSL"]]
+    food: str | None = optional(
+        "Food and drink, and how dietary needs are met", "Lunch provided; tell us what you cannot eat"
     )
-    captions: bool | None = Field(None, description="Live captions (online or on a screen)", examples=[True])
-    quiet_room: str | None = Field(
-        None, description="Where people can take a break on their own, e.g. Room 3", examples=["Room 3"]
+    travel: str | None = optional(
+        "Help with travel: parking, buses, taxis", "Free parking behind the building; bus 42 stops outside"
     )
-    toilets: str | None = Field(
-        None,
-        description="Where the toilets are, accessible toilets too",
-        examples=["Accessible toilet on the ground floor"],
+    adjustments: str | None = optional(
+        "How to ask for an adjustment, and by when, e.g. 'Tell Laura by the Friday before'",
+        "Tell Laura by the Friday before (07700 900000)",
     )
-    food: str | None = Field(
-        None,
-        description="Food and drink, and how dietary needs are met",
-        examples=["Lunch provided; tell us what you cannot eat"],
-    )
-    travel: str | None = Field(
-        None,
-        description="Help with travel: parking, buses, taxis",
-        examples=["Free parking behind the building; bus 42 stops outside"],
-    )
-    adjustments: str | None = Field(
-        None,
-        description="How to ask for an adjustment, and by when, e.g. 'Tell Laura by the Friday before'",
-        examples=["Tell Laura by the Friday before (07700 900000)"],
-    )
-    notes: str | None = Field(
-        None,
-        description="Anything else about access, in plain words",
-        examples=["The lift is small; ask us if you use a large wheelchair"],
+    notes: str | None = optional(
+        "Anything else about access, in plain words", "The lift is small; ask us if you use a large wheelchair"
     )
 
     @model_validator(mode="before")
@@ -124,24 +109,14 @@ class Thanks(Strict):
 
     model_config = ConfigDict(json_schema_extra=_or_text)
 
-    amount: str | None = Field(
-        None, description="What people get, e.g. '£25 voucher per session'", examples=["£25 voucher per session"]
+    amount: str | None = optional("What people get, e.g. '£25 voucher per session'", "£25 voucher per session")
+    when: str | None = optional("When, e.g. 'at the end of each session'", "at the end of each session")
+    how: str | None = optional(
+        "How, e.g. 'a Love2Shop voucher' or 'bank transfer within 2 weeks'", "a Love2Shop voucher"
     )
-    when: str | None = Field(
-        None, description="When, e.g. 'at the end of each session'", examples=["at the end of each session"]
-    )
-    how: str | None = Field(
-        None,
-        description="How, e.g. 'a Love2Shop voucher' or 'bank transfer within 2 weeks'",
-        examples=["a Love2Shop voucher"],
-    )
-    travel: str | None = Field(
-        None, description="Travel expenses, e.g. 'paid back on the day'", examples=["paid back on the day"]
-    )
-    benefits: str | None = Field(
-        None,
-        description="A note for people on benefits",
-        examples=["Vouchers do not affect benefits; ask us if you are unsure"],
+    travel: str | None = optional("Travel expenses, e.g. 'paid back on the day'", "paid back on the day")
+    benefits: str | None = optional(
+        "A note for people on benefits", "Vouchers do not affect benefits; ask us if you are unsure"
     )
 
     @model_validator(mode="before")
@@ -165,13 +140,11 @@ class SupportContact(Strict):
     """Someone participants can talk to during and after a workshop (participant-facing)."""
 
     name: str = Field(description="Their name", examples=["Sam Reid"])
-    role: str | None = Field(None, description="What they do, e.g. 'wellbeing lead'", examples=["wellbeing lead"])
-    phone: str | None = Field(None, description="A phone number, kept exactly as written", examples=["07700 900123"])
-    email: str | None = Field(None, description="An email address", examples=["sam.reid@example.org"])
-    when: str | None = Field(
-        None,
-        description="When to reach them, e.g. 'during the day and for a week after'",
-        examples=["during the day and for a week after"],
+    role: str | None = optional("What they do, e.g. 'wellbeing lead'", "wellbeing lead")
+    phone: str | None = optional("A phone number, kept exactly as written", "07700 900123")
+    email: str | None = optional("An email address", "sam.reid@example.org")
+    when: str | None = optional(
+        "When to reach them, e.g. 'during the day and for a week after'", "during the day and for a week after"
     )
 
     def line(self) -> str:
@@ -184,12 +157,10 @@ class SupportContact(Strict):
 class Consent(Strict):
     """What participants are asked to agree to, and how to say no."""
 
-    photos: str | None = Field(None, description="ask | yes | no, or a sentence", examples=["ask"])
-    recording: str | None = Field(None, description="ask | yes | no, or a sentence", examples=["no"])
-    quotes: str | None = Field(None, description="anonymous | named | no, or a sentence", examples=["anonymous"])
-    opt_out: str | None = Field(
-        None, description="How to say no or change your mind", examples=["Tell a facilitator at any time"]
-    )
+    photos: str | None = optional("ask | yes | no, or a sentence", "ask")
+    recording: str | None = optional("ask | yes | no, or a sentence", "no")
+    quotes: str | None = optional("anonymous | named | no, or a sentence", "anonymous")
+    opt_out: str | None = optional("How to say no or change your mind", "Tell a facilitator at any time")
 
     @field_validator(*("photos", "recording", "quotes"))
     @classmethod
@@ -240,16 +211,14 @@ class Heard(Strict):
         description="What people said, in their words where possible",
         examples=["The leaving care letter is hard to read"],
     )
-    did: str | None = Field(
-        None, description="What was done about it (empty: not yet)", examples=["We rewrote it with two care leavers"]
-    )
+    did: str | None = optional("What was done about it (empty: not yet)", "We rewrote it with two care leavers")
 
 
 class Facilitator(Strict):
     """Someone who runs the workshops."""
 
     name: str = Field(description="Their name", examples=["Laura Park"])
-    role: str | None = Field(None, description="Their part in the series", examples=["lead", "co-facilitator"])
+    role: str | None = optional("Their part in the series", "lead", "co-facilitator")
     lived_experience: bool = Field(
         False,
         description="A peer facilitator who has used the service: co-leads as someone with lived experience",
@@ -265,10 +234,8 @@ class ParticipantGroup(Strict):
     lived_experience: bool = Field(
         False, description="They bring lived experience of the service (not a professional role)", examples=[True]
     )
-    thanks: Thanks | None = Field(
-        None,
-        description="How this group is thanked for its time (payment, voucher)",
-        examples=["£25 voucher per session"],
+    thanks: Thanks | None = optional(
+        "How this group is thanked for its time (payment, voucher)", "£25 voucher per session"
     )
 
 
@@ -277,18 +244,14 @@ class Join(Strict):
 
     model_config = ConfigDict(json_schema_extra=_or_text)
 
-    link: str | None = Field(
-        None, description="The meeting link, e.g. https://zoom.us/j/123456789", examples=["https://zoom.us/j/123456789"]
+    link: str | None = optional("The meeting link, e.g. https://zoom.us/j/123456789", "https://zoom.us/j/123456789")
+    dial_in: str | None = optional(
+        "How to join by phone: the number, meeting ID and passcode, e.g. '0203 000 0000, ID 123 456'",
+        "0203 000 0000, ID 123 456",
     )
-    dial_in: str | None = Field(
-        None,
-        description="How to join by phone: the number, meeting ID and passcode, e.g. '0203 000 0000, ID 123 456'",
-        examples=["0203 000 0000, ID 123 456"],
-    )
-    help: str | None = Field(
-        None,
-        description="What to do if joining fails, e.g. 'Text Becky on 07700 900123 and we will call you'",
-        examples=["Text Becky on 07700 900123 and we will call you"],
+    help: str | None = optional(
+        "What to do if joining fails, e.g. 'Text Becky on 07700 900123 and we will call you'",
+        "Text Becky on 07700 900123 and we will call you",
     )
 
     @model_validator(mode="before")

@@ -15,7 +15,7 @@ import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Self
 
 import yaml
 
@@ -103,13 +103,13 @@ def _pos(mark: Any) -> tuple[int, int]:
     return (mark.line + 1, mark.column + 1)
 
 
-class SourceInt(int):
-    """An integer that remembers how it was written, so a text field gets the typed characters."""
+class _Written:
+    """A number that remembers how it was written, so a text field gets the typed characters."""
 
     source: str
 
-    def __new__(cls, value: int, source: str) -> SourceInt:
-        made = super().__new__(cls, value)
+    def __new__(cls, value: float, source: str) -> Self:
+        made = super().__new__(cls, value)  # type: ignore[call-arg]  # int or float: next in the MRO
         made.source = source
         return made
 
@@ -117,18 +117,12 @@ class SourceInt(int):
         return self.source
 
 
-class SourceFloat(float):
-    """A float that remembers how it was written (`1.10` stays `1.10`, `12e3` stays `12e3`)."""
+class SourceInt(_Written, int):
+    """An integer as written (`007` stays `007`)."""
 
-    source: str
 
-    def __new__(cls, value: float, source: str) -> SourceFloat:
-        made = super().__new__(cls, value)
-        made.source = source
-        return made
-
-    def __str__(self) -> str:
-        return self.source
+class SourceFloat(_Written, float):
+    """A float as written (`1.10` stays `1.10`, `12e3` stays `12e3`)."""
 
 
 def _plain(value: str) -> Any:

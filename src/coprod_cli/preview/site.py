@@ -12,7 +12,7 @@ from pathlib import Path
 
 from coprod_cli.checks import run_checks
 from coprod_cli.documents.index import INDEX, build_index
-from coprod_cli.documents.render import DOCUMENTS, draft_reasons, render_documents
+from coprod_cli.documents.render import DOCUMENTS, Renderer, draft_reasons
 from coprod_cli.errors import CoprodError
 from coprod_cli.plan.loader import load_plan
 
@@ -40,7 +40,9 @@ def build_site(plan: Path, templates: Path | None, version: int) -> Site:
         loaded = load_plan(plan)
         report = run_checks(loaded)
         draft = draft_reasons(loaded, report.findings)
-        documents = render_documents(loaded, report.schedules, DOCUMENTS, ("html",), None, templates, draft=draft)
+        documents = Renderer.start(
+            loaded, report.schedules, DOCUMENTS, ("html",), None, templates, draft=draft
+        ).render_all()
     except CoprodError as error:
         title = f"coprod preview: {plan}"
         return Site({INDEX: build_index(title, [], problems=error.lines(), extra_head=head)}, ok=False)

@@ -4,12 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from coprod_cli.findings import Finding
+from coprod_cli.findings import Finding, Loc
 from coprod_cli.plan.durations import format_clock
 from coprod_cli.plan.models import Workshop
 from coprod_cli.plan.resolve import ResolvedItem
-
-Loc = tuple[str | int, ...]
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ from coprod_cli.language.messages import format_duration, format_time, translato
 from coprod_cli.plan.models import OnlineVariant, Plan, Workshop
 from coprod_cli.preparation import checklist
 from coprod_cli.schedule import Schedule, TimedItem
-from coprod_cli.views.participant import _day, _time_span, _when, folder_name, heard_pairs
+from coprod_cli.views.participant import ItemTimes, _day, _time_span, _when, folder_name, heard_pairs
 
 CUE_BEFORE_BREAK = 10
 CUE_BEFORE_END = 5
@@ -30,14 +30,8 @@ class FacilitatorStep:
     do: str
 
 
-@dataclass
-class FacilitatorItem:
-    when: str
-    end: str
-    minutes: str
-    title: str
-    kind: str
-    is_pause: bool
+@dataclass(frozen=True)
+class FacilitatorItem(ItemTimes):
     lead: str | None
     groups: str | None
     flex: str | None
@@ -138,13 +132,10 @@ def _facilitator_item(
     """One item of the script; its cues are found by bisecting `at`, the cues' offsets in order."""
     item = t.item
     variant = item.online if mode != "in-person" and isinstance(item.online, OnlineVariant) else None
-    return FacilitatorItem(
-        when=_when(lang, sched, t.offset),
-        end=_when(lang, sched, t.end_offset),
-        minutes=format_duration(lang, t.minutes),
-        title=item.title,
-        kind=item.kind,
-        is_pause=item.is_pause,
+    return FacilitatorItem.timed(
+        lang,
+        sched,
+        t,
         lead=item.lead,
         groups=item.groups,
         flex=format_duration(lang, item.flex) if item.flex else None,

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import Any, Self
 
 from coprod_cli.language.messages import format_date, format_duration, format_time, translator
 from coprod_cli.language.texts import handout_glossaries
@@ -17,6 +18,31 @@ from coprod_cli.plan.models import OnlineVariant, Plan, Workshop
 from coprod_cli.schedule import Schedule, TimedItem
 
 # ---------------------------------------------------------------- participant view
+
+
+@dataclass(frozen=True)
+class ItemTimes:
+    """What every audience's view of an item starts with: when it runs, for how long, what it is."""
+
+    when: str
+    end: str
+    minutes: str
+    title: str
+    kind: str
+    is_pause: bool
+
+    @classmethod
+    def timed(cls, lang: str, sched: Schedule, t: TimedItem, **rest: Any) -> Self:
+        """The view of `t`, its times in the plan's language; `rest` are the audience's own fields."""
+        return cls(
+            when=_when(lang, sched, t.offset),
+            end=_when(lang, sched, t.end_offset),
+            minutes=format_duration(lang, t.minutes),
+            title=t.item.title,
+            kind=t.item.kind,
+            is_pause=t.item.is_pause,
+            **rest,
+        )
 
 
 @dataclass(frozen=True)
@@ -34,13 +60,7 @@ class ParticipantTrack:
 
 
 @dataclass(frozen=True)
-class ParticipantItem:
-    when: str
-    end: str
-    minutes: str
-    title: str
-    kind: str
-    is_pause: bool
+class ParticipantItem(ItemTimes):
     description: str | None  # in an online workshop, already the online wording
     online_description: str | None  # hybrid only: what people taking part online do
     tracks: tuple[ParticipantTrack, ...]
@@ -159,13 +179,10 @@ def _participant_item(lang: str, sched: Schedule, t: TimedItem) -> ParticipantIt
         )
         for track in t.tracks
     )
-    return ParticipantItem(
-        when=_when(lang, sched, t.offset),
-        end=_when(lang, sched, t.end_offset),
-        minutes=format_duration(lang, t.minutes),
-        title=t.item.title,
-        kind=t.item.kind,
-        is_pause=t.item.is_pause,
+    return ParticipantItem.timed(
+        lang,
+        sched,
+        t,
         description=t.item.handout,
         online_description=_online_handout(sched.workshop.mode, t.item.online, t.item.handout),
         tracks=tracks,
