@@ -228,7 +228,7 @@ def test_a_crash_part_way_through_a_batch_is_repaired_by_the_next_render(tmp_pat
     loaded = load_plan(plan)
     with pytest.raises(PowerCut):
         documents_files.write_documents(
-            out, render_documents(loaded, schedule_plan(loaded.plan), ("handouts",), ("md",))
+            out, Renderer.start(loaded, schedule_plan(loaded.plan), ("handouts",), ("md",)).render_all()
         )
     monkeypatch.undo()
     assert (
@@ -238,7 +238,7 @@ def test_a_crash_part_way_through_a_batch_is_repaired_by_the_next_render(tmp_pat
     result = run("render", "handouts", "-f", "md", "-p", str(plan), "-o", str(out))
     assert result.exit_code == 0 and "kept" not in result.stdout, result.stdout + result.stderr
     loaded = load_plan(plan)
-    fresh = render_documents(loaded, schedule_plan(loaded.plan), ("handouts",), ("md",))
+    fresh = Renderer.start(loaded, schedule_plan(loaded.plan), ("handouts",), ("md",)).render_all()
     assert _docs(out) == {d.path: d.content for d in fresh}
 
 
