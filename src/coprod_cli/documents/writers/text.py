@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -35,13 +36,20 @@ def builtin_templates() -> Path:
 _REMEMBERED = 8192
 
 
-def inline_md(value: object) -> Markdown:
+def _remembered(lay_out: Callable[[str], Any]) -> Callable[[object], Any]:
+    """A filter that remembers what it made of each recent plain `str`."""
+    cached = functools.lru_cache(maxsize=_REMEMBERED)(lay_out)
+
+    @functools.wraps(lay_out)
+    def inline(value: object) -> Any:
+        return cached(value) if type(value) is str else lay_out(str(value))
+
+    return inline
+
+
+@_remembered
+def inline_md(value: str) -> Markdown:
     """Plan text as Markdown: escaped, with web addresses, emails and phone numbers as autolinks."""
-    return _inline_md(value) if type(value) is str else _inline_md.__wrapped__(str(value))
-
-
-@functools.lru_cache(maxsize=_REMEMBERED)
-def _inline_md(value: str) -> Markdown:
     out = []
     for text, href in pieces(value):
         if href and href.startswith("mailto:"):
@@ -53,13 +61,9 @@ def _inline_md(value: str) -> Markdown:
     return Markdown("".join(out))
 
 
-def inline_html(value: object) -> Markup:
+@_remembered
+def inline_html(value: str) -> Markup:
     """Escaped text with web addresses, emails and phone numbers as links, clock times in <time>."""
-    return _inline_html(value) if type(value) is str else _inline_html.__wrapped__(str(value))
-
-
-@functools.lru_cache(maxsize=_REMEMBERED)
-def _inline_html(value: str) -> Markup:
     out = []
     for text, href in pieces(value):
         if href is not None:
