@@ -104,6 +104,11 @@ def _english(msgid: str, **values: object) -> str:
     return msgid.format(**values) if values else msgid
 
 
+def N_(msgid: str) -> str:  # noqa: N802 - gettext's name, which the catalogue test looks for
+    """A msgid to translate later (plan/ sits below language/, which holds the catalogues)."""
+    return msgid
+
+
 class Thanks(Strict):
     """How a participant group is thanked for its time: said up front, so nobody is worse off."""
 
@@ -125,12 +130,13 @@ class Thanks(Strict):
         """`thanks: £25 voucher` is the amount."""
         return {"amount": data} if isinstance(data, str) else data
 
-    def sentences(self) -> list[str]:
-        """How people are thanked, as plain sentences for a handout."""
+    def sentences(self, _: Callable[..., str] | None = None) -> list[str]:
+        """How people are thanked, as plain sentences for a handout (`_`: the plan's language)."""
+        _ = _ or _english
         what = ", ".join(part for part in (self.amount, self.when, self.how) if part)
         out = [_sentence(what)] if what else []
         if self.travel:
-            out.append(_sentence(f"Travel: {self.travel}"))
+            out.append(_sentence(_("Travel: {travel}.", travel=self.travel.strip().rstrip("."))))
         if self.benefits:
             out.append(_sentence(self.benefits))
         return out
@@ -176,31 +182,37 @@ class Consent(Strict):
             )
         return value
 
-    def sentence(self, field: str) -> str | None:
-        """One of photos, recording, quotes as a plain sentence; known words become our sentences."""
+    def sentence(self, field: str, _: Callable[..., str] | None = None) -> str | None:
+        """One of photos, recording, quotes as a plain sentence; known words become our sentences,
+        in the plan's language with `_`."""
         value = getattr(self, field)
-        return CONSENT_WORDS.get((field, value.lower()), _sentence(value)) if value else None
+        if not value:
+            return None
+        ours = CONSENT_WORDS.get((field, value.strip().lower()))
+        return (_ or _english)(ours) if ours else _sentence(value)
 
-    def sentences(self) -> list[str]:
+    def sentences(self, _: Callable[..., str] | None = None) -> list[str]:
         """What people are asked to agree to, in plain sentences, and how to say no."""
-        out = [s for s in (self.sentence(f) for f in CONSENT_FIELDS) if s]
+        _ = _ or _english
+        out = [s for s in (self.sentence(f, _) for f in CONSENT_FIELDS) if s]
         if self.opt_out:
-            out.append(_sentence(f"To say no or change your mind: {self.opt_out}"))
+            out.append(_sentence(_("To say no or change your mind: {how}.", how=self.opt_out.strip().rstrip("."))))
         return out
 
 
 CONSENT_FIELDS = ("photos", "recording", "quotes")
+# msgids: `N_` marks them for the catalogues (language/locale), which print them in the plan's language.
 CONSENT_WORDS = {
-    ("photos", "ask"): "We will ask you before we take any photos.",
-    ("photos", "yes"): "We will take photos. Tell us if you do not want to be in them.",
-    ("photos", "no"): "We will not take photos.",
-    ("recording", "ask"): "We will ask you before we record anything.",
-    ("recording", "yes"): "We will record the workshop. Tell us if you do not want to be recorded.",
-    ("recording", "no"): "We will not record the workshop.",
-    ("quotes", "anonymous"): "We may write down what you say, but never with your name.",
-    ("quotes", "named"): "We may write down what you say with your name, only if you agree.",
-    ("quotes", "ask"): "We will ask you before we write down what you say.",
-    ("quotes", "no"): "We will not write down what you say.",
+    ("photos", "ask"): N_("We will ask you before we take any photos."),
+    ("photos", "yes"): N_("We will take photos. Tell us if you do not want to be in them."),
+    ("photos", "no"): N_("We will not take photos."),
+    ("recording", "ask"): N_("We will ask you before we record anything."),
+    ("recording", "yes"): N_("We will record the workshop. Tell us if you do not want to be recorded."),
+    ("recording", "no"): N_("We will not record the workshop."),
+    ("quotes", "anonymous"): N_("We may write down what you say, but never with your name."),
+    ("quotes", "named"): N_("We may write down what you say with your name, only if you agree."),
+    ("quotes", "ask"): N_("We will ask you before we write down what you say."),
+    ("quotes", "no"): N_("We will not write down what you say."),
 }
 
 

@@ -192,6 +192,7 @@ def _participant_item(lang: str, sched: Schedule, t: TimedItem) -> ParticipantIt
 def participant_view(plan: Plan, schedules: list[Schedule]) -> ParticipantSeries:
     """The series as participants may see it: nothing facilitator-only is copied in."""
     glossaries = handout_glossaries(plan)
+    _ = translator(plan.language)
     workshops = []
     for number, sched in enumerate(schedules, start=1):
         w = sched.workshop
@@ -235,9 +236,9 @@ def participant_view(plan: Plan, schedules: list[Schedule]) -> ParticipantSeries
         facilitators=tuple(f.name for f in plan.facilitators),
         workshops=tuple(workshops),
         glossary=tuple(plan.glossary.items()),
-        thanks=tuple((g.group, tuple(g.thanks.sentences())) for g in plan.participants if g.thanks is not None),
+        thanks=tuple((g.group, tuple(g.thanks.sentences(_))) for g in plan.participants if g.thanks is not None),
         support=tuple(c.line() for c in plan.support),
-        consent=tuple(plan.consent.sentences()) if plan.consent else (),
+        consent=tuple(plan.consent.sentences(_)) if plan.consent else (),
     )
 
 
