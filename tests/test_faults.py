@@ -224,7 +224,7 @@ def test_a_crash_part_way_through_a_batch_is_repaired_by_the_next_render(tmp_pat
         real_replace(src, dst)
 
     monkeypatch.setattr(os, "replace", replace)
-    monkeypatch.setattr(Record, "save", lambda self, lines: None)  # nothing runs after a crash
+    monkeypatch.setattr(Record, "save", lambda self, *args: None)  # nothing runs after a crash
     loaded = load_plan(plan)
     with pytest.raises(PowerCut):
         documents_files.write_documents(

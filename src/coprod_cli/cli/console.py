@@ -36,7 +36,7 @@ from coprod_cli.plan.durations import format_duration
 
 if TYPE_CHECKING:
     from coprod_cli.checks import Report
-    from coprod_cli.documents.files import Outcome
+    from coprod_cli.documents.record import Outcome
     from coprod_cli.findings import Finding
     from coprod_cli.schedule import Schedule, TimedItem
 
@@ -213,6 +213,10 @@ _STATUS = {
     "removed": ("removed: from an older numbering", "yellow"),
     "retired": ("removed: the plan no longer makes it", "yellow"),
     "outdated": ("kept: edited, but the plan no longer makes it (delete it)", "bold red"),
+    "superseded": ("removed: it {note}", "yellow"),
+    "older": ("stale: it {note}", "bold yellow"),
+    "older-sibling": ("kept: edited, but it {note} (delete it)", "bold red"),
+    "beside-removed": ("removed: no longer needed (the file beside it is coprod's again)", "yellow"),
 }
 
 
@@ -223,12 +227,19 @@ def print_render_summary(
     need a look (kept, overwritten, a new version beside), as a thousand 'written' lines hide them.
     `notes`: what no file says (a document asked for with nothing to put in it); `draft`: why every
     document is marked as a draft (said on stderr, so -q still says why render exits 1)."""
+    from coprod_cli.documents.leftovers import SHOWN
+
     listed = outcomes if len(outcomes) <= LIST_ALL_FILES else [o for o in outcomes if o.status not in _ROUTINE]
+    if sum(o.status == "older" for o in listed) > SHOWN:  # one warning line names them, by folder
+        listed = [o for o in listed if o.status != "older"]
     rows = []
     for o in listed:
         label, style = _STATUS[o.status]
-        note = f" ({o.note})" if o.note and o.status != "new-beside" else ""
-        rows.append((str(folder / o.path), label + note, style))
+        if "{note}" in label:
+            label = label.format(note=o.note)
+        elif o.note and o.status != "new-beside":
+            label += f" ({o.note})"
+        rows.append((str(folder / o.path), label, style))
     if is_quiet():  # -q: only problems; the warnings below still go to stderr
         pass
     elif not out.is_terminal:  # whole paths, one a line, for a pipe or a log
@@ -251,6 +262,8 @@ def print_render_summary(
         line += f", {kept} kept (use --force to overwrite them)"
     if counts.get("new-beside"):
         line += f", {counts['new-beside']} with a new version beside"
+    if stale := counts.get("older", 0) + counts.get("older-sibling", 0):
+        line += f", {stale} stale (see below)"
     out.print(f"[bold]{line}[/bold] in {escape(str(folder))}/", soft_wrap=True)
     for note in notes or []:
         out.print(Text(note), soft_wrap=True)

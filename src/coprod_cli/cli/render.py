@@ -58,7 +58,11 @@ def render(
     ] = False,
     clean: Annotated[
         bool,
-        typer.Option("--clean", help="Remove workshop folders left from an older numbering (only files coprod wrote)."),
+        typer.Option(
+            "--clean",
+            help="Remove what older renders left: workshop folders from an older numbering, and files made "
+            "from an older plan that this render did not update (only files coprod wrote and nobody edited).",
+        ),
     ] = False,
     jobs: Annotated[
         int | None,
@@ -90,7 +94,10 @@ def render(
     series in OUT/; one the plan no longer makes is removed (kept and named if you edited it). A file you
     edited after coprod wrote it is kept (and named) unless you pass --force; when coprod's own
     version has changed since, the new one is written beside it (handout.new.html) and render
-    exits 1. Renders into one folder wait for each other; an interrupted render is picked up.
+    exits 1. A file an earlier render made in another format (handout.pdf) from an older plan is
+    removed, as it could pass as current (kept and named if you edited it; then render exits 1);
+    one of another document or workshop is named, and --clean removes it. Renders into one folder
+    wait for each other; an interrupted render is picked up.
     When the plan has errors, every document is marked "Draft: not ready to hand out" and the
     exit code is 1.
     """
@@ -98,6 +105,7 @@ def render(
     from coprod_cli.cli.console import print_render_summary, progress_reporter
     from coprod_cli.documents.batch import default_jobs, stream
     from coprod_cli.documents.files import write_documents
+    from coprod_cli.documents.origin import origin_of
     from coprod_cli.documents.render import DOCUMENTS, Renderer, draft_reasons, parse_documents, parse_formats
     from coprod_cli.plan.loader import load_plan
     from coprod_cli.views import folder_name
@@ -129,11 +137,12 @@ def render(
                     clean=clean,
                     plan_lines=loaded.text.splitlines(),
                     retired=renderer.retired(),
+                    origin=origin_of(loaded.text, templates, large_print),
                 )
             finally:
                 rendering.close()  # stops the workers at once when writing stopped part-way
     print_render_summary(out, outcomes, draft, renderer.notes())
-    if draft or any(o.status in ("new-beside", "outdated") for o in outcomes):
+    if draft or any(o.status in ("new-beside", "outdated", "older-sibling") for o in outcomes):
         raise typer.Exit(1)
 
 

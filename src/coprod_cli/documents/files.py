@@ -12,15 +12,15 @@ coprod's own version has changed since, the new version is written beside it as 
 from __future__ import annotations
 
 import contextlib
-import hashlib
-import os
 import re
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from coprod_cli.documents.record import MANIFEST, Record, plan_changes
+from coprod_cli.documents.leftovers import mark, older_warnings, origins_before, settle
+from coprod_cli.documents.origin import Origin, origin_of
+from coprod_cli.documents.record import MANIFEST, Outcome, Record, beside, digest, inside
 from coprod_cli.errors import CoprodError, RenderError, UsageError
 from coprod_cli.files import (
     Interrupted,
@@ -41,17 +41,6 @@ class Document:
     content: bytes
 
 
-@dataclass(frozen=True)
-class Outcome:
-    """What happened to one file or folder. `note` says more for new-beside (what changed)."""
-
-    path: str
-    # written | unchanged | kept-edited | kept-foreign | overwritten | new-beside | stale | removed | retired | outdated
-    status: str
-    note: str = ""
-    changed: str = ""  # for new-beside: which lines of the plan changed since the last render
-
-
 class WriteError(CoprodError):
     """The disk refused a file, or a signal stopped the render: says what was written and what was not."""
 
@@ -62,18 +51,6 @@ class WriteError(CoprodError):
 
     def lines(self) -> list[str]:
         return self._lines
-
-
-def digest(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
-
-
-def beside(rel: str) -> str:
-    """'01-intro/handout.html' -> '01-intro/handout.new.html'."""
-    folder, _, name = rel.rpartition("/")
-    stem, dot, ext = name.rpartition(".")
-    new = f"{stem}.new.{ext}" if dot else f"{name}.new"
-    return f"{folder}/{new}" if folder else new
 
 
 @contextlib.contextmanager
@@ -105,15 +82,6 @@ def _lock(fd: int) -> None:
         fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
 
 
-def inside(out_dir: Path, rel: str) -> Path:
-    """Where `rel` lands once links are followed; refused if that is outside `out_dir`."""
-    root = os.path.realpath(out_dir)  # as Path.resolve, without a Path per parent for each file
-    target = os.path.realpath(os.path.join(root, rel))
-    if target != root and not target.startswith(os.path.join(root, "")):
-        raise RenderError(f"'{rel}' would be written outside the output folder; refused")
-    return Path(target)
-
-
 def write_documents(
     out_dir: Path,
     documents: Iterable[Document],
@@ -123,6 +91,7 @@ def write_documents(
     clean: bool = False,
     plan_lines: list[str] | None = None,
     retired: Iterable[str] = (),
+    origin: Origin | None = None,
 ) -> list[Outcome]:
     """Write documents, keeping files that someone edited (or that coprod did not write).
 
@@ -130,7 +99,9 @@ def write_documents(
     from an older numbering and are named as stale (removed with `clean`, edited files kept).
     `retired`: files the plan no longer makes (a 'You said, we did' of a workshop that heard
     nothing now): removed when coprod wrote them and nobody edited them, else named as outdated.
-    Documents are written as they come, so a long render holds none of them in memory.
+    `origin`: what this render is made from (documents/origin.py; by default the plan lines with the
+    built-in templates): files left from a render made from something else are dealt with by
+    documents/leftovers.py. Documents are written as they come, so a long render holds none in memory.
     """
     if out_dir.exists() and not out_dir.is_dir():
         raise UsageError(f"{out_dir}: is a file, not a folder; choose another with -o")
@@ -144,13 +115,15 @@ def write_documents(
     with locked(out_dir), removing_temporaries_on_signal():
         sweep_temporaries(out_dir)
         record = Record(out_dir)
-        changed = plan_changes(record.plan_lines, plan_lines) if plan_lines is not None and record.plan_lines else ""
+        if origin is None and plan_lines is not None:
+            origin = origin_of("\n".join(plan_lines))
+        before = origins_before(record)
         outcomes: list[Outcome] = []
         batch: list[_Write] = []
         try:
             try:
                 for doc, target in targets():
-                    write = _put(record, doc, target, force, outcomes, changed)
+                    write = _put(record, doc, target, force, outcomes, "")
                     batch += [write] if write else []
                     if len(batch) == BATCH:
                         _write(record, batch, outcomes)
@@ -162,6 +135,8 @@ def write_documents(
             if folders is not None:
                 outcomes += _stale(record, set(folders), clean)
             outcomes += _retire(record, retired)
+            if origin is not None:
+                outcomes = settle(record, outcomes, origin, plan_lines or [], before, clean)
         except OSError as err:
             problem = f"{err.filename or out_dir}: could not write this ({err.strerror or err}); it was left as it was"
             raise WriteError(_unfinished(out_dir, problem, outcomes, wanted)) from None
@@ -172,7 +147,8 @@ def write_documents(
             raise WriteError(lines, 128 + signum) from None
         finally:
             with contextlib.suppress(OSError):  # the journal still holds everything if this fails too
-                record.save(plan_lines)
+                mark(record, outcomes, origin)
+                record.save()
     return outcomes
 
 
@@ -291,10 +267,10 @@ def _retire(record: Record, retired: Iterable[str]) -> list[Outcome]:
 
 
 def warnings(folder: Path, outcomes: list[Outcome]) -> list[str]:
-    """What a person must know after a render: new versions beside edited files, stale folders."""
+    """What a person must know after a render: new versions beside edited files, stale folders and files."""
     lines = [
-        f"warning: {folder / o.path} was edited by hand and kept, but coprod's version is different "
-        f"({o.changed or 'coprod or its templates changed'}): the new version is {folder / o.note}. "
+        f"warning: {folder / o.path} was edited by hand and kept, but coprod's version is different"
+        f"{f' ({o.changed})' if o.changed else ''}: the new version is {folder / o.note}. "
         "Compare the two and keep one (delete the other); until then render exits 1."
         for o in outcomes
         if o.status == "new-beside"
@@ -311,7 +287,7 @@ def warnings(folder: Path, outcomes: list[Outcome]) -> list[str]:
             f"warning: the workshops were renumbered, so {', '.join(stale)} no longer match the plan; "
             "`coprod render --clean` removes them (files you edited stay)"
         )
-    return lines
+    return lines + older_warnings(folder, outcomes)
 
 
 def _unfinished(out_dir: Path, problem: str, done: list[Outcome], wanted: list[str]) -> list[str]:

@@ -2,49 +2,58 @@
 
 The manifest is rewritten when a render ends; while it runs, each file's hash is appended to the
 journal (fsynced, a batch at a time) before the file goes into place, so a render stopped at any
-point leaves a record the next one reads. The plan's line hashes let a later render say which
-lines changed since.
+point leaves a record the next one reads. What each file was made from is kept
+with it (documents/origin.py).
 """
 
 from __future__ import annotations
 
-import difflib
 import hashlib
 import json
 import os
-from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
+from coprod_cli.documents.origin import Origin, origins_json, read_origins
+from coprod_cli.errors import RenderError
 from coprod_cli.files import write_atomic
 
 MANIFEST = ".coprod-manifest.json"
 JOURNAL = ".coprod-journal"
 
 
-def _line_hashes(lines: Iterable[str]) -> list[str]:
-    """Short hashes of the plan's lines: enough to say which lines changed, without a copy of the plan."""
-    return [hashlib.sha256(line.encode("utf-8")).hexdigest()[:10] for line in lines]
+@dataclass(frozen=True)
+class Outcome:
+    """What happened to one file or folder. `note` says more (the new version's path for new-beside;
+    what the file was made from for superseded, older and older-sibling)."""
+
+    path: str
+    # written | unchanged | kept-edited | kept-foreign | overwritten | new-beside | stale | removed | retired
+    # | outdated | superseded | older | older-sibling | beside-removed (documents/leftovers.py)
+    status: str
+    note: str = ""
+    changed: str = ""  # for new-beside: why coprod's version differs from what the edited file was made from
 
 
-def plan_changes(before: list[str], now: list[str], limit: int = 3) -> str:
-    """Which lines of the current plan differ from the plan of the last render, the first one quoted."""
-    changed: list[str] = []
-    first = ""
-    for tag, _i1, _i2, j1, j2 in difflib.SequenceMatcher(a=before, b=_line_hashes(now), autojunk=False).get_opcodes():
-        if tag == "equal":
-            continue
-        if j1 == j2:
-            changed.append(f"lines removed before line {j1 + 1}")
-            continue
-        changed.append(f"line {j1 + 1}" if j2 - j1 == 1 else f"lines {j1 + 1}-{j2}")
-        if not first:
-            quoted = now[j1].strip()
-            first = f" ('{quoted[:57]}...')" if len(quoted) > 60 else f" ('{quoted}')"
-    if not changed:
-        return "the plan is the same, but the templates or coprod changed"
-    shown = changed[0] + first + "".join(f", {c}" for c in changed[1:limit])
-    more = f" and {len(changed) - limit} more" if len(changed) > limit else ""
-    return f"the plan changed at {shown}{more}"
+def digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def beside(rel: str) -> str:
+    """'01-intro/handout.html' -> '01-intro/handout.new.html'."""
+    folder, _, name = rel.rpartition("/")
+    stem, dot, ext = name.rpartition(".")
+    new = f"{stem}.new.{ext}" if dot else f"{name}.new"
+    return f"{folder}/{new}" if folder else new
+
+
+def inside(out_dir: Path, rel: str) -> Path:
+    """Where `rel` lands once links are followed; refused if that is outside `out_dir`."""
+    root = os.path.realpath(out_dir)  # as Path.resolve, without a Path per parent for each file
+    target = os.path.realpath(os.path.join(root, rel))
+    if target != root and not target.startswith(os.path.join(root, "")):
+        raise RenderError(f"'{rel}' would be written outside the output folder; refused")
+    return Path(target)
 
 
 class Record:
@@ -53,14 +62,14 @@ class Record:
     def __init__(self, out_dir: Path):
         self.out_dir = out_dir
         self.last: dict[str, str] = {}  # the hash each path had when the last render finished
-        self.plan_lines: list[str] = []
+        self.made_from: dict[str, str] = {}  # path -> origin key; a path without one is of unknown origin
+        self.origins: dict[str, Origin] = {}
         try:
             data = json.loads((out_dir / MANIFEST).read_text(encoding="utf-8"))
             files = data.get("files", {})
             if isinstance(files, dict):
                 self.last = {str(k): str(v) for k, v in files.items()}
-            lines = data.get("plan_lines", [])
-            self.plan_lines = [str(x) for x in lines] if isinstance(lines, list) else []
+            self.made_from, self.origins = read_origins(data)
         except (OSError, ValueError, AttributeError):
             pass
         self.known: dict[str, set[str]] = {k: {v} for k, v in self.last.items()}
@@ -101,13 +110,29 @@ class Record:
     def forget(self, rel: str) -> None:
         self.now.pop(rel, None)
         self.known.pop(rel, None)
+        self.made_from.pop(rel, None)
 
-    def save(self, plan_lines: list[str] | None) -> None:
+    def origin(self, rel: str) -> Origin | None:
+        """What the file at `rel` was made from; None when unknown (written before origins were kept)."""
+        key = self.made_from.get(rel)
+        return self.origins.get(key) if key else None
+
+    def made(self, rels: list[str], origin: Origin | None) -> None:
+        """These files (in place now) are what `origin` makes; of unknown origin when it is None."""
+        if origin is None:
+            for rel in rels:
+                self.made_from.pop(rel, None)
+            return
+        self.origins[origin.key] = origin
+        self.made_from.update(dict.fromkeys(rels, origin.key))
+
+    def save(self) -> None:
         """Rewrite the manifest atomically, then drop the journal it now contains."""
         payload = {
-            "about": "Files coprod wrote, with their SHA-256. Edited files are kept on re-render.",
+            "about": "Files coprod wrote, with their SHA-256 and what each was made from. "
+            "Edited files are kept on re-render.",
             "files": dict(sorted(self.now.items())),
-            "plan_lines": _line_hashes(plan_lines) if plan_lines is not None else self.plan_lines,
+            **origins_json(self.now, self.made_from, self.origins),
         }
         write_atomic(self.out_dir / MANIFEST, json.dumps(payload, indent=2) + "\n")
         if self._journal is not None:

@@ -24,8 +24,9 @@ from coprod_cli.documents.build.said_did import KIND as SAID_DID
 from coprod_cli.documents.build.said_did import build_said_did, build_series_said_did
 from coprod_cli.documents.build.script import build_script
 from coprod_cli.documents.easy import easy_read
-from coprod_cli.documents.files import Document, beside
+from coprod_cli.documents.files import Document
 from coprod_cli.documents.model import Document as Model
+from coprod_cli.documents.record import beside
 from coprod_cli.documents.writers.text import font_faces, make_environment, needs_latin_ext, render_template
 from coprod_cli.errors import RenderError, UsageError
 from coprod_cli.findings import Finding

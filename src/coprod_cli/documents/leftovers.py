@@ -1,0 +1,163 @@
+"""After a render: files from earlier renders that no longer match what this one was made from.
+
+A file coprod wrote that this render did not write, made from another plan (or coprod version,
+templates, print size), could pass as current: a PDF with last month's venue. One of a document
+this render made in other formats (a sibling) is removed when nobody edited it, as the plan
+still makes it and one render remakes it; any other is named (`--clean` removes it). A
+NAME.new.EXT left beside a file that is coprod's own again is removed too. Files of unknown
+origin (from before origins were kept) are left and nothing is said about them.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from dataclasses import replace
+from pathlib import Path
+
+from coprod_cli.documents.origin import Origin, made_from, why_different
+from coprod_cli.documents.record import Outcome, Record, beside, digest, inside
+
+# Outcomes of the documents this render made: in place now, as coprod wrote them.
+_OURS_NOW = ("written", "overwritten", "unchanged")
+_DOCUMENTS = (*_OURS_NOW, "kept-edited", "kept-foreign", "new-beside")
+SHOWN = 5  # more files left from an older render than this are named together, by folder
+
+
+def settle(
+    record: Record, outcomes: list[Outcome], origin: Origin, plan_lines: list[str], before: dict[str, str], clean: bool
+) -> list[Outcome]:
+    """The outcomes with each new version's reason, then the leftovers dealt with (the record kept in step)."""
+    outcomes = [_explained(record, o, origin, plan_lines) for o in outcomes]
+    mark(record, outcomes, origin)
+    outcomes += _tidy_beside(record, outcomes)
+    return outcomes + _older(record, outcomes, before, origin, clean)
+
+
+def origins_before(record: Record) -> dict[str, str]:
+    """What each file was made from before this render. A file only in the journal (a render was
+    killed) was made from what that render used, which no record says: its origin is unknown."""
+    for rel, sha in record.now.items():
+        if record.last.get(rel) != sha:
+            record.made_from.pop(rel, None)
+    return dict(record.made_from)
+
+
+def mark(record: Record, outcomes: list[Outcome], origin: Origin | None) -> None:
+    """Note what the files now in place were made from (also after a render stopped part-way)."""
+    rels = [o.path for o in outcomes if o.status in _OURS_NOW]
+    record.made(rels + [o.note for o in outcomes if o.status == "new-beside"], origin)
+
+
+def _explained(record: Record, o: Outcome, origin: Origin, plan_lines: list[str]) -> Outcome:
+    """A new version beside an edited file, with why it differs from what that file was made from."""
+    if o.status != "new-beside" or o.changed:
+        return o
+    return replace(o, changed=why_different(record.origin(o.path), origin, plan_lines))
+
+
+def _tidy_beside(record: Record, outcomes: list[Outcome]) -> list[Outcome]:
+    """Remove NAME.new.EXT that coprod wrote, unedited, once NAME.EXT is coprod's own again."""
+    removed = []
+    for rel in (beside(o.path) for o in outcomes if o.status in _OURS_NOW):
+        if rel not in record.known:
+            continue
+        path = inside(record.out_dir, rel)
+        if path.is_file() and not record.ours(rel, digest(path.read_bytes())):
+            continue  # someone edited the new version: theirs to delete
+        path.unlink(missing_ok=True)
+        record.forget(rel)
+        removed.append(Outcome(rel, "beside-removed"))
+    return removed
+
+
+def _stem(rel: str) -> str:
+    return rel.rpartition(".")[0] or rel
+
+
+def _older(
+    record: Record, outcomes: list[Outcome], before: dict[str, str], origin: Origin, clean: bool
+) -> list[Outcome]:
+    """Files this render did not write, made from something else than it was: removed or named."""
+    documents = [o for o in outcomes if o.status in _DOCUMENTS]
+    handled = {o.path for o in outcomes} | {beside(o.path) for o in documents}
+    folders = tuple(o.path for o in outcomes if o.path.endswith("/"))  # stale folders are named already
+    siblings: dict[str, list[Outcome]] = {}
+    for o in documents:
+        siblings.setdefault(_stem(o.path), []).append(o)
+    found = []
+    for rel in sorted(record.now):
+        key = record.made_from.get(rel)
+        if key is None or key == origin.key or rel in handled or rel.startswith(folders):
+            continue
+        family = siblings.get(_stem(rel), [])
+        if any(o.status == "unchanged" and before.get(o.path) == key for o in family):
+            record.made([rel], origin)  # made in another format from the same origin, it came out the same
+            continue
+        path = inside(record.out_dir, rel)
+        if not path.is_file():
+            record.forget(rel)
+            continue
+        why = made_from(record.origins[key], origin)
+        if record.ours(rel, digest(path.read_bytes())) and (family or clean):
+            path.unlink()
+            record.forget(rel)
+            found.append(Outcome(rel, "superseded", why))
+            if path.parent != record.out_dir.resolve():
+                with contextlib.suppress(OSError):  # a workshop folder with nothing left in it goes too
+                    path.parent.rmdir()
+        else:
+            found.append(Outcome(rel, "older-sibling" if family else "older", why))
+    return found
+
+
+def older_warnings(folder: Path, outcomes: list[Outcome]) -> list[str]:
+    """Plain lines naming what was removed as superseded and what was left from an older render."""
+    from coprod_cli.documents.render import FORMATS
+
+    def again(rel: str) -> str:
+        ext = rel.rpartition(".")[2]
+        if ext == "ics":
+            return "render calendar"
+        return f"render with -f {ext}" if ext in FORMATS else "render again"
+
+    lines = []
+    removed: dict[tuple[str, str], list[str]] = {}
+    for o in outcomes:
+        if o.status == "superseded":
+            removed.setdefault((o.note, again(o.path)), []).append(str(folder / o.path))
+    for (why, how), paths in removed.items():
+        if len(paths) == 1:
+            lines.append(f"removed {paths[0]}: it {why}; {how} to make it again")
+        else:
+            shown = ", ".join(paths[:SHOWN]) + (f" and {len(paths) - SHOWN} more" if len(paths) > SHOWN else "")
+            lines.append(
+                f"removed {len(paths)} files that {why.replace('was ', 'were ', 1)} ({shown}); {how} to make them again"
+            )
+    lines += [
+        f"warning: {folder / o.path} {o.note} and was edited by hand, so it was kept: delete it, or "
+        f"{again(o.path)} --force to replace it (until then render exits 1)"
+        for o in outcomes
+        if o.status == "older-sibling"
+    ]
+    older = [o for o in outcomes if o.status == "older"]
+    if len(older) > SHOWN:
+        where = sorted({o.path.rpartition("/")[0] + "/" if "/" in o.path else o.path for o in older})
+        lines.append(
+            f"warning: {len(older)} files in {folder}/ {_were(older)} and this render did not update them "
+            f"(in {', '.join(where[:SHOWN])}"
+            f"{' and more' if len(where) > SHOWN else ''}): render them again, or `coprod render --clean` "
+            "removes them (files you edited stay)"
+        )
+    else:
+        lines += [f"warning: {folder / o.path} {o.note}: {again(o.path)} to update it, or delete it" for o in older]
+    return lines
+
+
+def _were(outcomes: list[Outcome]) -> str:
+    """'were made from an older plan' when all say so, else the general words."""
+    whys = {o.note for o in outcomes}
+    return (
+        whys.pop().replace("was ", "were ", 1)
+        if len(whys) == 1
+        else "were made from an older plan, templates or coprod"
+    )
