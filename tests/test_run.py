@@ -235,6 +235,10 @@ def test_report_leaves_out_a_record_in_which_nothing_began_and_says_so(tmp_path:
     assert " ".join(two.stdout.split()).endswith(
         "Left out 2 records in which nothing was started (opened, then quit before the first item)."
     )
+    (tmp_path / "runs" / "2026-01-01-day.jsonl").rename(tmp_path / "runs" / "real.jsonl.bak")
+    _record(tmp_path, plan, [("start", 600, 0)], rehearsal=True)
+    only = run("report", "-p", str(plan))
+    assert only.exit_code == 2 and "only 1 rehearsal (and 2 in which nothing was started); " in only.stderr
 
 
 def test_report_says_what_a_difference_is_against_when_a_length_changed_on_the_day(tmp_path: Path):

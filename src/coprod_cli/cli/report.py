@@ -89,7 +89,8 @@ def report(
             )
         if not kept:
             raise UsageError(
-                f"{where}: no real run is recorded yet, only {_rehearsals(left_out)}; "
+                f"{where}: no real run is recorded yet, only {_rehearsals(left_out)}"
+                f"{f' (and {len(unbegun)} in which nothing was started)' if unbegun else ''}; "
                 f"`coprod report --rehearsals` shows {'it' if left_out == 1 else 'them'}"
             )
         results = [summarize(r) for r in kept]
