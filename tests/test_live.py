@@ -196,17 +196,17 @@ def test_record_resumes_and_survives_a_torn_last_line(tmp_path: Path):
 def test_a_broken_record_line_is_named(tmp_path: Path):
     sched = _sched()
     path = tmp_path / "r.jsonl"
-    open_session(path, sched.workshop, day_of(sched), "d", 0)
+    open_session(path, sched.workshop, day_of(sched), "d", 0).add(Event("start", 1, item=0))
     with path.open("a") as handle:
         handle.write("nonsense\n" + json.dumps({"type": "open", "t": 1}) + "\n")
-    with pytest.raises(UsageError, match=r"r\.jsonl:3:1: this line is not JSON"):
+    with pytest.raises(UsageError, match=r"r\.jsonl:4:1: this line is not JSON"):
         read_run(path)
 
 
 def test_a_record_of_another_agenda_is_not_resumed(tmp_path: Path):
     path = tmp_path / "r.jsonl"
     first = _sched()
-    open_session(path, first.workshop, day_of(first), "d", 0)
+    open_session(path, first.workshop, day_of(first), "d", 0).add(Event("start", 1, item=0))
     other = _sched("- {title: Something else, duration: 5m}")
     with pytest.raises(UsageError, match="different agenda"):
         open_session(path, other.workshop, day_of(other), "d", 0)
@@ -227,7 +227,7 @@ def test_a_rehearsal_is_marked_kept_apart_and_never_carried_on(tmp_path: Path):
     assert real.parent != first.parent
     with pytest.raises(UsageError, match="a real run never carries on from a rehearsal"):
         open_session(first, sched.workshop, day, "2026-11-25", 900 * 60)
-    open_session(real, sched.workshop, day, "2026-11-25", 900 * 60)
+    open_session(real, sched.workshop, day, "2026-11-25", 900 * 60).add(Event("start", 900 * 60, item=0))
     assert not read_run(real).rehearsal and read_run(real).events[0].type == "open"
     with pytest.raises(UsageError, match="a rehearsal never adds to it"):
         open_session(real, sched.workshop, day, "2026-11-25", 600 * 60, rehearsal=True)
@@ -301,3 +301,41 @@ def test_an_item_cut_off_by_quitting_is_neither_short_nor_an_activity_length(tmp
     assert result.items[0].status == "running" and result.items[0].difference < -1
     assert result.short == []
     assert activities([result]) == []
+
+
+@pytest.mark.parametrize("rehearsal", [False, True])
+def test_a_run_opened_and_quit_before_anything_started_leaves_no_record(tmp_path: Path, rehearsal: bool):
+    sched = _sched()
+    day = day_of(sched, {})
+    path = tmp_path / "runs" / "r.jsonl"
+    quit_at_once = open_session(path, sched.workshop, day, "d", 600 * 60, rehearsal)
+    for key, minute in [("+", 601), ("p", 602), ("a", 603), ("q", 604)]:  # keys that start nothing
+        for e in key_events(quit_at_once.state(minute * 60), key, minute * 60):
+            quit_at_once.add(e)
+    assert not path.exists() and not quit_at_once.written
+    session = open_session(path, sched.workshop, day, "d", 605 * 60, rehearsal)
+    for e in key_events(session.state(606 * 60), "n", 606 * 60):
+        session.add(e)
+    assert session.written
+    run = read_run(path)
+    assert run.rehearsal is rehearsal and [(e.type, e.t) for e in run.events] == [
+        ("open", 605 * 60),
+        ("start", 606 * 60),
+    ]
+    session.add(Event("quit", 607 * 60))
+    assert [e.type for e in read_run(path).events] == ["open", "start", "quit"]
+
+
+def test_the_difference_is_against_the_length_an_item_had_when_it_ran(tmp_path: Path):
+    day = day_of(_sched(), {})
+    path = tmp_path / "r.jsonl"
+    session = open_session(path, _sched().workshop, day, "d", 0, True)
+    # The welcome runs 8 over; the re-plan takes 3 from Gallery walk (20 -> 17), which then takes 12.
+    for e in _press(day, [("n", 600), ("a", 618), ("n", 618), ("n", 628), ("n", 640)]):
+        session.add(e)
+    result = summarize(read_run(path))
+    assert result.to_dict()["items"][2]["difference_minutes"] == -5  # not -8, against the 20 first planned
+    gallery = result.items[2]
+    assert (gallery.planned, gallery.length, round(gallery.actual)) == (20, 17, 12)
+    assert gallery.changed and gallery.difference == -5
+    assert result.items[0].difference == 8 and not result.items[0].changed

@@ -193,12 +193,76 @@ def test_report_without_records_or_with_a_broken_one(tmp_path: Path):
     plan = _plan(tmp_path)
     none = run("report", "-p", str(plan))
     assert none.exit_code == 2 and "no run records" in none.stderr
-    _record(tmp_path, plan, [])  # opened and closed before the first item
-    unbegun = run("report", "-p", str(plan))
-    assert "planned 10:00–10:55, not begun\n" in unbegun.stdout and "?" not in unbegun.stdout
+    _record(tmp_path, plan, [])  # opened and closed before the first item: no record at all
+    assert not (tmp_path / "runs").exists()
     bad = write_tree(tmp_path, {"runs/x.jsonl": "{\n"}) / "runs" / "x.jsonl"
     broken = run("report", str(bad))
     assert broken.exit_code == 2 and broken.stderr.startswith(f"{bad}:1:1:")
+
+
+def _unbegun_record(plan: Path, name: str) -> Path:
+    """A record as coprod wrote them before a run that began nothing left none: a header, open, quit."""
+    from coprod_cli.live.record import append, header
+
+    sched = schedule_plan(load_plan(plan).plan)[0]
+    path = plan.parent / "runs" / name
+    append(path, header("day", "Workshop", "2026-11-25", day_of(sched)), create=True)
+    for event in (Event("open", 36000), Event("quit", 36005)):
+        append(path, event.to_dict())
+    return path
+
+
+def test_report_leaves_out_a_record_in_which_nothing_began_and_says_so(tmp_path: Path):
+    plan = _plan(tmp_path)
+    empty = _unbegun_record(plan, "2026-11-25-day.jsonl")
+    alone = run("report", "-p", str(plan))
+    assert alone.exit_code == 2 and "Traceback" not in alone.stderr
+    assert alone.stderr.strip() == (
+        f"{empty}: nothing was started in this run (opened, then quit before the first item), "
+        "so there is no run to report yet"
+    )
+    _record(tmp_path, plan, [("start", 600, 0), ("start", 612, 1), ("end", 620, None)])
+    text = run("report", "-p", str(plan))
+    assert text.exit_code == 0, text.stderr
+    assert text.stdout.count("Workshop (2026-") == 1 and "2026-11-25" not in text.stdout.split("Left out")[0]
+    said = "".join(text.stdout.split())  # rich wraps the long path anywhere
+    line = f"Left out {empty}, as nothing was started in it (opened, then quit before the first item)."
+    assert said.endswith("".join(line.split()))
+    data = json.loads(run("report", "-p", str(plan), "-f", "json").stdout)
+    assert len(data["runs"]) == 1 and data["not_begun_left_out"] == [str(empty)]
+    _unbegun_record(plan, "2026-11-26-day.jsonl")
+    two = run("report", "-p", str(plan))
+    assert " ".join(two.stdout.split()).endswith(
+        "Left out 2 records in which nothing was started (opened, then quit before the first item)."
+    )
+    (tmp_path / "runs" / "2026-01-01-day.jsonl").rename(tmp_path / "runs" / "real.jsonl.bak")
+    _record(tmp_path, plan, [("start", 600, 0)], rehearsal=True)
+    only = run("report", "-p", str(plan))
+    assert only.exit_code == 2 and "only 1 rehearsal (and 2 in which nothing was started); " in only.stderr
+
+
+def test_report_says_what_a_difference_is_against_when_a_length_changed_on_the_day(tmp_path: Path):
+    plan = _plan(tmp_path)
+    sched = schedule_plan(load_plan(plan).plan)[0]
+    path = record_path(plan, "day", "2026-01-01")
+    session = open_session(path, sched.workshop, day_of(sched, {"dot-voting": 15}), "2026-01-01", 36000)
+    session.add(Event("start", 600 * 60, item=0))
+    session.add(Event("accept", 612 * 60, cuts={1: 5}))  # Dot voting: 15 -> 10 min
+    session.add(Event("start", 612 * 60, item=1))
+    session.add(Event("start", 620 * 60, item=2))  # it took 8: 2 under its 10, not 7 under the 15
+    session.add(Event("end", 650 * 60))
+    text = run("report", "-p", str(plan))
+    assert text.exit_code == 0, text.stderr
+    lines = text.stdout.splitlines()
+    [head] = [x for x in lines if x.strip().startswith("item")]
+    assert head.split() == ["item", "planned", "took", "difference"]
+    [dot] = [x for x in lines if x.strip().startswith("Dot voting ")]
+    assert dot.split()[2:] == ["15", "→", "10", "min", "8", "min", "-2", "min", "against", "10", "min"]
+    [welcome] = [x for x in lines if x.strip().startswith("Welcome ")]
+    assert welcome.split()[1:] == ["10", "min", "12", "min", "+2", "min"]
+    assert "Ran short: Dot voting (-2 min against 10 min)" in text.stdout
+    data = json.loads(run("report", "-p", str(plan), "-f", "json").stdout)
+    assert data["runs"][0]["items"][1]["difference_minutes"] == -2
 
 
 def test_check_history_warns_where_a_length_always_ran_over(tmp_path: Path):
@@ -233,7 +297,9 @@ def _tmux(tmp_path: Path, args: str, tag: str = ""):
     # The tmux server is shared: another test run at the same time must not meet this session's name.
     name = f"coprod-{os.getpid()}-{tag}{tmp_path.name}"[:60]
     command = f"{sys.executable} -m coprod_cli run {args}"
-    subprocess.run(["tmux", "new-session", "-d", "-s", name, "-x", "100", "-y", "40", command], check=True, timeout=10)
+    start = ["tmux", "new-session", "-d", "-s", name, "-x", "100", "-y", "40", command]
+    # A server whose last session has just ended may still be shutting down: try again a moment later.
+    assert _wait(lambda: subprocess.run(start, capture_output=True, timeout=10).returncode == 0, 3)
 
     def screen() -> str:
         return subprocess.run(
@@ -257,7 +323,7 @@ def test_in_tmux_three_nexts_make_three_item_starts(tmp_path: Path):
         assert _wait(lambda: "Press n to begin" in screen()), screen()
         for count in range(1, 4):
             press("n")
-            assert _wait(lambda c=count: record.read_text().count('"type": "start"') == c)
+            assert _wait(lambda c=count: record.exists() and record.read_text().count('"type": "start"') == c)
         press("q")
         assert _wait(lambda: '"quit"' in record.read_text())
     events = [json.loads(line) for line in record.read_text().splitlines()[1:]]
@@ -282,10 +348,17 @@ def test_in_tmux_a_real_run_after_a_rehearsal_starts_afresh(tmp_path: Path):
         text = " ".join(screen().replace("│", " ").split())
         assert "REHEARSAL" not in text and "over its time" not in text
         assert "is planned for Monday, 5 January 2099, not today: this is a real run" in text
+        press("q")  # an accidental real run, quit before anything started, leaves no record
+        assert _wait(lambda: screen() == "")  # the program has ended and its pane closed
+    assert not real.exists()
+    with _tmux(tmp_path, f"-p {plan} day", "e") as (screen, press):
+        assert _wait(lambda: "Press n to begin" in screen()), screen()
+        press("n")
+        assert _wait(lambda: real.exists() and '"start"' in real.read_text())
         press("q")
-        assert _wait(lambda: real.exists() and '"quit"' in real.read_text())
+        assert _wait(lambda: '"quit"' in real.read_text())
     assert json.loads(real.read_text().splitlines()[0])["rehearsal"] is False
-    assert [json.loads(line)["type"] for line in real.read_text().splitlines()[1:]] == ["open", "quit"]
+    assert [json.loads(line)["type"] for line in real.read_text().splitlines()[1:]] == ["open", "start", "quit"]
     assert json.loads(rehearsal.read_text().splitlines()[0])["rehearsal"] is True
 
 

@@ -216,11 +216,7 @@ def print_run_report(results: list[RunResult], acts: list[ActivityResult]) -> No
     """Planned against actual per run, then each activity's real length across the runs."""
     for result in results:
         data = result.to_dict()
-        ran = (
-            f"ran {data['actual_start']}–{data['actual_end'] or 'not finished'}"
-            if data["actual_start"]
-            else "not begun"
-        )
+        ran = f"ran {data['actual_start']}–{data['actual_end'] or 'not finished'}"  # `report` leaves out the unbegun
         kind = "[bold magenta]rehearsal[/bold magenta] " if result.run.rehearsal else ""
         out.print(
             f"[bold]{escape(data['title'])}[/bold] {kind}"
@@ -228,7 +224,7 @@ def print_run_report(results: list[RunResult], acts: list[ActivityResult]) -> No
         )
         out.print(f"   planned {data['planned_start']}–{data['planned_end']}, {ran}", style="dim")
         table = Table(box=None, padding=(0, 1), pad_edge=False)
-        for name, justify in (("item", "left"), ("planned", "right"), ("took", "right"), ("", "left")):
+        for name, justify in (("item", "left"), ("planned", "right"), ("took", "right"), ("difference", "left")):
             table.add_column(name, justify=justify)  # type: ignore[arg-type]
         for item in result.items:
             took = format_duration(round(item.actual)) if item.ran else ""
@@ -236,7 +232,7 @@ def print_run_report(results: list[RunResult], acts: list[ActivityResult]) -> No
         out.print(Padding(table, (0, 0, 0, 3)))
         for label, items in (("Ran long", result.long), ("Ran short", result.short)):
             if items:
-                names = ", ".join(f"{i.title} ({signed(i.difference)})" for i in items)
+                names = ", ".join(f"{i.title} ({_difference(i)})" for i in items)
                 out.print(f"   {label}: {escape(names)}")
         out.print()
     real = sum(1 for r in results if not r.run.rehearsal)
@@ -257,11 +253,16 @@ def _mark(item: ItemResult) -> Text:
     if not item.ran:
         return Text(item.status, style="dim")
     diff = item.difference
-    return Text(signed(diff) if diff else "on time", style="red" if diff > 1 else "")
+    return Text(_difference(item) if diff else "on time", style="red" if diff > 1 else "")
+
+
+def _difference(item: ItemResult) -> str:
+    """'+3 min', or '-5 min against 17 min' when it ran with a length changed on the day."""
+    return signed(item.difference) + (f" against {format_duration(item.length)}" if item.changed else "")
 
 
 def _planned(item: ItemResult) -> str:
     """'15 min', or '15 → 10 min' when a re-plan or +/- changed it on the day."""
-    if item.final and item.final != item.planned:
-        return f"{item.planned} → {format_duration(item.final)}"
+    if item.changed:
+        return f"{item.planned} → {format_duration(item.length)}"
     return format_duration(item.planned)

@@ -14,6 +14,8 @@ from coprod_cli.errors import UsageError
 
 app = typer.Typer()
 
+OPENED_ONLY = "opened, then quit before the first item"
+
 
 class Format(StrEnum):
     text = "text"
@@ -64,6 +66,7 @@ def report(
 
     Rehearsals are left out unless you add --rehearsals (or name a rehearsal's record).
     """
+    from coprod_cli.live.events import begun
     from coprod_cli.live.record import read_run
     from coprod_cli.live.report import activities, summarize
 
@@ -72,12 +75,22 @@ def report(
         found = find_records(runs or [], beside)
         named = {p for p in runs or [] if not p.is_dir()}
         read = [read_run(p) for p in found]
+        unbegun = [r.path for r in read if not begun(r.events)]  # opened and quit: no run to report
+        read = [r for r in read if begun(r.events)]
         kept = [r for r in read if rehearsals or not r.rehearsal or r.path in named]
         left_out = len(read) - len(kept)
-        if not kept:
-            where = runs[0] if runs else beside.parent / "runs"
+        where = runs[0] if runs else beside.parent / "runs"
+        if not read:
+            many = len(unbegun) > 1
             raise UsageError(
-                f"{where}: no real run is recorded yet, only {_rehearsals(left_out)}; "
+                f"{where if many else unbegun[0]}: nothing was started in "
+                f"{f'any of the {len(unbegun)} runs recorded here' if many else 'this run'} "
+                f"({OPENED_ONLY}), so there is no run to report yet"
+            )
+        if not kept:
+            raise UsageError(
+                f"{where}: no real run is recorded yet, only {_rehearsals(left_out)}"
+                f"{f' (and {len(unbegun)} in which nothing was started)' if unbegun else ''}; "
                 f"`coprod report --rehearsals` shows {'it' if left_out == 1 else 'them'}"
             )
         results = [summarize(r) for r in kept]
@@ -89,6 +102,7 @@ def report(
             "runs": [r.to_dict() for r in results],
             "activities": [a.to_dict() for a in acts],
             "rehearsals_left_out": left_out,
+            "not_begun_left_out": [str(p) for p in unbegun],
         }
         print_plain(json.dumps(data, indent=2, ensure_ascii=False))
         return
@@ -102,6 +116,13 @@ def report(
             f"shows {'it' if left_out == 1 else 'them'}.",
             style="dim",
         )
+    if unbegun:
+        which = (
+            f"{unbegun[0]}, as nothing was started in it"
+            if len(unbegun) == 1
+            else (f"{len(unbegun)} records in which nothing was started")
+        )
+        out.print(f"Left out {which} ({OPENED_ONLY}).", style="dim")
 
 
 def _rehearsals(count: int) -> str:

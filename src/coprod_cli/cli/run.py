@@ -145,7 +145,8 @@ def _loop(sched, session, clock, display: bool, port: int, note: str | None) -> 
 
                     server.update(display_data(sched, state))
                 size = out.size
-                view = live_view(sched, state, str(session.path), url, size.width, size.height, session.rehearsal, note)
+                where = str(session.path) if session.written else f"{session.path} (written once an item starts)"
+                view = live_view(sched, state, where, url, size.width, size.height, session.rehearsal, note)
                 live.update(view, refresh=True)
                 try:
                     key = read_key(TICK_SECONDS)
@@ -161,7 +162,9 @@ def _loop(sched, session, clock, display: bool, port: int, note: str | None) -> 
     finally:
         if server is not None:
             server.stop()
-    if session.rehearsal:
+    if not session.written:
+        out.print("Nothing was started, so nothing was recorded.")
+    elif session.rehearsal:
         out.print(f"Rehearsal saved to {session.path}, apart from real runs; `coprod report --rehearsals` shows it.")
     else:
         out.print(f"Saved to {session.path}. Run the same command to carry on; `coprod report` shows how it went.")

@@ -17,6 +17,9 @@ if TYPE_CHECKING:
 # end: the last item is over; open/quit: the view was opened or closed (no change to the day).
 TYPES = ("open", "start", "skip", "adjust", "pause", "resume", "accept", "end", "quit")
 
+# The events that begin the day: until one of them, nothing has happened that a record should keep.
+BEGINS = ("start", "skip", "end")
+
 KEYS_HELP = "n next · b back · +/- a minute · p pause · s skip · a accept re-plan · q quit"
 
 
@@ -60,6 +63,11 @@ class Event:
         except (TypeError, ValueError, AttributeError):
             raise ValueError("'cuts' and 'drops' should name items by number") from None
         return cls(data["type"], float(t), item, minutes, cuts, drops)
+
+
+def begun(events: list[Event]) -> bool:
+    """Whether anything was started: a run opened and quit before the first item is no run at all."""
+    return any(e.type in BEGINS for e in events)
 
 
 def key_events(state: LiveState, key: str, t: float) -> list[Event]:

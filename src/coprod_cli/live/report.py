@@ -10,6 +10,7 @@ from dataclasses import dataclass, replace
 from statistics import mean
 from typing import Any
 
+from coprod_cli.live.events import BEGINS
 from coprod_cli.live.record import Run
 from coprod_cli.live.state import fold
 from coprod_cli.plan.durations import format_clock, format_duration
@@ -41,8 +42,18 @@ class ItemResult:
         return self.status == CUT_SHORT
 
     @property
+    def length(self) -> int:
+        """The length it had when it ran: the planned one, or as +/- or an accepted re-plan left it."""
+        return self.final or self.planned
+
+    @property
+    def changed(self) -> bool:
+        return self.length != self.planned
+
+    @property
     def difference(self) -> int:
-        return round(self.actual) - self.planned
+        """Minutes over (or under, negative) the length it had when it ran, not the first plan's."""
+        return round(self.actual) - self.length
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -50,7 +61,7 @@ class ItemResult:
             "title": self.title,
             "use": self.use,
             "planned_minutes": self.planned,
-            "replanned_minutes": self.final if self.final != self.planned else None,
+            "replanned_minutes": self.length if self.changed else None,
             "actual_minutes": round(self.actual, 1) if self.ran else None,
             "difference_minutes": self.difference if self.ran else None,
             "status": self.status,
@@ -154,7 +165,7 @@ def summarize(run: Run) -> RunResult:
     if state.current is not None:
         current = items[state.current]
         items[state.current] = replace(current, actual=current.actual + state.elapsed / 60, status="running")
-    starts = [e.t for e in run.events if e.type in ("start", "skip")]
+    starts = [e.t for e in run.events if e.type in BEGINS]
     ends = [e.t for e in run.events if e.type == "end"]
     return RunResult(run, tuple(items), min(starts) if starts else None, ends[-1] if ends else None)
 

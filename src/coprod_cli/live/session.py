@@ -6,11 +6,12 @@ import datetime as dt
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from coprod_cli.errors import UsageError
 from coprod_cli.language.messages import DEFAULT, format_date
 from coprod_cli.live import record
-from coprod_cli.live.events import Event
+from coprod_cli.live.events import BEGINS, Event
 from coprod_cli.live.state import Day, LiveState, fold
 from coprod_cli.plan.durations import format_clock
 from coprod_cli.plan.models import Workshop
@@ -58,7 +59,8 @@ def another_day(workshop: Workshop, today: dt.date) -> str | None:
         return None
     return (
         f"'{workshop.title}' is planned for {format_date(DEFAULT, workshop.date)}, not today: this is a real run, "
-        f"recorded as today's. To rehearse it instead, press q, then: {rehearse_command(workshop)}"
+        f"recorded as today's once an item starts. To rehearse it instead, press q (nothing is recorded), then: "
+        f"{rehearse_command(workshop)}"
     )
 
 
@@ -83,23 +85,39 @@ class RunClock:
 
 @dataclass
 class Session:
-    """An open run: its record file and the events so far."""
+    """An open run: its record file and the events so far.
+
+    A new record is written only once the first item begins (`pending` holds its header till
+    then): opening the view and quitting without starting anything leaves no record behind.
+    """
 
     path: Path
     day: Day
     events: list[Event]
     rehearsal: bool = False
+    pending: dict[str, Any] | None = None
+
+    @property
+    def written(self) -> bool:
+        return self.pending is None
 
     def state(self, now: float) -> LiveState:
         return fold(self.day, self.events, now)
 
     def add(self, event: Event) -> None:
-        record.append(self.path, event.to_dict())
+        if self.pending is not None and event.type in BEGINS:
+            record.append(self.path, self.pending, create=True)
+            self.pending = None
+            for earlier in self.events:
+                record.append(self.path, earlier.to_dict())
+        if self.pending is None:
+            record.append(self.path, event.to_dict())
         self.events.append(event)
 
 
 def open_session(path: Path, workshop: Workshop, day: Day, date: str, now: float, rehearsal: bool = False) -> Session:
-    """Resume the record at `path` if it is of the same agenda and both are real runs, else start it.
+    """Resume the record at `path` if it is of the same agenda and both are real runs, else start it
+    (the new file is written when the first item begins).
 
     A rehearsal always starts afresh (its clock starts again at --now), and a real run never
     carries on from a rehearsal's record, nor a rehearsal from a real one's.
@@ -118,8 +136,7 @@ def open_session(path: Path, workshop: Workshop, day: Day, date: str, now: float
         session = Session(path, run.day, run.events)
     else:
         head = record.header(workshop.id or "", workshop.title, date, day, rehearsal)
-        record.append(path, head, create=True)
-        session = Session(path, day, [], rehearsal)
+        session = Session(path, day, [], rehearsal, pending=head)
     session.add(Event("open", now))
     return session
 
