@@ -125,7 +125,7 @@ def test_receipts_only_when_a_group_is_paid_or_given_a_voucher(thanks: str, rece
     if receipts:
         text = (folder / "receipts.md").read_text()
         assert text.count("**Received by:**") == 5 + 2  # the group's 5 and 2 spare
-        assert "7 receipts: 5 for Young people and 2 spare. Cut along the dashed lines." in text
+        assert "**Print:** 7 receipts: 5 for Young people and 2 spare\n" in text
         assert "**Paid by:**" in text and "**Signature:**" in text and "**Date:**" in text
 
 
@@ -244,7 +244,7 @@ def test_receipts_are_one_for_each_person_and_the_spares_once_in_all(tmp_path: P
     cards = text.split("**Receipt**")[1:]
     assert len(cards) == 6 + 9 + 3
     assert sum("Young people" in c for c in cards) == 6 + 2 and sum("Parents" in c for c in cards) == 9 + 1
-    assert "18 receipts: 6 for Young people and 2 spare; 9 for Parents and 1 spare. Cut along" in text
+    assert "18 receipts: 6 for Young people and 2 spare; 9 for Parents and 1 spare\n" in text
     assert "Staff" not in text
 
 

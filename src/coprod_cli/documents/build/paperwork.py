@@ -58,9 +58,9 @@ def build_paperwork(series: ParticipantSeries, p: Paperwork, _: Translate, lang:
     for kind in paperwork_kinds(p):
         title, sections, page, facts = builders[kind](p, _, paper)
         full_title = f"{title}: {p.title} · {p.series}"
-        out.append(
-            participant_document(kind, series, title, lang, paper, sections, full_title, _facts(p, _) + facts, page)
-        )
+        # Each receipt names its workshop and day: the page's header (3 lines at most) keeps room for what to print.
+        common = [f for f in _facts(p, _) if kind != "receipts" or f[0] == _("Where")]
+        out.append(participant_document(kind, series, title, lang, paper, sections, full_title, common + facts, page))
     return out
 
 
@@ -183,7 +183,7 @@ def _receipts(p: Paperwork, _: Translate, paper: str) -> Built:
 
 
 def _print_receipts(p: Paperwork, _: Translate) -> str:
-    """Exactly what is printed: '8 receipts: 6 for Care leavers and 2 spare. Cut along the dashed lines.'"""
+    """Exactly what is printed: '8 receipts: 6 for Care leavers and 2 spare'."""
     groups = "; ".join(
         _("{people} for {group} and {spares} spare", people=r.people, group=r.group, spares=r.spares)
         if r.spares
@@ -191,4 +191,4 @@ def _print_receipts(p: Paperwork, _: Translate) -> str:
         for r in p.receipts
     )
     total = sum(r.copies for r in p.receipts)
-    return _("{count} receipts: {groups}. Cut along the dashed lines.", count=total, groups=groups)
+    return _("{count} receipts: {groups}", count=total, groups=groups)
