@@ -307,3 +307,13 @@ def test_the_care_leavers_consent_form_fits_one_page_with_the_name_and_date(tmp_
     assert "Can we write down what you say?" in sign.split("Please write your name", 1)[0]  # the last question
     pages = weasyprint.HTML(string=html).render().pages
     assert len(pages) == 1
+
+
+def test_the_script_asks_for_receipts_only_when_thanks_is_paid(tmp_path: Path):
+    """The same rule (Thanks.paid) decides the preparation list's receipts and the receipts themselves."""
+    plan = PLAN.replace(" THANKS", ", thanks: {amount: a certificate and a free lunch}")
+    write_tree(tmp_path, {"p.yaml": plan})
+    result = run("render", "scripts", "-f", "md", "-p", str(tmp_path / "p.yaml"), "-o", str(tmp_path / "out"))
+    assert result.exit_code in (0, 1), result.stderr
+    script = (tmp_path / "out/01-w/facilitator-script.md").read_text()
+    assert "Bring the thank-you for 5 young people" in script and "a receipt for each" not in script
