@@ -9,6 +9,7 @@ import pytest
 from helpers import EXAMPLES, run, write_tree
 
 from coprod_cli.plan.loader import load_plan
+from coprod_cli.plan.practice import Thanks
 
 CARE = next(p for p in EXAMPLES if p.stem == "care-leavers")
 MIN_SPARES = 2
@@ -26,7 +27,7 @@ def test_render_paperwork_on_the_examples(example: Path, tmp_path: Path):
     assert result.exit_code == 0, result.stderr
     plan = load_plan(example).plan
     rows = _expected_rows(plan)
-    paid = {g.group: (g.count or 0) for g in plan.participants if g.thanks and (g.thanks.amount or g.thanks.travel)}
+    paid = {g.group: (g.count or 0) for g in plan.participants if g.thanks and g.thanks.paid}
     written = {p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*.*") if not p.name.startswith(".")}
     assert all("/paperwork/" in p for p in written), written
     for n, w in enumerate(plan.workshops, start=1):
@@ -40,15 +41,16 @@ def test_render_paperwork_on_the_examples(example: Path, tmp_path: Path):
             continue
         sign_in = (folder / "sign-in-sheet.html").read_text()
         tbody = sign_in.split("<tbody>", 1)[1].split("</tbody>", 1)[0]
-        assert tbody.count("<tr>") == rows and "<td></td>" * 4 in tbody
-        assert (folder / "sign-in-sheet.md").read_text().count("|     |     |     |     |") == rows
+        columns = 3 if (plan.consent and plan.consent.photos == "no") else 4
+        assert tbody.count("<tr>") == rows and "<td></td>" * columns in tbody
+        assert (folder / "sign-in-sheet.md").read_text().count("|     " * columns + "|\n") == rows
         badges = (folder / "name-badges.html").read_text()
         assert badges.count('class="card-item"') == rows
         assert badges.count('class="sheet"') == -(-rows // 8)
         if paid:
             receipts = (folder / "receipts.html").read_text()
             spares = rows - sum(g.count or 0 for g in plan.participants) - len(plan.facilitators)
-            assert receipts.count('class="card-item"') == sum(count + spares for count in paid.values())
+            assert receipts.count('class="card-item"') == sum(paid.values()) + spares  # the spares once in all
             for group in paid:
                 assert f"<dd>{group}</dd>" in receipts
 
@@ -111,6 +113,7 @@ workshops:
         (", thanks: {benefits: Ask us about benefits}", False),  # no money or voucher: nothing to sign for
         (", thanks: £20 voucher", True),
         (", thanks: {travel: bus fares paid back}", True),
+        (", thanks: {amount: a certificate and a free lunch}", False),  # a thank-you, but not money
     ],
 )
 def test_receipts_only_when_a_group_is_paid_or_given_a_voucher(thanks: str, receipts: bool, tmp_path: Path):
@@ -122,6 +125,7 @@ def test_receipts_only_when_a_group_is_paid_or_given_a_voucher(thanks: str, rece
     if receipts:
         text = (folder / "receipts.md").read_text()
         assert text.count("**Received by:**") == 5 + 2  # the group's 5 and 2 spare
+        assert "**Print:** 7 receipts: 5 for Young people and 2 spare\n" in text
         assert "**Paid by:**" in text and "**Signature:**" in text and "**Date:**" in text
 
 
@@ -192,3 +196,124 @@ def test_paperwork_the_plan_no_longer_needs_is_removed_unless_edited(tmp_path: P
     result = run(*args)
     assert {p.stem for p in folder.iterdir()} == {"sign-in-sheet", "consent-form", "feedback-form"}
     assert (folder / "sign-in-sheet.md").read_text() == "edited by hand\n"
+
+
+@pytest.mark.parametrize(
+    "thanks, paid",
+    [
+        ({"amount": "£25"}, True),
+        ({"amount": "25 pounds for each session"}, True),
+        ({"amount": "a Love2Shop voucher"}, True),
+        ({"amount": "a gift card"}, True),
+        ({"amount": "€40"}, True),
+        ({"how": "cash on the day"}, True),
+        ({"amount": "a payment for your time"}, True),
+        ({"how": "paid into your bank"}, True),
+        ({"travel": "bus fares paid back"}, True),
+        ({"amount": "taleb £20"}, True),
+        ({"amount": "a certificate and a free lunch"}, False),
+        ({"amount": "a certificate", "when": "at the end"}, False),
+        ({"amount": "lunch, and 2 hours of training"}, False),  # a number, but not an amount of money
+        ({"benefits": "Ask us about benefits"}, False),
+        ({"amount": "a thank-you card"}, False),
+    ],
+)
+def test_thanks_is_paid_only_for_money_a_voucher_or_travel(thanks: dict[str, str], paid: bool):
+    """The one rule for receipts (Thanks.paid): money, a voucher, or travel paid back."""
+    assert Thanks(**thanks).paid is paid
+
+
+TWO_PAID = """\
+title: S
+facilitators: [{name: A}, {name: B}, {name: C}]
+participants:
+  - {group: Young people, count: 6, thanks: £20 voucher}
+  - {group: Parents, count: 9, thanks: {amount: £30, travel: paid back on the day}}
+  - {group: Staff, count: 6}
+workshops:
+  - {title: W, start: "10:00", agenda: [{title: Talk, duration: 30}]}
+"""
+
+
+def test_receipts_are_one_for_each_person_and_the_spares_once_in_all(tmp_path: Path):
+    """6 and 9 paid, 24 expected with facilitators: 3 spare in all, one for each group in turn (not 3 for each)."""
+    write_tree(tmp_path, {"p.yaml": TWO_PAID})
+    result = run("render", "paperwork", "-f", "md", "-p", str(tmp_path / "p.yaml"), "-o", str(tmp_path / "out"))
+    assert result.exit_code in (0, 1), result.stderr
+    text = (tmp_path / "out/01-w/paperwork/receipts.md").read_text()
+    cards = text.split("**Receipt**")[1:]
+    assert len(cards) == 6 + 9 + 3
+    assert sum("Young people" in c for c in cards) == 6 + 2 and sum("Parents" in c for c in cards) == 9 + 1
+    assert "18 receipts: 6 for Young people and 2 spare; 9 for Parents and 1 spare\n" in text
+    assert "Staff" not in text
+
+
+def _paperwork(tmp_path: Path, plan: str, fmt: str = "md,html") -> Path:
+    write_tree(tmp_path, {"p.yaml": plan})
+    result = run("render", "paperwork", "-f", fmt, "-p", str(tmp_path / "p.yaml"), "-o", str(tmp_path / "out"))
+    assert result.exit_code in (0, 1), result.stderr
+    return tmp_path / "out/01-w/paperwork"
+
+
+@pytest.mark.parametrize("photos, column", [("no", False), ("ask", True), ("yes", True), ("Only of hands", True)])
+def test_no_photos_column_on_the_sign_in_sheet_when_no_photos_are_taken(photos: str, column: bool, tmp_path: Path):
+    folder = _paperwork(tmp_path, PLAN.replace(" THANKS", "").replace("photos: yes", f"photos: {photos}"))
+    sign_in = (folder / "sign-in-sheet.md").read_text()
+    assert ("Photos OK?" in sign_in) is column and ("Tick if photos of you are OK." in sign_in) is column
+    assert "| Name | Group |" in sign_in and "Write any travel you claim." in sign_in
+
+
+@pytest.mark.parametrize("opt_out", ["", ", opt_out: Tell Sam at any time"])
+def test_a_consent_form_that_asks_nothing_is_an_information_sheet(opt_out: str, tmp_path: Path):
+    consent = "consent: {photos: no, recording: no, quotes: no" + opt_out + "}"
+    folder = _paperwork(tmp_path, PLAN.replace(" THANKS", "").replace("consent: {photos: yes, quotes: no}", consent))
+    sheet = (folder / "consent-form.md").read_text()
+    assert "We will not take photos." in sheet and "We will not record the workshop." in sheet
+    assert "This sheet tells you what we will and will not record" in sheet
+    assert "Name:" not in sheet and "Date:" not in sheet and "tick yes or no" not in sheet
+    assert "You choose what is OK for you." not in sheet  # there is nothing to choose
+    assert ("If you want to say no" in sheet) is bool(opt_out) and ("Tell Sam at any time" in sheet) is bool(opt_out)
+    assert "Photos OK?" not in (folder / "sign-in-sheet.md").read_text()
+
+
+ONLINE = PLAN.replace(" THANKS", "").replace("title: S\n", "title: S\ncontact: Becky (b@example.org)\n")
+ONLINE = ONLINE.replace('start: "10:00"', 'start: "10:00"\n    mode: online').replace("photos: yes", "photos: ask")
+
+
+@pytest.mark.parametrize("lang", ["en-GB", "cy"])
+def test_online_forms_say_how_to_answer_and_photos_are_screenshots(lang: str, tmp_path: Path):
+    folder = _paperwork(tmp_path, ONLINE.replace("title: S\n", f"title: S\nlanguage: {lang}\n"), "md")
+    consent, feedback = (folder / "consent-form.md").read_text(), (folder / "feedback-form.md").read_text()
+    if lang == "cy":
+        assert "Gawn ni dynnu sgrinluniau sy'n eich dangos chi?" in consent
+        assert "Dywedwch wrthon ni yn y sgwrs, neu anfonwch y ffurflen hon yn ôl at Becky" in feedback
+        return
+    assert "Can we take screenshots with you in them?" in consent and "photos" not in consent.lower()
+    assert "Tell us in the chat, or send this form back to Becky (<b@example.org>)." in consent
+    assert "Please answer yes or no" in consent and "tick" not in consent.lower()
+    assert "If you send this form back, write your name." in consent and "Date:" not in consent
+    assert "Tell us in the chat, or send this form back to Becky (<b@example.org>)." in feedback
+    assert "Choose one face" in feedback and "Write here, or tell us in the chat." in feedback
+    assert "Tick one face" not in feedback and "Write or draw here." not in feedback
+
+
+def test_the_care_leavers_consent_form_fits_one_page_with_the_name_and_date(tmp_path: Path):
+    """The name and date stay with the last question; on care-leavers they all fit one A4 page."""
+    weasyprint = pytest.importorskip("weasyprint")
+    result = run("render", "paperwork", "-w", "intro", "-f", "html", "-p", str(CARE), "-o", str(tmp_path))
+    assert result.exit_code == 0, result.stderr
+    html = (tmp_path / "01-intro/paperwork/consent-form.html").read_text()
+    sign = html.split('<section class="sign">', 1)[1]
+    assert "Can we write down what you say?" in sign.split("Please write your name", 1)[0]  # the last question
+    pages = weasyprint.HTML(string=html).render().pages
+    assert len(pages) == 1
+
+
+def test_the_script_asks_for_receipts_only_when_thanks_is_paid(tmp_path: Path):
+    """The same rule (Thanks.paid) decides the preparation list's receipts and the receipts themselves."""
+    plan = PLAN.replace(" THANKS", ", thanks: {amount: a certificate and a free lunch}")
+    write_tree(tmp_path, {"p.yaml": plan})
+    result = run("render", "scripts", "-f", "md", "-p", str(tmp_path / "p.yaml"), "-o", str(tmp_path / "out"))
+    assert result.exit_code in (0, 1), result.stderr
+    script = (tmp_path / "out/01-w/facilitator-script.md").read_text()
+    assert "Bring the thank-you for 5 young people" in script and "a receipt for each" not in script

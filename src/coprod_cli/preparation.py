@@ -131,7 +131,8 @@ def _people(plan: Plan, w: Workshop, items: list[Item]) -> list[str]:
     if paid:
         whom = ", ".join(f"{g.count} {g.group.lower()}" if g.count else g.group for g in paid)
         verb = "Arrange" if w.mode == "online" else "Bring"
-        todo.append(f"{verb} the thank-you for {whom}, and a receipt for each")
+        receipt = ", and a receipt for each" if any(g.thanks and g.thanks.paid for g in paid) else ""
+        todo.append(f"{verb} the thank-you for {whom}{receipt}")
     interpreters = [i for a in (plan.access, w.access) if a is not None for i in a.interpreters]
     if interpreters:
         todo.append(f"Confirm the interpreters ({', '.join(interpreters)}) and send them the agenda")

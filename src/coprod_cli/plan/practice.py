@@ -6,6 +6,7 @@ Shapes follow DESIGN.md section 1; each accepts plain text where a person would 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -109,6 +110,15 @@ def N_(msgid: str) -> str:  # noqa: N802 - gettext's name, which the catalogue t
     return msgid
 
 
+# Thanks that is money or a voucher: a currency sign, an amount in pounds, euros or dollars, or the words
+# people use for money (English and Welsh). The one home of the rule: receipts follow it.
+MONEY = re.compile(
+    r"[£$€]|\b\d+(?:[.,]\d+)?\s*(?:pounds?|quid|euros?|dollars?|p)\b"
+    r"|\b(?:vouchers?|gift[ -]?cards?|cash|payments?|paid|taleb(?:au)?|arian parod|tâl|taliad(?:au)?)\b",
+    re.IGNORECASE,
+)
+
+
 class Thanks(Strict):
     """How a participant group is thanked for its time: said up front, so nobody is worse off."""
 
@@ -129,6 +139,11 @@ class Thanks(Strict):
     def _plain_text(cls, data: Any) -> Any:
         """`thanks: £25 voucher` is the amount."""
         return {"amount": data} if isinstance(data, str) else data
+
+    @property
+    def paid(self) -> bool:
+        """Money or a voucher (a receipt to sign for), or travel expenses paid back; not a certificate or lunch."""
+        return bool(self.travel) or any(MONEY.search(part) for part in (self.amount, self.how) if part)
 
     def sentences(self, _: Callable[..., str] | None = None) -> list[str]:
         """How people are thanked, as plain sentences for a handout (`_`: the plan's language)."""

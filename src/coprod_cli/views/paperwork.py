@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from coprod_cli.language.messages import N_
+from coprod_cli.language.messages import N_, translator
 from coprod_cli.plan.models import Plan
 from coprod_cli.plan.practice import CONSENT_FIELDS
 from coprod_cli.preparation import print_counts
@@ -20,6 +20,7 @@ BADGES_PER_PAGE = 8
 SIGN_IN_ROWS_WITHOUT_COUNTS = 20
 # Fixed words (msgids: a document translates them into the plan's language).
 SIGN_IN_COLUMNS = (N_("Name"), N_("Group"), N_("Photos OK?"), N_("Travel claimed"))
+PHOTOS_COLUMN = 2  # dropped when the plan says no photos
 SCALE = (N_("Good"), N_("OK"), N_("Not good"))  # a smiley scale: HTML draws a face beside each word
 
 # Easy Read consent questions: one idea each, answered yes or no; None: nothing to ask.
@@ -31,6 +32,15 @@ CONSENT_QUESTIONS = {
     ("quotes", "anonymous"): N_("Can we write down what you say? We will not write your name."),
     ("quotes", "named"): N_("Can we write down what you say, with your name?"),
     ("quotes", "ask"): N_("Can we write down what you say?"),
+}
+# Online, a photo is a screenshot: the question and our sentences for the known words say so.
+ONLINE_PHOTOS = {
+    "ask": (N_("Can we take screenshots with you in them?"), N_("We will ask you before we take any screenshots.")),
+    "yes": (
+        N_("Can we take screenshots with you in them?"),
+        N_("We will take screenshots. Tell us if you do not want to be in them."),
+    ),
+    "no": (None, N_("We will not take screenshots.")),
 }
 
 
@@ -45,12 +55,17 @@ class FeedbackLine:
 
 @dataclass(frozen=True)
 class Receipt:
-    """A receipt for one group's money or voucher, printed once for each person in the group."""
+    """A receipt for one group's money or voucher: one for each person in the group, and its share of spares."""
 
     group: str
-    what: str
+    what: str | None  # the money or voucher; None: only travel is paid back
     travel: str | None
-    copies: int
+    people: int
+    spares: int
+
+    @property
+    def copies(self) -> int:
+        return self.people + self.spares
 
 
 @dataclass(frozen=True)
@@ -65,6 +80,7 @@ class Paperwork:
     time: str | None
     venue: str | None
     groups: tuple[str, ...]
+    sign_in_columns: tuple[str, ...]  # msgids
     sign_in_rows: int
     counts_note: str
     badges: int
@@ -80,9 +96,9 @@ class Paperwork:
 Consent = tuple[tuple[tuple[str, str], ...], tuple[tuple[str, str], ...], str | None]
 
 
-def _consent(plan: Plan) -> Consent:
+def _consent(plan: Plan, online: bool) -> Consent:
     """Questions to answer yes or no and statements of what we will (not) do, each with its topic,
-    and how to say no."""
+    and how to say no. Online, photos are screenshots."""
     consent = plan.consent
     if consent is None:
         return (), (), None
@@ -92,11 +108,13 @@ def _consent(plan: Plan) -> Consent:
         value = getattr(consent, field)
         question = CONSENT_QUESTIONS.get((field, value.lower())) if value else None
         sentence = consent.sentence(field)
+        if online and field == "photos" and value and value.lower() in ONLINE_PHOTOS:
+            question, sentence = ONLINE_PHOTOS[value.lower()]
         if question:
             questions.append((field, question))
         elif sentence:
             statements.append((field, sentence))
-    opt_out = consent.sentences()[-1] if consent.opt_out else None
+    opt_out = consent.sentences(translator(plan.language))[-1] if consent.opt_out else None
     return tuple(questions), tuple(statements), opt_out
 
 
@@ -109,21 +127,13 @@ def paperwork_view(plan: Plan, schedules: list[Schedule]) -> list[Paperwork]:
         if counts
         else f"{copies} rows: the plan gives no participant counts (add `count:` to each group)"
     )
-    spares = counts.spares if counts else 0
-    questions, statements, opt_out = _consent(plan)
-    receipts = tuple(
-        Receipt(
-            g.group,
-            ", ".join(p for p in (g.thanks.amount, g.thanks.how) if p) or "a thank-you for your time",
-            g.thanks.travel,
-            (g.count or 0) + spares,
-        )
-        for g in plan.participants
-        if g.thanks is not None and (g.thanks.amount or g.thanks.how or g.thanks.travel)  # money or a voucher
-    )
+    receipts = _receipts(plan, counts.spares if counts else 0)
+    photos = not (plan.consent and (plan.consent.photos or "").strip().lower() == "no")
+    columns = tuple(c for n, c in enumerate(SIGN_IN_COLUMNS) if photos or n != PHOTOS_COLUMN)
     out = []
     for number, sched in enumerate(schedules, start=1):
         w = sched.workshop
+        questions, statements, opt_out = _consent(plan, w.mode == "online")
         feedback = tuple(
             FeedbackLine(t.item.title, t.item.easy or t.item.handout, str(t.item.kind))
             for t in sched.items
@@ -141,6 +151,7 @@ def paperwork_view(plan: Plan, schedules: list[Schedule]) -> list[Paperwork]:
                 time=time_span(plan.language, sched),
                 venue=None if w.mode == "online" else w.venue,
                 groups=tuple(g.group for g in plan.participants),
+                sign_in_columns=columns,
                 sign_in_rows=copies,
                 counts_note=note,
                 badges=copies,
@@ -154,6 +165,19 @@ def paperwork_view(plan: Plan, schedules: list[Schedule]) -> list[Paperwork]:
             )
         )
     return out
+
+
+def _receipts(plan: Plan, spares: int) -> tuple[Receipt, ...]:
+    """A receipt for each person of each group thanked with money or a voucher (Thanks.paid), and the
+    spares once in all: one more for each group in turn until they run out."""
+    paid = [g for g in plan.participants if g.thanks is not None and g.thanks.paid]
+    out = []
+    for n, g in enumerate(paid):
+        assert g.thanks is not None
+        share = spares // len(paid) + (n < spares % len(paid))
+        what = ", ".join(p for p in (g.thanks.amount, g.thanks.how) if p) or None
+        out.append(Receipt(g.group, what, g.thanks.travel, g.count or 0, share))
+    return tuple(r for r in out if r.copies)
 
 
 @dataclass(frozen=True)

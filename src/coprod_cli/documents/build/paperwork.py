@@ -26,7 +26,7 @@ from coprod_cli.documents.model import (
     Terms,
 )
 from coprod_cli.views import ParticipantSeries
-from coprod_cli.views.paperwork import SCALE, SIGN_IN_COLUMNS, Paperwork
+from coprod_cli.views.paperwork import PHOTOS_COLUMN, SCALE, SIGN_IN_COLUMNS, Paperwork
 
 # The paperwork's file stems, in the order the index lists them.
 PAPERWORK = ("sign-in-sheet", "name-badges", "consent-form", "feedback-form", "receipts")
@@ -58,9 +58,9 @@ def build_paperwork(series: ParticipantSeries, p: Paperwork, _: Translate, lang:
     for kind in paperwork_kinds(p):
         title, sections, page, facts = builders[kind](p, _, paper)
         full_title = f"{title}: {p.title} · {p.series}"
-        out.append(
-            participant_document(kind, series, title, lang, paper, sections, full_title, _facts(p, _) + facts, page)
-        )
+        # Each receipt names its workshop and day: the page's header (3 lines at most) keeps room for what to print.
+        common = [f for f in _facts(p, _) if kind != "receipts" or f[0] == _("Where")]
+        out.append(participant_document(kind, series, title, lang, paper, sections, full_title, common + facts, page))
     return out
 
 
@@ -76,12 +76,12 @@ def _point(key: str, text: str, _: Translate, lead: str = "") -> Point:
 
 
 def _sign_in(p: Paperwork, _: Translate, paper: str) -> Built:
-    blocks: list[Block] = [
-        Paragraph(_("Please write your name and group. Tick if photos of you are OK. Write any travel you claim."))
-    ]
+    photos = _("Tick if photos of you are OK.") if SIGN_IN_COLUMNS[PHOTOS_COLUMN] in p.sign_in_columns else ""
+    how = " ".join(w for w in (_("Please write your name and group."), photos, _("Write any travel you claim.")) if w)
+    blocks: list[Block] = [Paragraph(how)]
     if p.groups:
         blocks.append(Paragraph(", ".join(p.groups), label=_("Groups:")))
-    blocks.append(FillTable(tuple(_(c) for c in SIGN_IN_COLUMNS), p.sign_in_rows))
+    blocks.append(FillTable(tuple(_(c) for c in p.sign_in_columns), p.sign_in_rows))
     return _("Sign-in sheet"), [Section("", "sign_in", tuple(blocks))], "sign-in", []
 
 
@@ -96,34 +96,63 @@ def _badges(p: Paperwork, _: Translate, paper: str) -> Built:
     )
 
 
+def _send_back(p: Paperwork, _: Translate) -> str:
+    """Online, how to answer: in the chat, or by sending the form back."""
+    if p.contact:
+        return _("Tell us in the chat, or send this form back to {contact}.", contact=p.contact)
+    return _("Tell us in the chat, or send this form back to the people running the workshop.")
+
+
 def _consent(p: Paperwork, _: Translate, paper: str) -> Built:
-    about = (
-        _point("homework", _("We want to keep a record of the workshop."), _),
-        _point("decision", _("You choose what is OK for you."), _),
-        _point("say no", _("You can change your mind at any time."), _),
-    )
-    sections = [Section(_("About this form"), "about", (Points(about),))]
-    if p.consent_questions:
+    """The Easy Read consent form: what we will do, how to say no, then the questions with the name and date
+    kept together (one page where it fits). With no question to answer it is an information sheet."""
+    online = p.mode == "online"
+    asks = bool(p.consent_questions)
+    about: tuple[Point, ...]
+    if asks:
+        about = (
+            _point("homework", _("We want to keep a record of the workshop."), _),
+            _point("decision", _("You choose what is OK for you."), _),
+        )
+    else:
+        about = (_point("homework", _("This sheet tells you what we will and will not record at the workshop."), _),)
+    sections = [Section(_("About this sheet") if not asks else _("About this form"), "about", (Points(about),))]
+    if p.consent_statements:
+        said = tuple(_point(topic, _(sentence), _) for topic, sentence in p.consent_statements)
+        sections.append(Section(_("What we will do"), "statements", (Points(said),)))
+    if asks or p.consent_opt_out:
+        no = p.consent_opt_out or _("You can say no, or change your mind, at any time. You do not need to say why.")
+        sections.append(Section(_("If you want to say no"), "opt_out", (Points((_point("say no", no, _),)),)))
+    ask = _("Questions? Ask {contact}.", contact=p.contact) if p.contact else _("Ask the people running the workshop.")
+    sections.append(Section(_("Who to ask"), "ask", (Points((_point("ask", ask, _),)),)))
+    if asks:
         questions = tuple(_point(topic, _(question), _) for topic, question in p.consent_questions)
         answers = (Answer(_("Yes")), Answer(_("No")))
-        sections.append(Section(_("Please tick yes or no"), "questions", (Points(questions, answers),)))
-    if p.consent_statements:
-        said = tuple(_point(topic, sentence, _) for topic, sentence in p.consent_statements)
-        sections.append(Section(_("What we will do"), "statements", (Points(said),)))
-    no = p.consent_opt_out or _("You can say no at any time. You do not need to say why.")
-    ask = _("Questions? Ask {contact}.", contact=p.contact) if p.contact else _("Ask the people running the workshop.")
-    sections.append(Section(_("If you want to say no"), "opt_out", (Points((_point("say no", no, _),)),)))
-    sections.append(Section(_("Who to ask"), "ask", (Points((_point("ask", ask, _),)),)))
-    sign = (Points((_point("sign", _("Please write your name and the date."), _),)), Blanks((_("Name"), _("Date"))))
-    sections.append(Section(_("Your name"), "sign", sign))
-    return _("Photos, recordings and notes"), sections, "easy-read", []
+        how: tuple[Block, ...] = (Points((_point("online", _send_back(p, _), _),)),) if online else ()
+        title = _("Please answer yes or no") if online else _("Please tick yes or no")
+        sign_words = (
+            _("If you send this form back, write your name.") if online else _("Please write your name and the date.")
+        )
+        lines = (_("Name"),) if online else (_("Name"), _("Date"))
+        # The last question, the name and the date stay together on one page (section.sign: break-inside: avoid).
+        last = (Points(questions[-1:], answers), Points((_point("sign", sign_words, _),)), Blanks(lines))
+        first = (Points(questions[:-1], answers),) if len(questions) > 1 else ()
+        sections.append(Section(title, "questions", (*how, *first, Section("", "sign", last))))
+    heading = _("Screenshots, recordings and notes") if online else _("Photos, recordings and notes")
+    return heading, sections, "easy-read", []
 
 
 def _feedback(p: Paperwork, _: Translate, paper: str) -> Built:
+    online = p.mode == "online"
     about = (
         _point("feedback", _("Tell us what you thought of the workshop."), _),
-        _point("good", _("Tick one face for each part of the day."), _),
+        _point(
+            "good",
+            _("Choose one face for each part of the day.") if online else _("Tick one face for each part of the day."),
+            _,
+        ),
         _point("people", _("You do not need to write your name."), _),
+        *((_point("online", _send_back(p, _), _),) if online else ()),
     )
     parts = tuple(
         _point(
@@ -135,7 +164,8 @@ def _feedback(p: Paperwork, _: Translate, paper: str) -> Built:
     sections = [Section(_("About this form"), "about", (Points(about),))]
     if parts:
         sections.append(Section(_("What we did"), "parts", (Points(parts, scale),)))
-    change = (Paragraph(_("Write or draw here.")), Blanks(lines=WRITING_LINES))
+    write = _("Write here, or tell us in the chat.") if online else _("Write or draw here.")
+    change = (Paragraph(write), Blanks(lines=WRITING_LINES))
     sections.append(Section(_("What should we change?"), "change", change))
     return _("What did you think?"), sections, "easy-read", []
 
@@ -144,10 +174,21 @@ def _receipts(p: Paperwork, _: Translate, paper: str) -> Built:
     cards: list[Block] = []
     for r in p.receipts:
         pairs = [(_("Workshop"), ", ".join(x for x in (p.title, p.day) if x)), (_("Group"), r.group)]
-        pairs += [(_("What you get"), r.what)] + ([(_("Travel"), r.travel)] if r.travel else [])
+        pairs += ([(_("What you get"), r.what)] if r.what else []) + ([(_("Travel"), r.travel)] if r.travel else [])
         travel = (_("Travel paid back"),) if r.travel else ()
         labels = (*travel, _("Received by"), _("Signature"), _("Date"), _("Paid by"))
         card = (Paragraph(_("Receipt"), style="strong"), Terms(tuple(pairs), facts=True), Blanks(labels))
         cards.append(Cards(card, r.copies, 1, 2, paper))
-    how = _("One for each person: cut along the dashed lines.")
-    return _("Receipts"), [Section("", "receipts", tuple(cards))], "cards-page", [(_("Print"), how)]
+    return _("Receipts"), [Section("", "receipts", tuple(cards))], "cards-page", [(_("Print"), _print_receipts(p, _))]
+
+
+def _print_receipts(p: Paperwork, _: Translate) -> str:
+    """Exactly what is printed: '8 receipts: 6 for Care leavers and 2 spare'."""
+    groups = "; ".join(
+        _("{people} for {group} and {spares} spare", people=r.people, group=r.group, spares=r.spares)
+        if r.spares
+        else _("{people} for {group}", people=r.people, group=r.group)
+        for r in p.receipts
+    )
+    total = sum(r.copies for r in p.receipts)
+    return _("{count} receipts: {groups}", count=total, groups=groups)
