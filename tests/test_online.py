@@ -295,6 +295,13 @@ def test_check_says_where_an_online_easy_line_goes():
     )
     findings = run_checks(load_plan_text(text), ["language"]).findings
     notes = [f.message for f in findings if f.code == "language.easy-read"]
-    assert len(notes) == 2
-    assert notes[0].startswith("'Own' has no easy: line for its online handout (write it under online:)")
-    assert notes[1].startswith("'Mine' has no easy: line, so the Easy Read shows only its title")
+    assert notes == [  # one note a workshop, naming each item and where its line goes
+        "2 items have no easy: line ('Own' for its online handout (write it under online:), 'Mine'), so the "
+        "Easy Read shows only their titles; add one to each that says what happens, in short sentences of "
+        "everyday words"
+    ]
+    one = run_checks(
+        load_plan_text(text.replace("      - {title: Mine, duration: 5m, handout: Room}\n", "")), ["language"]
+    )
+    [note] = [f.message for f in one.findings if f.code == "language.easy-read"]
+    assert note.startswith("'Own' has no easy: line for its online handout (write it under online:), so the Easy Read")

@@ -55,22 +55,39 @@ def run(ctx: Context) -> list[Finding]:
 
 
 def _bare_titles(ctx: Context) -> list[Finding]:
-    """A note for each point of an Easy Read that is only a title: the item has no `easy:` line. Breaks and
-    meals read well as titles; a starter's placeholder is named by `ready.placeholder` already."""
-    return [
-        Finding(
-            Severity.info,
-            "language.easy-read",
-            sched.workshop.id,
-            timed.index,
-            timed.path,
-            f"'{timed.item.title}' has no easy: line{_where_easy_goes(timed.item, sched.workshop.mode)}, so the "
-            "Easy Read shows only its title; add one that says what happens, in short sentences of everyday words",
+    """A note for each workshop whose Easy Read shows items only by their titles: they have no `easy:`
+    line. One note a workshop, at its first such item, so a plan written without them is not buried
+    in notes. Breaks and meals read well as titles; a starter's placeholder is named by
+    `ready.placeholder` already."""
+    findings = []
+    for sched in ctx.schedules:
+        bare = [
+            t
+            for t in sched.items
+            if not t.item.easy and t.item.kind not in PAUSE_KINDS and not placeholder_in(t.item.title)
+        ]
+        if not bare:
+            continue
+        first = bare[0]
+        if len(bare) == 1:
+            what = f"'{first.item.title}' has no easy: line{_where_easy_goes(first.item, sched.workshop.mode)}"
+            shows = "only its title; add one that says"
+        else:
+            named = ", ".join(f"'{t.item.title}'{_where_easy_goes(t.item, sched.workshop.mode)}" for t in bare[:3])
+            more = f" and {len(bare) - 3} more" if len(bare) > 3 else ""
+            what = f"{len(bare)} items have no easy: line ({named}{more})"
+            shows = "only their titles; add one to each that says"
+        findings.append(
+            Finding(
+                Severity.info,
+                "language.easy-read",
+                sched.workshop.id,
+                first.index,
+                first.path,
+                f"{what}, so the Easy Read shows {shows} what happens, in short sentences of everyday words",
+            )
         )
-        for sched in ctx.schedules
-        for timed in sched.items
-        if not timed.item.easy and timed.item.kind not in PAUSE_KINDS and not placeholder_in(timed.item.title)
-    ]
+    return findings
 
 
 def _where_easy_goes(item: ResolvedItem, mode: Mode) -> str:
