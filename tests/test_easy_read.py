@@ -10,11 +10,12 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from helpers import EXAMPLES, ROOT, run
+from helpers import EXAMPLES, ROOT, run, write_tree
 
 from coprod_cli.checks import run_checks
 from coprod_cli.checks.language import EASY_READ_WORDS
 from coprod_cli.documents.easy import ICONS, easy_read
+from coprod_cli.documents.model import Point, Points, Section
 from coprod_cli.language.messages import spoken_time
 from coprod_cli.language.readability import split_sentences, words_of
 from coprod_cli.plan.library import load_library
@@ -39,6 +40,12 @@ class _Page(HTMLParser):
             self.main_class = dict(attrs).get("class") or ""
 
 
+def _points(section: Section) -> tuple[Point, ...]:
+    [block] = section.blocks
+    assert isinstance(block, Points)
+    return block.points
+
+
 def _page(path: Path) -> _Page:
     page = _Page()
     page.feed(path.read_text("utf-8"))
@@ -58,18 +65,18 @@ def test_every_example_renders_easy_read_with_a_picture_and_alt_text_for_each_po
         for image in page.images:
             assert (image.get("alt") or "").strip(), image
             assert (image.get("src") or "").startswith("data:image/svg+xml;base64,")
-        assert page.main_class == "easy-read"
+        assert "easy-read" in page.main_class.split()
 
 
 def test_what_will_happen_is_said_in_short_sentences_with_times_in_words():
     example = next(p for p in EXAMPLES if p.stem == "care-leavers")
     plan = load_plan(example).plan
     model = easy_read(plan, schedule_plan(plan), 1)
-    [happens] = [s for s in model.sections if s.heading == "What will happen"]
-    assert [p.lead for p in happens.points][:2] == ["10 o'clock in the morning", "20 minutes past 10 in the morning"]
-    assert happens.points[0].text == "We say hello. We agree how we work together."  # the library's easy: line
-    assert "Quarter past 11 in the morning" in [p.lead for p in happens.points]  # a heading starts with a capital
-    for point in happens.points:
+    [happens] = [s for s in model.sections if s.title == "What will happen"]
+    assert [p.lead for p in _points(happens)][:2] == ["10 o'clock in the morning", "20 minutes past 10 in the morning"]
+    assert _points(happens)[0].text == "We say hello. We agree how we work together."  # the library's easy: line
+    assert "Quarter past 11 in the morning" in [p.lead for p in _points(happens)]  # a heading starts with a capital
+    for point in _points(happens):
         assert point.icon in ICONS and not re.search(r"\d:\d\d", point.lead or "")
         for sentence in split_sentences(point.text):
             assert len(words_of(sentence)) <= EASY_READ_WORDS, sentence
@@ -82,14 +89,14 @@ def test_every_point_is_a_whole_sentence_thanks_included(tmp_path):
     plan = load_plan(example).plan
     for number in range(1, len(plan.workshops) + 1):
         for section in easy_read(plan, schedule_plan(plan), number).sections:
-            if section.heading not in ("Things to know", "If you need help"):
+            if section.title not in ("Things to know", "If you need help"):
                 continue  # activities are their easy: lines (see below), words their meanings
-            for point in section.points:
+            for point in _points(section):
                 assert point.text[:1].isupper() and point.text[-1:] in ".!?", point.text
     # the example writes `when:` and `travel:` in lower case: we make them sentences
     assert "when: at the end of each workshop" in text
-    [know] = [s for s in easy_read(plan, schedule_plan(plan), 1).sections if s.heading == "Things to know"]
-    assert "You get it at the end of each workshop." in [p.text for p in know.points]
+    [know] = [s for s in easy_read(plan, schedule_plan(plan), 1).sections if s.title == "Things to know"]
+    assert "You get it at the end of each workshop." in [p.text for p in _points(know)]
 
 
 @pytest.mark.parametrize(
@@ -172,15 +179,16 @@ def test_the_icons_and_their_licence_are_in_the_wheel(tmp_path):
     assert "MIT License" in zipfile.ZipFile(wheel).read("coprod_cli/library/icons/LICENSE").decode()
     for stem, _alt in ICONS.values():
         assert f"coprod_cli/library/icons/{stem}.svg" in names
-    assert {"coprod_cli/language/jargon.yaml", "coprod_cli/language/locale/cy/LC_MESSAGES/coprod.po"} <= names
+    data = {"coprod_cli/language/jargon.yaml", "coprod_cli/codes.yaml"}
+    assert data | {"coprod_cli/language/locale/cy/LC_MESSAGES/coprod.po"} <= names
 
 
 def test_a_retitled_library_activity_does_not_keep_the_librarys_easy_read_line():
     example = next(p for p in EXAMPLES if p.stem == "citizen-lab")
     plan = load_plan(example).plan
     model = easy_read(plan, schedule_plan(plan), 1)
-    [happens] = [s for s in model.sections if s.heading == "What will happen"]
-    texts = [p.text for p in happens.points]
+    [happens] = [s for s in model.sections if s.title == "What will happen"]
+    texts = [p.text for p in _points(happens)]
     assert "We show you how many pupils are sent out of school." in texts  # the plan's own easy: line
     assert "We tell you what we will do today. You can ask questions." not in texts
 
@@ -216,3 +224,16 @@ def test_every_example_gives_each_item_an_easy_read_line(example):
     """The examples show what to copy: no point of their Easy Read is a title alone."""
     findings = run_checks(load_plan(example), ["language"]).findings
     assert [f.message for f in findings if f.code == "language.easy-read"] == []
+
+
+def test_a_users_template_can_replace_one_section_of_the_easy_read(tmp_path):
+    """The Easy Read is a document like the others: each section a named block of base.html."""
+    tpl = '{% extends "builtin/easy-read.html" %}{% block happens %}<h2>Our day</h2>{% endblock %}'
+    write_tree(tmp_path / "tpl", {"easy-read.html": tpl})
+    care = next(p for p in EXAMPLES if p.stem == "care-leavers")
+    only = ("easy-read", "-w", "intro", "-p", str(care), "-o", str(tmp_path / "out"))
+    result = run("render", *only, "--templates", str(tmp_path / "tpl"))
+    assert result.exit_code == 0, result.stderr
+    page = (tmp_path / "out" / "01-intro" / "easy-read.html").read_text("utf-8")
+    assert "<h2>Our day</h2>" in page and "What will happen" not in page
+    assert "<h2>About the workshop</h2>" in page and "<h2>If you need help</h2>" in page

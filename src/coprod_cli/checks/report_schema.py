@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from coprod_cli.findings import CODES, SEVERITIES
+from coprod_cli.findings import SEVERITIES, codes
 
 _CLOCK = {"type": ["string", "null"], "pattern": r"^\d{2}:\d{2}$"}
 _ITEM = {
@@ -71,7 +71,7 @@ def _one_report() -> dict[str, Any]:
                     "required": ["severity", "code", "workshop", "item", "line", "column", "message"],
                     "properties": {
                         "severity": {"enum": list(SEVERITIES)},
-                        "code": {"enum": list(CODES)},
+                        "code": {"enum": list(codes())},
                         "workshop": {"type": ["string", "null"]},
                         "item": {"type": ["integer", "null"]},
                         "line": {"type": ["integer", "null"]},

@@ -1,8 +1,9 @@
 """The Easy Read handout: one idea per point, a picture with alt text on the left of each, times
 said in words ("half past 10 in the morning"), no tables.
 
-The model is built from participant-safe fields only (titles, `easy:` lines, the schedule's
-times, venue, access, thanks, support, homework, the handout glossary); the template lays it out.
+The document is built from participant-safe fields only (titles, `easy:` lines, the schedule's
+times, venue, access, thanks, support, homework, the handout glossary): sections of `Points`,
+laid out like any document.
 Pictures are Tabler Icons (MIT, library/icons/LICENSE), keyed by activity kind and by topic.
 """
 
@@ -10,10 +11,10 @@ from __future__ import annotations
 
 import base64
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from coprod_cli.documents.model import Document, Point, Points, Section
 from coprod_cli.language.messages import N_, format_date, spoken_time, translator
 from coprod_cli.plan.models import Plan
 from coprod_cli.schedule import Schedule
@@ -62,28 +63,6 @@ ICONS: dict[str, tuple[str, str]] = {
 }
 
 
-@dataclass(frozen=True)
-class Point:
-    icon: str  # a key of ICONS
-    alt: str
-    text: str
-    lead: str | None = None  # shown in bold above the text: the time said in words, a glossary term
-
-
-@dataclass(frozen=True)
-class Section:
-    heading: str
-    points: tuple[Point, ...]
-
-
-@dataclass(frozen=True)
-class EasyRead:
-    series: str
-    title: str
-    kicker: str
-    sections: tuple[Section, ...]
-
-
 @lru_cache(maxsize=64)
 def icon_uri(key: str) -> str:
     """The icon for `key` as a data: URI, so the HTML stays one self-contained file."""
@@ -92,15 +71,24 @@ def icon_uri(key: str) -> str:
     return "data:image/svg+xml;base64," + base64.b64encode(svg).decode("ascii")
 
 
-def easy_read(plan: Plan, schedules: list[Schedule], number: int, glossary: Iterable[tuple[str, str]] = ()) -> EasyRead:
-    """The Easy Read model of workshop `number` (from 1); `glossary` is the handout's "Words we use"."""
+def easy_read(
+    plan: Plan,
+    schedules: list[Schedule],
+    number: int,
+    glossary: Iterable[tuple[str, str]] = (),
+    *,
+    footer: str = "",
+    paper: str = "a4",
+) -> Document:
+    """The Easy Read document of workshop `number` (from 1): sections of points, each with a picture;
+    `glossary` is the handout's "Words we use"."""
     lang = plan.language
     _ = translator(lang)
     sched = schedules[number - 1]
     w = sched.workshop
 
     def point(key: str, text: str, lead: str | None = None) -> Point:
-        return Point(key, _(ICONS[key][1]), text, lead)
+        return Point(key, _(ICONS[key][1]), text, lead or "")
 
     about = []
     if w.date:
@@ -123,16 +111,28 @@ def easy_read(plan: Plan, schedules: list[Schedule], number: int, glossary: Iter
         )
         for t in sched.items
     ]
-    sections = [Section(_("About the workshop"), tuple(about)), Section(_("What will happen"), tuple(happens))]
-    sections.append(Section(_("Things to know"), tuple(_things_to_know(plan, number, point))))
-    sections.append(Section(_("If you need help"), tuple(_help(plan, number, point))))
-    if w.homework:
-        sections.append(Section(_("Before next time"), (point("homework", w.homework),)))
-    words = [point("words", meaning, term) for term, meaning in glossary]
-    if words:
-        sections.append(Section(_("Words we use"), tuple(words)))
+    parts = [
+        ("about", _("About the workshop"), about),
+        ("happens", _("What will happen"), happens),
+        ("know", _("Things to know"), _things_to_know(plan, number, point)),
+        ("help", _("If you need help"), _help(plan, number, point)),
+        ("homework", _("Before next time"), [point("homework", w.homework)] if w.homework else []),
+        ("glossary", _("Words we use"), [point("words", meaning, term) for term, meaning in glossary]),
+    ]
     kicker = _("Workshop {number} of {total}", number=number, total=len(schedules))
-    return EasyRead(plan.title, w.title, kicker, tuple(s for s in sections if s.points))
+    return Document(
+        "easy-read",
+        w.title,
+        f"{plan.title} · {kicker}",
+        lang,
+        "participant",
+        plan.organiser or "",
+        footer,
+        sections=tuple(Section(title, name, (Points(tuple(points)),)) for name, title, points in parts if points),
+        paper=paper,
+        page="easy-read",
+        full_title=f"{w.title} · {plan.title}",
+    )
 
 
 def _things_to_know(plan: Plan, number: int, point) -> list[Point]:

@@ -71,11 +71,13 @@ class Terms:
 
 @dataclass(frozen=True)
 class Line:
-    """One timed line inside a row: a track's activity."""
+    """One timed line: a track's activity in a timetable row (with a `detail` after it), or a
+    step of an activity in a script (with its `minutes` beside the time)."""
 
     time: str
     text: str
     detail: str = ""
+    minutes: str = ""
 
 
 @dataclass(frozen=True)
@@ -116,19 +118,10 @@ class Timetable:
 
 
 @dataclass(frozen=True)
-class Step:
-    """One timed step of an activity."""
-
-    time: str
-    text: str
-    minutes: str = ""
-
-
-@dataclass(frozen=True)
 class Steps:
     """The timed steps of an activity, in order."""
 
-    steps: tuple[Step, ...]
+    steps: tuple[Line, ...]
     block: ClassVar[str] = "steps"
 
 

@@ -257,19 +257,8 @@ class Renderer:
             elif doc == "said-did":
                 model = build_said_did(series, self.views.said_did[unit], _, lang, paper)
             else:
-                easy = easy_read(plan, self.schedules, pw.number, pw.glossary)
-                context["easy"] = easy
-                model = Model(
-                    "easy-read",
-                    easy.title,
-                    easy.kicker,
-                    lang,
-                    "participant",
-                    series.organiser or "",
-                    series_footer(series),
-                    paper=paper,
-                    full_title=f"{easy.title} · {easy.series}",
-                )
+                footer = series_footer(series)
+                model = easy_read(plan, self.schedules, pw.number, pw.glossary, footer=footer, paper=paper)
             yield f"{folder}/{PER_WORKSHOP[doc]}", self._banner(model), context
 
     def render(self, unit: int) -> list[Document]:

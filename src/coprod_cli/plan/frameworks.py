@@ -7,13 +7,17 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class Principle:
-    id: str
+    """One principle of a framework, as the overview and the principles check show it."""
+
+    id: str  # what a library activity or an item names in `principles:`
     name: str
-    explanation: str
+    explanation: str  # what the principle asks of a series, and which activities serve it
 
 
 @dataclass(frozen=True)
 class Framework:
+    """A framework of principles a plan names in `framework:`; the principles check reads it."""
+
     id: str
     name: str
     principles: tuple[Principle, ...]

@@ -204,7 +204,14 @@ class Consent(Strict):
         if not value:
             return None
         ours = CONSENT_WORDS.get((field, value.strip().lower()))
-        return (_ or _english)(ours) if ours else _sentence(value)
+        return (_ or _english)(ours[0]) if ours else _sentence(value)
+
+    def question(self, field: str) -> str | None:
+        """The yes/no question (a msgid) the consent form asks for one of photos, recording, quotes;
+        None when the plan's word asks nothing ('no') or is a sentence of its own."""
+        value = getattr(self, field)
+        ours = CONSENT_WORDS.get((field, value.strip().lower())) if value else None
+        return ours[1] if ours else None
 
     def sentences(self, _: Callable[..., str] | None = None) -> list[str]:
         """What people are asked to agree to, in plain sentences, and how to say no."""
@@ -216,18 +223,35 @@ class Consent(Strict):
 
 
 CONSENT_FIELDS = ("photos", "recording", "quotes")
-# msgids: `N_` marks them for the catalogues (language/locale), which print them in the plan's language.
-CONSENT_WORDS = {
-    ("photos", "ask"): N_("We will ask you before we take any photos."),
-    ("photos", "yes"): N_("We will take photos. Tell us if you do not want to be in them."),
-    ("photos", "no"): N_("We will not take photos."),
-    ("recording", "ask"): N_("We will ask you before we record anything."),
-    ("recording", "yes"): N_("We will record the workshop. Tell us if you do not want to be recorded."),
-    ("recording", "no"): N_("We will not record the workshop."),
-    ("quotes", "anonymous"): N_("We may write down what you say, but never with your name."),
-    ("quotes", "named"): N_("We may write down what you say with your name, only if you agree."),
-    ("quotes", "ask"): N_("We will ask you before we write down what you say."),
-    ("quotes", "no"): N_("We will not write down what you say."),
+# What each word we know means: the sentence we tell people (handouts, scripts), then the yes/no
+# question of the Easy Read consent form (None: nothing to ask). msgids: `N_` marks them for the
+# catalogues (language/locale), which print them in the plan's language.
+CONSENT_WORDS: dict[tuple[str, str], tuple[str, str | None]] = {
+    ("photos", "ask"): (N_("We will ask you before we take any photos."), N_("Can we take photos of you?")),
+    ("photos", "yes"): (
+        N_("We will take photos. Tell us if you do not want to be in them."),
+        N_("Can we take photos of you?"),
+    ),
+    ("photos", "no"): (N_("We will not take photos."), None),
+    ("recording", "ask"): (N_("We will ask you before we record anything."), N_("Can we record what you say?")),
+    ("recording", "yes"): (
+        N_("We will record the workshop. Tell us if you do not want to be recorded."),
+        N_("Can we record what you say?"),
+    ),
+    ("recording", "no"): (N_("We will not record the workshop."), None),
+    ("quotes", "anonymous"): (
+        N_("We may write down what you say, but never with your name."),
+        N_("Can we write down what you say? We will not write your name."),
+    ),
+    ("quotes", "named"): (
+        N_("We may write down what you say with your name, only if you agree."),
+        N_("Can we write down what you say, with your name?"),
+    ),
+    ("quotes", "ask"): (
+        N_("We will ask you before we write down what you say."),
+        N_("Can we write down what you say?"),
+    ),
+    ("quotes", "no"): (N_("We will not write down what you say."), None),
 }
 
 

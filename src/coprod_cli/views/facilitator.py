@@ -18,6 +18,8 @@ CUE_MIN_ITEM = 15
 
 @dataclass(frozen=True)
 class Cue:
+    """A timing cue for the script: the clock time, minutes into the workshop, and what to tell the room."""
+
     when: str
     offset: int
     text: str
@@ -25,6 +27,8 @@ class Cue:
 
 @dataclass(frozen=True)
 class FacilitatorStep:
+    """One timed step of an item as the facilitator runs it: when, how long (if said), what to do."""
+
     when: str
     minutes: str | None
     do: str

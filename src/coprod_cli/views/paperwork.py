@@ -23,24 +23,15 @@ SIGN_IN_COLUMNS = (N_("Name"), N_("Group"), N_("Photos OK?"), N_("Travel claimed
 PHOTOS_COLUMN = 2  # dropped when the plan says no photos
 SCALE = (N_("Good"), N_("OK"), N_("Not good"))  # a smiley scale: HTML draws a face beside each word
 
-# Easy Read consent questions: one idea each, answered yes or no; None: nothing to ask.
-CONSENT_QUESTIONS = {
-    ("photos", "ask"): N_("Can we take photos of you?"),
-    ("photos", "yes"): N_("Can we take photos of you?"),
-    ("recording", "ask"): N_("Can we record what you say?"),
-    ("recording", "yes"): N_("Can we record what you say?"),
-    ("quotes", "anonymous"): N_("Can we write down what you say? We will not write your name."),
-    ("quotes", "named"): N_("Can we write down what you say, with your name?"),
-    ("quotes", "ask"): N_("Can we write down what you say?"),
-}
-# Online, a photo is a screenshot: the question and our sentences for the known words say so.
-ONLINE_PHOTOS = {
-    "ask": (N_("Can we take screenshots with you in them?"), N_("We will ask you before we take any screenshots.")),
+# Online, a photo is a screenshot: our sentence and the question for the known words say so
+# (as in plan.practice.CONSENT_WORDS).
+ONLINE_PHOTOS: dict[str, tuple[str, str | None]] = {
+    "ask": (N_("We will ask you before we take any screenshots."), N_("Can we take screenshots with you in them?")),
     "yes": (
-        N_("Can we take screenshots with you in them?"),
         N_("We will take screenshots. Tell us if you do not want to be in them."),
+        N_("Can we take screenshots with you in them?"),
     ),
-    "no": (None, N_("We will not take screenshots.")),
+    "no": (N_("We will not take screenshots."), None),
 }
 
 
@@ -106,10 +97,9 @@ def _consent(plan: Plan, online: bool) -> Consent:
     statements: list[tuple[str, str]] = []
     for field in CONSENT_FIELDS:
         value = getattr(consent, field)
-        question = CONSENT_QUESTIONS.get((field, value.lower())) if value else None
-        sentence = consent.sentence(field)
-        if online and field == "photos" and value and value.lower() in ONLINE_PHOTOS:
-            question, sentence = ONLINE_PHOTOS[value.lower()]
+        question, sentence = consent.question(field), consent.sentence(field)
+        if online and field == "photos" and value and value.strip().lower() in ONLINE_PHOTOS:
+            sentence, question = ONLINE_PHOTOS[value.strip().lower()]
         if question:
             questions.append((field, question))
         elif sentence:

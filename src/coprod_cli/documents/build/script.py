@@ -11,12 +11,12 @@ from coprod_cli.documents.model import (
     Bullets,
     Cue,
     Document,
+    Line,
     Note,
     Paragraph,
     Row,
     Say,
     Section,
-    Step,
     Steps,
     Terms,
     Timetable,
@@ -52,7 +52,7 @@ def _item_blocks(item: FacilitatorItem, _: Translate, sub: bool = False) -> list
     if item.say:
         blocks.append(Say(_paragraphs(item.say), label=_("Say:")))
     if item.steps:
-        blocks.append(Steps(tuple(Step(s.when, s.do, s.minutes or "") for s in item.steps)))
+        blocks.append(Steps(tuple(Line(s.when, s.do, minutes=s.minutes or "") for s in item.steps)))
     if item.materials:
         blocks.append(Paragraph(", ".join(item.materials), label=_("Materials:")))
     if item.online:
