@@ -134,8 +134,8 @@ def _current(sched: Schedule, state: LiveState, width: int) -> Panel:
     left = state.left
     colour = "red" if left < 0 else ("yellow" if left <= 5 * 60 else "green")
     body: list[RenderableType] = []
-    head = Text(t.item.title or "", style="bold")
-    facts = [t.item.kind or ""]
+    head = Text(t.item.title, style="bold")
+    facts: list[str] = [t.item.kind]
     if t.item.lead:
         facts.append(f"led by {t.item.lead}")
     if t.item.groups:

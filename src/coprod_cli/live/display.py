@@ -31,8 +31,8 @@ def display_data(sched: Schedule, state: LiveState) -> dict[str, Any]:
     if state.current is not None and not state.ended:
         item = sched.items[state.current].item
         current = {
-            "title": item.title or "",
-            "kind": item.kind or "",
+            "title": item.title,
+            "kind": item.kind,
             "about": item.handout or "",
             # Whole minutes in words: "19:57" would read as a clock time. The room sees the time run
             # out, never a count of minutes over: that is the facilitator's to manage.

@@ -62,8 +62,8 @@ def day_of(sched: Schedule, defaults: dict[str, int] | None = None) -> Day:
     items = tuple(
         PlannedItem(
             t.index,
-            t.item.title or "",
-            t.item.kind or "",
+            t.item.title,
+            t.item.kind,
             t.minutes,
             min(t.item.flex or 0, t.minutes - 1),
             t.item.at,
