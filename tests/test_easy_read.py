@@ -21,6 +21,7 @@ from coprod_cli.language.readability import split_sentences, words_of
 from coprod_cli.plan.library import load_library
 from coprod_cli.plan.loader import load_plan
 from coprod_cli.schedule import schedule_plan
+from coprod_cli.views.participant import participant_view
 
 
 class _Page(HTMLParser):
@@ -38,6 +39,11 @@ class _Page(HTMLParser):
             self.images.append(dict(attrs))
         if tag == "main":
             self.main_class = dict(attrs).get("class") or ""
+
+
+def _easy(plan, number):
+    schedules = schedule_plan(plan)
+    return easy_read(plan, schedules, participant_view(plan, schedules), number)
 
 
 def _points(section: Section) -> tuple[Point, ...]:
@@ -71,7 +77,7 @@ def test_every_example_renders_easy_read_with_a_picture_and_alt_text_for_each_po
 def test_what_will_happen_is_said_in_short_sentences_with_times_in_words():
     example = next(p for p in EXAMPLES if p.stem == "care-leavers")
     plan = load_plan(example).plan
-    model = easy_read(plan, schedule_plan(plan), 1)
+    model = _easy(plan, 1)
     [happens] = [s for s in model.sections if s.title == "What will happen"]
     assert [p.lead for p in _points(happens)][:2] == ["10 o'clock in the morning", "20 minutes past 10 in the morning"]
     assert _points(happens)[0].text == "We say hello. We agree how we work together."  # the library's easy: line
@@ -88,14 +94,14 @@ def test_every_point_is_a_whole_sentence_thanks_included(tmp_path):
     text = example.read_text("utf-8")
     plan = load_plan(example).plan
     for number in range(1, len(plan.workshops) + 1):
-        for section in easy_read(plan, schedule_plan(plan), number).sections:
+        for section in _easy(plan, number).sections:
             if section.title not in ("Things to know", "If you need help"):
                 continue  # activities are their easy: lines (see below), words their meanings
             for point in _points(section):
                 assert point.text[:1].isupper() and point.text[-1:] in ".!?", point.text
     # the example writes `when:` and `travel:` in lower case: we make them sentences
     assert "when: at the end of each workshop" in text
-    [know] = [s for s in easy_read(plan, schedule_plan(plan), 1).sections if s.title == "Things to know"]
+    [know] = [s for s in _easy(plan, 1).sections if s.title == "Things to know"]
     assert "You get it at the end of each workshop." in [p.text for p in _points(know)]
 
 
@@ -186,7 +192,7 @@ def test_the_icons_and_their_licence_are_in_the_wheel(tmp_path):
 def test_a_retitled_library_activity_does_not_keep_the_librarys_easy_read_line():
     example = next(p for p in EXAMPLES if p.stem == "citizen-lab")
     plan = load_plan(example).plan
-    model = easy_read(plan, schedule_plan(plan), 1)
+    model = _easy(plan, 1)
     [happens] = [s for s in model.sections if s.title == "What will happen"]
     texts = [p.text for p in _points(happens)]
     assert "We show you how many pupils are sent out of school." in texts  # the plan's own easy: line
@@ -237,3 +243,29 @@ def test_a_users_template_can_replace_one_section_of_the_easy_read(tmp_path):
     page = (tmp_path / "out" / "01-intro" / "easy-read.html").read_text("utf-8")
     assert "<h2>Our day</h2>" in page and "What will happen" not in page
     assert "<h2>About the workshop</h2>" in page and "<h2>If you need help</h2>" in page
+
+
+def _texts(model, title: str) -> list[str]:
+    [section] = [s for s in model.sections if s.title == title]
+    return [p.text for p in _points(section)]
+
+
+def test_the_easy_read_says_how_to_join_online_and_how_to_reach_support_by_email():
+    """Online, the Easy Read gives the link, the phone number and what to do if it fails, as the handout does."""
+    example = next(p for p in EXAMPLES if p.stem == "online-engagement")
+    model = _easy(load_plan(example).plan, 1)
+    joining = _texts(model, "How to join")
+    assert "Join on a computer, tablet or phone: https://zoom.example/j/123456789" in joining
+    assert any(t.startswith("Or join by phone: 0203 000 0000") for t in joining)
+    assert any(t.startswith("If it does not work:") for t in joining)
+    assert "Email engagement@example.gov.uk." in _texts(model, "If you need help")
+
+
+def test_the_easy_read_reports_back_what_the_last_workshop_heard():
+    example = next(p for p in EXAMPLES if p.stem == "care-leavers")
+    plan = load_plan(example).plan
+    assert not [s for s in _easy(plan, 1).sections if s.title == "You said, we did"]
+    said = _texts(_easy(plan, 2), "You said, we did")
+    assert "The words professionals use are hard to follow" in said
+    assert plan.workshops[0].heard[0].did in said
+    assert [s.title for s in _easy(plan, 1).sections if s.title == "How to join"] == []  # in person: nothing to join

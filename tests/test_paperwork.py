@@ -297,6 +297,19 @@ def test_online_forms_say_how_to_answer_and_photos_are_screenshots(lang: str, tm
     assert "Tick one face" not in feedback and "Write or draw here." not in feedback
 
 
+def test_an_online_handout_says_screenshots_as_its_consent_form_does(tmp_path: Path):
+    """The handout and the consent form of one online workshop promise the same thing."""
+    room = PLAN.replace(" THANKS", "").replace("photos: yes", "photos: ask")
+    for name, plan in (("online", ONLINE), ("room", room)):
+        write_tree(tmp_path / name, {"p.yaml": plan})
+        folder = str(tmp_path / name)
+        result = run("render", "handouts", "-f", "md", "-p", f"{folder}/p.yaml", "-o", folder)
+        assert result.exit_code in (0, 1), result.stderr
+    handout = (tmp_path / "online/01-w/handout.md").read_text()
+    assert "We will ask you before we take any screenshots." in handout and "photos." not in handout
+    assert "We will ask you before we take any photos." in (tmp_path / "room/01-w/handout.md").read_text()
+
+
 def test_the_care_leavers_consent_form_fits_one_page_with_the_name_and_date(tmp_path: Path):
     """The name and date stay with the last question; on care-leavers they all fit one A4 page."""
     weasyprint = pytest.importorskip("weasyprint")

@@ -10,14 +10,17 @@ Pictures are Tabler Icons (MIT, library/icons/LICENSE), keyed by activity kind a
 from __future__ import annotations
 
 import base64
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from functools import lru_cache
 from importlib import resources
 
+from coprod_cli.documents.build import Translate
+from coprod_cli.documents.build.handout import joining_lines, series_footer
 from coprod_cli.documents.model import Document, Point, Points, Section
 from coprod_cli.language.messages import N_, format_date, spoken_time, translator
 from coprod_cli.plan.models import Plan
 from coprod_cli.schedule import Schedule
+from coprod_cli.views.participant import ParticipantSeries, ParticipantWorkshop
 
 # kind or topic -> (icon file stem, alt text msgid)
 ICONS: dict[str, tuple[str, str]] = {
@@ -46,6 +49,7 @@ ICONS: dict[str, tuple[str, str]] = {
     "money": ("coin-pound", N_("A pound coin")),
     "help": ("lifebuoy", N_("A life ring")),
     "phone": ("phone", N_("A phone")),
+    "email": ("mail", N_("An envelope")),
     "ask": ("help", N_("A question mark")),
     "feelings": ("heart-handshake", N_("A heart and hands")),
     "homework": ("notebook", N_("A notebook")),
@@ -72,20 +76,15 @@ def icon_uri(key: str) -> str:
 
 
 def easy_read(
-    plan: Plan,
-    schedules: list[Schedule],
-    number: int,
-    glossary: Iterable[tuple[str, str]] = (),
-    *,
-    footer: str = "",
-    paper: str = "a4",
+    plan: Plan, schedules: list[Schedule], series: ParticipantSeries, number: int, paper: str = "a4"
 ) -> Document:
-    """The Easy Read document of workshop `number` (from 1): sections of points, each with a picture;
-    `glossary` is the handout's "Words we use"."""
+    """The Easy Read document of workshop `number` (from 1): sections of points, each with a picture.
+    How to join, "You said, we did" and "Words we use" are the handout's, from the participant view."""
     lang = plan.language
     _ = translator(lang)
     sched = schedules[number - 1]
     w = sched.workshop
+    pw = series.workshops[number - 1]
 
     def point(key: str, text: str, lead: str | None = None) -> Point:
         return Point(key, _(ICONS[key][1]), text, lead or "")
@@ -111,13 +110,16 @@ def easy_read(
         )
         for t in sched.items
     ]
+    joining = [point(topic, text) for topic, text in joining_lines(series, pw, _)]
     parts = [
         ("about", _("About the workshop"), about),
+        ("joining", _("How to join online") if pw.mode == "hybrid" else _("How to join"), joining),
+        ("said_did", _("You said, we did"), _said_did(pw, point, _)),
         ("happens", _("What will happen"), happens),
         ("know", _("Things to know"), _things_to_know(plan, number, point)),
         ("help", _("If you need help"), _help(plan, number, point)),
         ("homework", _("Before next time"), [point("homework", w.homework)] if w.homework else []),
-        ("glossary", _("Words we use"), [point("words", meaning, term) for term, meaning in glossary]),
+        ("glossary", _("Words we use"), [point("words", meaning, term) for term, meaning in pw.glossary]),
     ]
     kicker = _("Workshop {number} of {total}", number=number, total=len(schedules))
     return Document(
@@ -127,7 +129,7 @@ def easy_read(
         lang,
         "participant",
         plan.organiser or "",
-        footer,
+        series_footer(series),
         sections=tuple(Section(title, name, (Points(tuple(points)),)) for name, title, points in parts if points),
         paper=paper,
         page="easy-read",
@@ -166,8 +168,24 @@ def _help(plan: Plan, number: int, point) -> list[Point]:
         out.append(point("help", _("You can talk to {who}.", who=who)))
         if contact.phone:
             out.append(point("phone", _("Phone {number}.", number=contact.phone)))
+        if contact.email:
+            out.append(point("email", _("Email {address}.", address=contact.email)))
     if plan.contact:
         out.append(point("phone", _("Questions? Ask {contact}.", contact=plan.contact)))
+    return out
+
+
+def _said_did(pw: ParticipantWorkshop, point: Callable[..., Point], _: Translate) -> list[Point]:
+    """What the last workshop heard and what was done about it: what people said, then what we did."""
+    if not pw.previous_heard:
+        return []
+    out = [point("people", _("At “{title}” you told us some things. This is what happened.", title=pw.previous or ""))]
+    for said, did in pw.previous_heard:
+        out.append(point("discussion", said, _("You said:")))
+        if did:
+            out.append(point("decision", did, _("We did:")))
+        else:
+            out.append(point("decision", _("We will tell you what happens."), _("We are still working on this.")))
     return out
 
 

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from coprod_cli.documents.build.agenda import build_agenda
-from coprod_cli.documents.build.handout import build_handout, series_footer
+from coprod_cli.documents.build.handout import build_handout
 from coprod_cli.documents.build.overview import build_overview
 from coprod_cli.documents.build.paperwork import PAPERWORK, build_paperwork, paperwork_kinds
 from coprod_cli.documents.build.said_did import KIND as SAID_DID
@@ -257,8 +257,7 @@ class Renderer:
             elif doc == "said-did":
                 model = build_said_did(series, self.views.said_did[unit], _, lang, paper)
             else:
-                footer = series_footer(series)
-                model = easy_read(plan, self.schedules, pw.number, pw.glossary, footer=footer, paper=paper)
+                model = easy_read(plan, self.schedules, series, pw.number, paper)
             yield f"{folder}/{PER_WORKSHOP[doc]}", self._banner(model), context
 
     def render(self, unit: int) -> list[Document]:

@@ -197,26 +197,33 @@ class Consent(Strict):
             )
         return value
 
-    def sentence(self, field: str, _: Callable[..., str] | None = None) -> str | None:
+    def _ours(self, field: str, online: bool) -> tuple[str, str | None] | None:
+        """Our sentence and question for the plan's word, if it is one we know; online, photos are screenshots."""
+        value = getattr(self, field)
+        word = value.strip().lower() if value else ""
+        if online and field == "photos" and word in ONLINE_PHOTOS:
+            return ONLINE_PHOTOS[word]
+        return CONSENT_WORDS.get((field, word))
+
+    def sentence(self, field: str, _: Callable[..., str] | None = None, online: bool = False) -> str | None:
         """One of photos, recording, quotes as a plain sentence; known words become our sentences,
         in the plan's language with `_`."""
         value = getattr(self, field)
         if not value:
             return None
-        ours = CONSENT_WORDS.get((field, value.strip().lower()))
+        ours = self._ours(field, online)
         return (_ or _english)(ours[0]) if ours else _sentence(value)
 
-    def question(self, field: str) -> str | None:
+    def question(self, field: str, online: bool = False) -> str | None:
         """The yes/no question (a msgid) the consent form asks for one of photos, recording, quotes;
         None when the plan's word asks nothing ('no') or is a sentence of its own."""
-        value = getattr(self, field)
-        ours = CONSENT_WORDS.get((field, value.strip().lower())) if value else None
+        ours = self._ours(field, online)
         return ours[1] if ours else None
 
-    def sentences(self, _: Callable[..., str] | None = None) -> list[str]:
+    def sentences(self, _: Callable[..., str] | None = None, online: bool = False) -> list[str]:
         """What people are asked to agree to, in plain sentences, and how to say no."""
         _ = _ or _english
-        out = [s for s in (self.sentence(f, _) for f in CONSENT_FIELDS) if s]
+        out = [s for s in (self.sentence(f, _, online) for f in CONSENT_FIELDS) if s]
         if self.opt_out:
             out.append(_sentence(_("To say no or change your mind: {how}.", how=self.opt_out.strip().rstrip("."))))
         return out
@@ -252,6 +259,15 @@ CONSENT_WORDS: dict[tuple[str, str], tuple[str, str | None]] = {
         N_("Can we write down what you say?"),
     ),
     ("quotes", "no"): (N_("We will not write down what you say."), None),
+}
+# Online, a photo is a screenshot: our sentence and question for the photo words say so.
+ONLINE_PHOTOS: dict[str, tuple[str, str | None]] = {
+    "ask": (N_("We will ask you before we take any screenshots."), N_("Can we take screenshots with you in them?")),
+    "yes": (
+        N_("We will take screenshots. Tell us if you do not want to be in them."),
+        N_("Can we take screenshots with you in them?"),
+    ),
+    "no": (N_("We will not take screenshots."), None),
 }
 
 

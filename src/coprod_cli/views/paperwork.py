@@ -23,17 +23,6 @@ SIGN_IN_COLUMNS = (N_("Name"), N_("Group"), N_("Photos OK?"), N_("Travel claimed
 PHOTOS_COLUMN = 2  # dropped when the plan says no photos
 SCALE = (N_("Good"), N_("OK"), N_("Not good"))  # a smiley scale: HTML draws a face beside each word
 
-# Online, a photo is a screenshot: our sentence and the question for the known words say so
-# (as in plan.practice.CONSENT_WORDS).
-ONLINE_PHOTOS: dict[str, tuple[str, str | None]] = {
-    "ask": (N_("We will ask you before we take any screenshots."), N_("Can we take screenshots with you in them?")),
-    "yes": (
-        N_("We will take screenshots. Tell us if you do not want to be in them."),
-        N_("Can we take screenshots with you in them?"),
-    ),
-    "no": (N_("We will not take screenshots."), None),
-}
-
 
 @dataclass(frozen=True)
 class FeedbackLine:
@@ -96,10 +85,7 @@ def _consent(plan: Plan, online: bool) -> Consent:
     questions: list[tuple[str, str]] = []
     statements: list[tuple[str, str]] = []
     for field in CONSENT_FIELDS:
-        value = getattr(consent, field)
-        question, sentence = consent.question(field), consent.sentence(field)
-        if online and field == "photos" and value and value.strip().lower() in ONLINE_PHOTOS:
-            sentence, question = ONLINE_PHOTOS[value.strip().lower()]
+        question, sentence = consent.question(field, online), consent.sentence(field, online=online)
         if question:
             questions.append((field, question))
         elif sentence:

@@ -92,6 +92,7 @@ class ParticipantWorkshop:
     support: tuple[str, ...] = ()
     previous: str | None = None
     previous_heard: tuple[tuple[str, str], ...] = ()
+    consent: tuple[str, ...] = ()  # what people are asked to agree to, and how to say no
 
 
 @dataclass(frozen=True)
@@ -108,7 +109,6 @@ class ParticipantSeries:
     glossary: tuple[tuple[str, str], ...]
     thanks: tuple[tuple[str, tuple[str, ...]], ...] = ()
     support: tuple[str, ...] = ()
-    consent: tuple[str, ...] = ()
 
 
 def folder_name(number: int, workshop: Workshop) -> str:
@@ -223,6 +223,8 @@ def participant_view(plan: Plan, schedules: list[Schedule]) -> ParticipantSeries
                 support=tuple(c.line() for c in (*w.support, *plan.support)),
                 previous=previous.title if previous else None,
                 previous_heard=heard_pairs(previous) if previous else (),
+                # online, photos are screenshots
+                consent=tuple(plan.consent.sentences(_, online=w.mode == "online")) if plan.consent else (),
             )
         )
     return ParticipantSeries(
@@ -238,7 +240,6 @@ def participant_view(plan: Plan, schedules: list[Schedule]) -> ParticipantSeries
         glossary=tuple(plan.glossary.items()),
         thanks=tuple((g.group, tuple(g.thanks.sentences(_))) for g in plan.participants if g.thanks is not None),
         support=tuple(c.line() for c in plan.support),
-        consent=tuple(plan.consent.sentences(_)) if plan.consent else (),
     )
 
 

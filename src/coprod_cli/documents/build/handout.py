@@ -67,26 +67,32 @@ def join_line(w: ParticipantWorkshop, _: Translate) -> str:
     return w.join_link + (f" ({phone})" if phone else "")
 
 
-def _joining(series: ParticipantSeries, w: ParticipantWorkshop, _: Translate) -> Section | None:
-    """How to join online: the link (or when it comes), by phone, and what to do if it fails."""
-    lines: list[str] = []
+def joining_lines(series: ParticipantSeries, w: ParticipantWorkshop, _: Translate) -> list[tuple[str, str]]:
+    """How to join online, each line with its topic (online, phone, help): the link (or when it
+    comes), by phone, what to do if it fails, then the other links. The handout and the Easy Read
+    both say these."""
+    lines: list[tuple[str, str]] = []
     if w.mode != "in-person":
         link = w.join_link or _("we will send you the link before the day")
-        lines.append(_("Join on a computer, tablet or phone:") + f" {link}")
+        lines.append(("online", _("Join on a computer, tablet or phone:") + f" {link}"))
         if w.join_dial_in:
-            lines.append(_("Or join by phone: {number}", number=w.join_dial_in))
+            lines.append(("phone", _("Or join by phone: {number}", number=w.join_dial_in)))
         if w.join_help:
             fallback = w.join_help
         else:
             fallback = (
                 _("contact {contact}", contact=series.contact) if series.contact else _("try again in a few minutes")
             )
-        lines.append(_("If it does not work:") + f" {fallback}")
-    lines += link_lines(w)
+        lines.append(("help", _("If it does not work:") + f" {fallback}"))
+    return lines + [("online", line) for line in link_lines(w)]
+
+
+def _joining(series: ParticipantSeries, w: ParticipantWorkshop, _: Translate) -> Section | None:
+    lines = joining_lines(series, w, _)
     if not lines:
         return None
     title = _("How to join online") if w.mode == "hybrid" else _("How to join")
-    return Section(title, "joining", (Bullets(tuple(lines)),))
+    return Section(title, "joining", (Bullets(tuple(text for _topic, text in lines)),))
 
 
 def series_footer(series: ParticipantSeries) -> str:
@@ -206,8 +212,8 @@ def build_handout(series: ParticipantSeries, w: ParticipantWorkshop, _: Translat
     if joining is not None:
         sections.append(joining)
     sections.append(_taking_part(series, w, _))
-    if series.consent:
-        sections.append(Section(_("Photos, recordings and notes"), "consent", (Bullets(series.consent),)))
+    if w.consent:
+        sections.append(Section(_("Photos, recordings and notes"), "consent", (Bullets(w.consent),)))
     title = f"{w.title} · {series.title}"
     return workshop_document("handout", series, w, _, lang, paper, facts, sections, title)
 
