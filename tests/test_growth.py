@@ -3,8 +3,7 @@ machine cannot hide a quadratic loop.
 
 Spies wrap the functions and types the work flows through (the participant-text walker,
 timing cues, the timing engine, flex advice, Jinja templates, pydantic's error list, calendar
-events) and
-count what they touch. The counts must be linear in the plan: 10x the workshops, the items of
+events) and count what they touch. The counts must be linear in the plan: 10x the workshops, the items of
 one workshop, or the mistakes in a plan gives at most 10x of every count.
 """
 
