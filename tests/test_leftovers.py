@@ -38,6 +38,58 @@ def test_a_sibling_made_from_an_older_plan_is_removed_and_named(tmp_path: Path):
     assert "01-workshop/handout.md" not in json.loads((out / ".coprod-manifest.json").read_text())["files"]
 
 
+DRAFT = plan_text(AGENDA, venue="Room 3", end="10:10")  # runs past its end: an error, so a draft
+
+
+def test_a_draft_render_keeps_a_sibling_from_an_older_plan_and_names_it_as_out_of_date(tmp_path: Path):
+    """The PDF of the last finished plan may still be needed while the plan is half-edited: a draft
+    render keeps it but says it is not current; the first render of a ready plan removes it."""
+    out = tmp_path / "out"
+    md = out / "01-workshop/handout.md"
+    assert _render(tmp_path, HUB, "handouts", "-f", "md,html").exit_code == 0
+    finished = md.read_bytes()
+    result = _render(tmp_path, DRAFT, "handouts", "-f", "html")
+    assert result.exit_code == 1 and "Draft: not ready to hand out" in (out / "01-workshop/handout.html").read_text()
+    assert md.read_bytes() == finished  # not lost
+    assert (
+        f"warning: {md} was made from an older plan, so it no longer matches the plan; it was kept because "
+        "this render is a draft: the next render of a ready plan replaces or removes it (or delete it)"
+    ) in result.stderr
+    assert re.search(
+        r"01-workshop/handout.md +kept: it was made from an older plan; this render is a draft", result.stdout
+    )
+    assert "1 stale (see below)" in result.stdout
+    assert _render(tmp_path, DRAFT, "handouts", "-f", "html", "--clean").exit_code == 1  # asked for: removed
+    assert not md.exists()
+
+
+def test_a_draft_render_keeps_what_the_plan_no_longer_makes_and_names_it(tmp_path: Path):
+    out = tmp_path / "out"
+    heard = plan_text(AGENDA, venue="Care Leavers Hub", heard="[{said: Too many forms, did: One form now}]")
+    said = out / "01-workshop/you-said-we-did.md"
+    assert _render(tmp_path, heard, "said-did", "-f", "md").exit_code == 0 and said.exists()
+    result = _render(tmp_path, DRAFT, "said-did", "-f", "md")
+    assert result.exit_code == 1 and said.exists()
+    assert (
+        f"warning: {said} is one the plan no longer makes, so it no longer matches the plan; it was kept"
+        in result.stderr
+    )
+    assert _render(tmp_path, ROOM, "said-did", "-f", "md").exit_code == 0 and not said.exists()
+
+
+def test_many_files_a_draft_render_kept_are_named_in_one_line():
+    from coprod_cli.documents.leftovers import older_warnings
+    from coprod_cli.documents.record import Outcome
+
+    kept = [Outcome(f"{n:02d}-w/handout.pdf", "draft-kept", "was made from an older plan") for n in range(1, 9)]
+    lines = older_warnings(Path("out"), kept)
+    assert lines == [
+        "warning: 8 files in out/ no longer match the plan (in 01-w/, 02-w/, 03-w/, 04-w/, 05-w/ and more); they "
+        "were kept because this render is a draft: the next render of a ready plan replaces or removes them "
+        "(or delete them)"
+    ]
+
+
 def test_an_edited_sibling_from_an_older_plan_is_kept_named_and_exit_1(tmp_path: Path):
     out = tmp_path / "out"
     assert _render(tmp_path, HUB, "handouts", "-f", "md,html").exit_code == 0
