@@ -118,9 +118,9 @@ def write_documents(
 
     with locked(out_dir), removing_temporaries_on_signal():
         sweep_temporaries(out_dir)
-        record = Record(out_dir)
         if origin is None and plan_lines is not None:
             origin = origin_of("\n".join(plan_lines))
+        record = Record(out_dir, origin)
         before = origins_before(record)
         outcomes: list[Outcome] = []
         batch: list[_Write] = []

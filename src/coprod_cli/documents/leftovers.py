@@ -43,11 +43,9 @@ def settle(
 
 
 def origins_before(record: Record) -> dict[str, str]:
-    """What each file was made from before this render. A file only in the journal (a render was
-    killed) was made from what that render used, which no record says: its origin is unknown."""
-    for rel, sha in record.now.items():
-        if record.last.get(rel) != sha:
-            record.made_from.pop(rel, None)
+    """What each file was made from before this render; for a file only in the journal (a render was
+    killed), what the journal says that render used (unknown in a journal from before origins)."""
+    record.recover()
     return dict(record.made_from)
 
 
