@@ -2,8 +2,8 @@
 machine cannot hide a quadratic loop.
 
 Spies wrap the functions and types the work flows through (the participant-text walker,
-timing cues, the timing engine, flex advice, Jinja templates, pydantic's error list) and
-count what they touch. The counts must be linear in the plan: 10x the workshops, the items of
+timing cues, the timing engine, flex advice, Jinja templates, pydantic's error list, calendar
+events) and count what they touch. The counts must be linear in the plan: 10x the workshops, the items of
 one workshop, or the mistakes in a plan gives at most 10x of every count.
 """
 
@@ -141,3 +141,39 @@ def _mistakes(monkeypatch: pytest.MonkeyPatch, workshops: int) -> Counter:
 
 def test_ten_times_the_mistakes_is_at_most_ten_times_the_work(monkeypatch):
     _assert_linear(_mistakes(monkeypatch, 5), _mistakes(monkeypatch, 50), "errors read", "did_you_mean")
+
+
+class _CountedWorkshops(list):
+    """The plan's workshop list, counting each workshop a loop over it looks at."""
+
+    def __init__(self, items: list[Any], counts: Counter):
+        super().__init__(items)
+        self.counts = counts
+
+    def __iter__(self):
+        for w in super().__iter__():
+            self.counts["calendar work"] += 1
+            yield w
+
+
+def _calendar_work(monkeypatch: pytest.MonkeyPatch, workshops: int) -> Counter:
+    """Render the calendar and every workshop's invitation, counting the events made and the
+    workshops looked at (numbering an event must not look through the workshops before it)."""
+    from coprod_cli.documents.render import SERIES, Renderer
+    from coprod_cli.documents.writers import ics
+    from coprod_cli.plan.loader import load_plan_text
+
+    loaded = load_plan_text(_plan(workshops, 2), "p.yaml")
+    renderer = Renderer.start(loaded, schedule.schedule_plan(loaded.plan), ("calendar",), ("md",))
+    counts: Counter = Counter()
+    loaded.plan.__dict__["workshops"] = _CountedWorkshops(loaded.plan.workshops, counts)
+    with monkeypatch.context() as m:
+        _spy(m, counts, ics, "_event")
+        made = renderer.render(SERIES)
+    assert len(made) == 1 + workshops  # calendar.ics and one invite.ics per dated workshop
+    counts["calendar work"] += counts["_event"]
+    return counts
+
+
+def test_ten_times_the_workshops_is_at_most_ten_times_the_calendar_work(monkeypatch):
+    _assert_linear(_calendar_work(monkeypatch, 4), _calendar_work(monkeypatch, 40), "calendar work", "_event")

@@ -6,6 +6,9 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import signal
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -13,6 +16,7 @@ from helpers import plan_text, run, write_tree
 from hypothesis import given
 from hypothesis import strategies as st
 
+from coprod_cli.documents.leftovers import origins_before
 from coprod_cli.documents.origin import Origin, origin_of, origins_json, read_origins, why_different
 from coprod_cli.documents.record import Record
 
@@ -36,6 +40,58 @@ def test_a_sibling_made_from_an_older_plan_is_removed_and_named(tmp_path: Path):
     assert re.search(r"01-workshop/handout.md +removed: it was made from an older plan", result.stdout)
     assert result.exit_code == 0  # nothing stale is left in the folder
     assert "01-workshop/handout.md" not in json.loads((out / ".coprod-manifest.json").read_text())["files"]
+
+
+DRAFT = plan_text(AGENDA, venue="Room 3", end="10:10")  # runs past its end: an error, so a draft
+
+
+def test_a_draft_render_keeps_a_sibling_from_an_older_plan_and_names_it_as_out_of_date(tmp_path: Path):
+    """The PDF of the last finished plan may still be needed while the plan is half-edited: a draft
+    render keeps it but says it is not current; the first render of a ready plan removes it."""
+    out = tmp_path / "out"
+    md = out / "01-workshop/handout.md"
+    assert _render(tmp_path, HUB, "handouts", "-f", "md,html").exit_code == 0
+    finished = md.read_bytes()
+    result = _render(tmp_path, DRAFT, "handouts", "-f", "html")
+    assert result.exit_code == 1 and "Draft: not ready to hand out" in (out / "01-workshop/handout.html").read_text()
+    assert md.read_bytes() == finished  # not lost
+    assert (
+        f"warning: {md} was made from an older plan, so it no longer matches the plan; it was kept because "
+        "this render is a draft: the next render of a ready plan replaces or removes it (or delete it)"
+    ) in result.stderr
+    assert re.search(
+        r"01-workshop/handout.md +kept: it was made from an older plan; this render is a draft", result.stdout
+    )
+    assert "1 stale (see below)" in result.stdout
+    assert _render(tmp_path, DRAFT, "handouts", "-f", "html", "--clean").exit_code == 1  # asked for: removed
+    assert not md.exists()
+
+
+def test_a_draft_render_keeps_what_the_plan_no_longer_makes_and_names_it(tmp_path: Path):
+    out = tmp_path / "out"
+    heard = plan_text(AGENDA, venue="Care Leavers Hub", heard="[{said: Too many forms, did: One form now}]")
+    said = out / "01-workshop/you-said-we-did.md"
+    assert _render(tmp_path, heard, "said-did", "-f", "md").exit_code == 0 and said.exists()
+    result = _render(tmp_path, DRAFT, "said-did", "-f", "md")
+    assert result.exit_code == 1 and said.exists()
+    assert (
+        f"warning: {said} is one the plan no longer makes, so it no longer matches the plan; it was kept"
+        in result.stderr
+    )
+    assert _render(tmp_path, ROOM, "said-did", "-f", "md").exit_code == 0 and not said.exists()
+
+
+def test_many_files_a_draft_render_kept_are_named_in_one_line():
+    from coprod_cli.documents.leftovers import older_warnings
+    from coprod_cli.documents.record import Outcome
+
+    kept = [Outcome(f"{n:02d}-w/handout.pdf", "draft-kept", "was made from an older plan") for n in range(1, 9)]
+    lines = older_warnings(Path("out"), kept)
+    assert lines == [
+        "warning: 8 files in out/ no longer match the plan (in 01-w/, 02-w/, 03-w/, 04-w/, 05-w/ and more); they "
+        "were kept because this render is a draft: the next render of a ready plan replaces or removes them "
+        "(or delete them)"
+    ]
 
 
 def test_an_edited_sibling_from_an_older_plan_is_kept_named_and_exit_1(tmp_path: Path):
@@ -129,7 +185,8 @@ def test_a_new_version_beside_goes_once_the_file_is_coprods_again_unless_edited(
 def test_a_file_from_a_killed_render_is_of_unknown_origin(tmp_path: Path):
     out, handout = tmp_path / "out", tmp_path / "out/01-workshop/handout.md"
     assert _render(tmp_path, HUB, "handouts", "-f", "md,html").exit_code == 0
-    # A render of Room 3 in md was killed (kill -9) after writing the handout: only the journal knows it.
+    # A render of Room 3 in md was killed (kill -9) after writing the handout: only the journal knows it,
+    # a journal from before it named origins, so what the handout was made from is not known.
     assert _render(tmp_path / "other", ROOM, "handouts", "-f", "md").exit_code == 0
     handout.write_bytes((tmp_path / "other/out/01-workshop/handout.md").read_bytes())
     sha = hashlib.sha256(handout.read_bytes()).hexdigest()
@@ -137,6 +194,35 @@ def test_a_file_from_a_killed_render_is_of_unknown_origin(tmp_path: Path):
     result = _render(tmp_path, ROOM, "handouts", "-f", "html")
     assert result.exit_code == 0 and "Room 3" in handout.read_text()  # not named as from an older plan
     assert "handout.md" not in result.stdout + result.stderr
+
+
+KILLED_AT_THE_MANIFEST = """
+import os, signal, sys
+from coprod_cli.documents.record import Record
+Record.save = lambda self: os.kill(os.getpid(), signal.SIGKILL)  # every file is in place, the manifest is not
+from coprod_cli.cli import app
+app(sys.argv[1:])
+"""
+
+
+def test_the_journal_says_what_a_killed_render_made_its_files_from(tmp_path: Path):
+    """kill -9 after the files went into place but before the manifest: the journal alone knows the
+    new handout.md, and what it was made from, so a later plan's render does not take it for current."""
+    out, md = tmp_path / "out", tmp_path / "out/01-workshop/handout.md"
+    assert _render(tmp_path, HUB, "handouts", "-f", "md,html").exit_code == 0
+    write_tree(tmp_path, {"p.yaml": ROOM})
+    args = ["render", "handouts", "-f", "md", "-j", "1", "-p", str(tmp_path / "p.yaml"), "-o", str(out)]
+    killed = subprocess.run([sys.executable, "-c", KILLED_AT_THE_MANIFEST, *args], capture_output=True, timeout=60)
+    assert killed.returncode == -signal.SIGKILL and "Room 3" in md.read_text()
+    now = hashlib.sha256(md.read_bytes()).hexdigest()
+    assert (out / ".coprod-journal").exists() and Record(out).last["01-workshop/handout.md"] != now
+    record = Record(out)
+    origins_before(record)
+    assert record.made_from["01-workshop/handout.md"] == origin_of(ROOM).key  # known, though no manifest says so
+    assert record.made_from["01-workshop/handout.html"] == origin_of(HUB).key
+    result = _render(tmp_path, plan_text(AGENDA, venue="Hall B"), "handouts", "-f", "html")
+    assert f"removed {md}: it was made from an older plan" in result.stderr and not md.exists()
+    assert result.exit_code == 0 and not (out / ".coprod-journal").exists()
 
 
 @given(st.lists(st.text(max_size=12), max_size=6), st.lists(st.text(max_size=12), max_size=6), st.booleans())

@@ -203,6 +203,41 @@ def test_a_broken_record_line_is_named(tmp_path: Path):
         read_run(path)
 
 
+def test_two_rehearsals_started_at_once_each_keep_their_own_record(tmp_path: Path):
+    """Both open before either starts an item, so both were offered the same free name: the one
+    that starts second takes the next number, and neither record is lost or overwritten."""
+    sched = _sched()
+    day = day_of(sched, {})
+    path = rehearsal_path(tmp_path / "coprod.yaml", "w", "2026-11-25")
+    one = open_session(path, sched.workshop, day, "2026-11-25", 600 * 60, rehearsal=True)
+    two = open_session(path, sched.workshop, day, "2026-11-25", 700 * 60, rehearsal=True)
+    one.add(Event("start", 600 * 60, item=0))
+    two.add(Event("start", 700 * 60, item=0))
+    two.add(Event("start", 710 * 60, item=1))
+    one.add(Event("start", 605 * 60, item=1))
+    assert one.path == path and two.path == path.with_name("2026-11-25-w-2.jsonl")
+    assert [e.t for e in read_run(one.path).events] == [600 * 60, 600 * 60, 605 * 60]
+    assert [e.t for e in read_run(two.path).events] == [700 * 60, 700 * 60, 710 * 60]
+    assert rehearsal_path(tmp_path / "coprod.yaml", "w", "2026-11-25").name == "2026-11-25-w-3.jsonl"
+    named = tmp_path / "mine.jsonl"  # a rehearsal's own --record FILE taken meanwhile: the next name
+    three = open_session(named, sched.workshop, day, "2026-11-25", 800 * 60, rehearsal=True)
+    named.write_text("someone else's notes\n")
+    three.add(Event("start", 800 * 60, item=0))
+    assert three.path == tmp_path / "mine-2.jsonl" and named.read_text() == "someone else's notes\n"
+
+
+def test_a_real_run_whose_record_another_run_started_says_so(tmp_path: Path):
+    sched = _sched()
+    day = day_of(sched, {})
+    path = record_path(tmp_path / "coprod.yaml", "w", "2026-11-25")
+    one = open_session(path, sched.workshop, day, "2026-11-25", 600 * 60)
+    two = open_session(path, sched.workshop, day, "2026-11-25", 601 * 60)
+    one.add(Event("start", 600 * 60, item=0))
+    with pytest.raises(UsageError, match="another coprod run of this workshop started recording"):
+        two.add(Event("start", 601 * 60, item=0))
+    assert [e.t for e in read_run(path).events] == [600 * 60, 600 * 60]
+
+
 def test_a_record_of_another_agenda_is_not_resumed(tmp_path: Path):
     path = tmp_path / "r.jsonl"
     first = _sched()

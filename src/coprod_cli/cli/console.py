@@ -216,6 +216,7 @@ _STATUS = {
     "superseded": ("removed: it {note}", "yellow"),
     "older": ("stale: it {note}", "bold yellow"),
     "older-sibling": ("kept: edited, but it {note} (delete it)", "bold red"),
+    "draft-kept": ("kept: it {note}; this render is a draft", "bold yellow"),
     "beside-removed": ("removed: no longer needed (the file beside it is coprod's again)", "yellow"),
 }
 
@@ -230,8 +231,8 @@ def print_render_summary(
     from coprod_cli.documents.leftovers import SHOWN
 
     listed = outcomes if len(outcomes) <= LIST_ALL_FILES else [o for o in outcomes if o.status not in _ROUTINE]
-    if sum(o.status == "older" for o in listed) > SHOWN:  # one warning line names them, by folder
-        listed = [o for o in listed if o.status != "older"]
+    for many in ("older", "draft-kept"):  # more than SHOWN: one warning line names them, by folder
+        listed = [o for o in listed if o.status != many] if sum(o.status == many for o in listed) > SHOWN else listed
     rows = []
     for o in listed:
         label, style = _STATUS[o.status]
@@ -262,7 +263,7 @@ def print_render_summary(
         line += f", {kept} kept (use --force to overwrite them)"
     if counts.get("new-beside"):
         line += f", {counts['new-beside']} with a new version beside"
-    if stale := counts.get("older", 0) + counts.get("older-sibling", 0):
+    if stale := counts.get("older", 0) + counts.get("older-sibling", 0) + counts.get("draft-kept", 0):
         line += f", {stale} stale (see below)"
     out.print(f"[bold]{line}[/bold] in {escape(str(folder))}/", soft_wrap=True)
     for note in notes or []:

@@ -99,7 +99,8 @@ def render(
     one of another document or workshop is named, and --clean removes it. Renders into one folder
     wait for each other; an interrupted render is picked up.
     When the plan has errors, every document is marked "Draft: not ready to hand out" and the
-    exit code is 1.
+    exit code is 1; such a draft render removes no file an earlier render made (it names those
+    that no longer match the plan; --clean still removes them).
     """
     from coprod_cli.checks import run_checks
     from coprod_cli.cli.console import print_render_summary, progress_reporter
@@ -138,6 +139,7 @@ def render(
                     plan_lines=loaded.text.splitlines(),
                     retired=renderer.retired(),
                     origin=origin_of(loaded.text, templates, large_print),
+                    draft=bool(draft),
                 )
             finally:
                 rendering.close()  # stops the workers at once when writing stopped part-way

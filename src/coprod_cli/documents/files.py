@@ -92,6 +92,7 @@ def write_documents(
     plan_lines: list[str] | None = None,
     retired: Iterable[str] = (),
     origin: Origin | None = None,
+    draft: bool = False,
 ) -> list[Outcome]:
     """Write documents, keeping files that someone edited (or that coprod did not write).
 
@@ -101,7 +102,10 @@ def write_documents(
     nothing now): removed when coprod wrote them and nobody edited them, else named as outdated.
     `origin`: what this render is made from (documents/origin.py; by default the plan lines with the
     built-in templates): files left from a render made from something else are dealt with by
-    documents/leftovers.py. Documents are written as they come, so a long render holds none in memory.
+    documents/leftovers.py. `draft`: the plan is not ready (its documents carry the draft banner), so
+    nothing made by an earlier render is removed unless `clean` asks: a finished PDF may still be
+    needed while the plan is half-edited; what no longer matches is kept and named as such.
+    Documents are written as they come, so a long render holds none in memory.
     """
     if out_dir.exists() and not out_dir.is_dir():
         raise UsageError(f"{out_dir}: is a file, not a folder; choose another with -o")
@@ -114,9 +118,9 @@ def write_documents(
 
     with locked(out_dir), removing_temporaries_on_signal():
         sweep_temporaries(out_dir)
-        record = Record(out_dir)
         if origin is None and plan_lines is not None:
             origin = origin_of("\n".join(plan_lines))
+        record = Record(out_dir, origin)
         before = origins_before(record)
         outcomes: list[Outcome] = []
         batch: list[_Write] = []
@@ -134,9 +138,10 @@ def write_documents(
             _write(record, batch, outcomes)
             if folders is not None:
                 outcomes += _stale(record, set(folders), clean)
-            outcomes += _retire(record, retired)
+            keep = draft and not clean
+            outcomes += _retire(record, retired, keep)
             if origin is not None:
-                outcomes = settle(record, outcomes, origin, plan_lines or [], before, clean)
+                outcomes = settle(record, outcomes, origin, plan_lines or [], before, clean, keep)
         except OSError as err:
             problem = f"{err.filename or out_dir}: could not write this ({err.strerror or err}); it was left as it was"
             raise WriteError(_unfinished(out_dir, problem, outcomes, wanted)) from None
@@ -250,14 +255,18 @@ def _stale(record: Record, current: set[str], clean: bool) -> list[Outcome]:
     return outcomes
 
 
-def _retire(record: Record, retired: Iterable[str]) -> list[Outcome]:
-    """Take away what coprod wrote for a document the plan no longer makes, so it cannot pass as current."""
+def _retire(record: Record, retired: Iterable[str], keep: bool) -> list[Outcome]:
+    """Take away what coprod wrote for a document the plan no longer makes, so it cannot pass as current
+    (`keep`, in a draft render: leave it and name it)."""
     outcomes = []
     for rel in retired:
         path = inside(record.out_dir, rel)
         if not path.is_file():
             record.forget(rel)
         elif record.ours(rel, digest(path.read_bytes())):
+            if keep:
+                outcomes.append(Outcome(rel, "draft-kept", "is one the plan no longer makes"))
+                continue
             path.unlink()
             record.forget(rel)
             outcomes.append(Outcome(rel, "retired"))

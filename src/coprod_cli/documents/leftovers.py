@@ -3,7 +3,9 @@
 A file coprod wrote that this render did not write, made from another plan (or coprod version,
 templates, print size), could pass as current: a PDF with last month's venue. One of a document
 this render made in other formats (a sibling) is removed when nobody edited it, as the plan
-still makes it and one render remakes it; any other is named (`--clean` removes it). A
+still makes it and one render remakes it; any other is named (`--clean` removes it). A draft
+render (the plan is not ready) removes none of them: it names them as out of date, as the last
+finished version may still be needed until the plan is ready again. A
 NAME.new.EXT left beside a file that is coprod's own again is removed too. Files of unknown
 origin (from before origins were kept) are left and nothing is said about them.
 """
@@ -24,21 +26,26 @@ SHOWN = 5  # more files left from an older render than this are named together, 
 
 
 def settle(
-    record: Record, outcomes: list[Outcome], origin: Origin, plan_lines: list[str], before: dict[str, str], clean: bool
+    record: Record,
+    outcomes: list[Outcome],
+    origin: Origin,
+    plan_lines: list[str],
+    before: dict[str, str],
+    clean: bool,
+    keep: bool = False,
 ) -> list[Outcome]:
-    """The outcomes with each new version's reason, then the leftovers dealt with (the record kept in step)."""
+    """The outcomes with each new version's reason, then the leftovers dealt with (the record kept in
+    step); `keep` (a draft render): a leftover that would be removed is kept and named instead."""
     outcomes = [_explained(record, o, origin, plan_lines) for o in outcomes]
     mark(record, outcomes, origin)
     outcomes += _tidy_beside(record, outcomes)
-    return outcomes + _older(record, outcomes, before, origin, clean)
+    return outcomes + _older(record, outcomes, before, origin, clean, keep)
 
 
 def origins_before(record: Record) -> dict[str, str]:
-    """What each file was made from before this render. A file only in the journal (a render was
-    killed) was made from what that render used, which no record says: its origin is unknown."""
-    for rel, sha in record.now.items():
-        if record.last.get(rel) != sha:
-            record.made_from.pop(rel, None)
+    """What each file was made from before this render; for a file only in the journal (a render was
+    killed), what the journal says that render used (unknown in a journal from before origins)."""
+    record.recover()
     return dict(record.made_from)
 
 
@@ -75,7 +82,7 @@ def _stem(rel: str) -> str:
 
 
 def _older(
-    record: Record, outcomes: list[Outcome], before: dict[str, str], origin: Origin, clean: bool
+    record: Record, outcomes: list[Outcome], before: dict[str, str], origin: Origin, clean: bool, keep: bool
 ) -> list[Outcome]:
     """Files this render did not write, made from something else than it was: removed or named."""
     documents = [o for o in outcomes if o.status in _DOCUMENTS]
@@ -98,7 +105,10 @@ def _older(
             record.forget(rel)
             continue
         why = made_from(record.origins[key], origin)
-        if record.ours(rel, digest(path.read_bytes())) and (family or clean):
+        ours = record.ours(rel, digest(path.read_bytes()))
+        if ours and family and keep:
+            found.append(Outcome(rel, "draft-kept", why))  # the last finished version: not current, not lost
+        elif ours and (family or clean):
             path.unlink()
             record.forget(rel)
             found.append(Outcome(rel, "superseded", why))
@@ -141,16 +151,33 @@ def older_warnings(folder: Path, outcomes: list[Outcome]) -> list[str]:
     ]
     older = [o for o in outcomes if o.status == "older"]
     if len(older) > SHOWN:
-        where = sorted({o.path.rpartition("/")[0] + "/" if "/" in o.path else o.path for o in older})
         lines.append(
             f"warning: {len(older)} files in {folder}/ {_were(older)} and this render did not update them "
-            f"(in {', '.join(where[:SHOWN])}"
-            f"{' and more' if len(where) > SHOWN else ''}): render them again, or `coprod render --clean` "
-            "removes them (files you edited stay)"
+            f"({_where(older)}): render them again, or `coprod render --clean` removes them (files you edited stay)"
         )
     else:
         lines += [f"warning: {folder / o.path} {o.note}: {again(o.path)} to update it, or delete it" for o in older]
-    return lines
+    return lines + _draft_kept(folder, [o for o in outcomes if o.status == "draft-kept"])
+
+
+def _draft_kept(folder: Path, kept: list[Outcome]) -> list[str]:
+    """What a draft render kept although it no longer matches the plan, named as out of date."""
+    why = "because this render is a draft: the next render of a ready plan replaces or removes"
+    if len(kept) > SHOWN:
+        return [
+            f"warning: {len(kept)} files in {folder}/ no longer match the plan ({_where(kept)}); "
+            f"they were kept {why} them (or delete them)"
+        ]
+    return [
+        f"warning: {folder / o.path} {o.note}, so it no longer matches the plan; it was kept {why} it (or delete it)"
+        for o in kept
+    ]
+
+
+def _where(outcomes: list[Outcome]) -> str:
+    """'in 01-intro/, 02-map/ and more': the folders of many files, for one line about them all."""
+    where = sorted({o.path.rpartition("/")[0] + "/" if "/" in o.path else o.path for o in outcomes})
+    return f"in {', '.join(where[:SHOWN])}{' and more' if len(where) > SHOWN else ''}"
 
 
 def _were(outcomes: list[Outcome]) -> str:

@@ -2,8 +2,9 @@
 
 The manifest is rewritten when a render ends; while it runs, each file's hash is appended to the
 journal (fsynced, a batch at a time) before the file goes into place, so a render stopped at any
-point leaves a record the next one reads. What each file was made from is kept
-with it (documents/origin.py).
+point leaves a record the next one reads. What each file was made from is kept with it
+(documents/origin.py), in the journal too: after a `kill -9` the next render knows what a file
+the killed render put in place was made from, and can tell it from one made from an older plan.
 """
 
 from __future__ import annotations
@@ -57,10 +58,12 @@ def inside(out_dir: Path, rel: str) -> Path:
 
 
 class Record:
-    """The manifest and its journal: which hashes coprod wrote for each path."""
+    """The manifest and its journal: which hashes coprod wrote for each path. `writing`: what this
+    render's files are made from, journaled with their hashes."""
 
-    def __init__(self, out_dir: Path):
+    def __init__(self, out_dir: Path, writing: Origin | None = None):
         self.out_dir = out_dir
+        self.writing = writing
         self.last: dict[str, str] = {}  # the hash each path had when the last render finished
         self.made_from: dict[str, str] = {}  # path -> origin key; a path without one is of unknown origin
         self.origins: dict[str, Origin] = {}
@@ -78,22 +81,54 @@ class Record:
             journal = (out_dir / JOURNAL).read_text(encoding="utf-8").splitlines()
         except (OSError, ValueError):
             journal = []
+        self._journaled: dict[tuple[str, str], str] = {}  # (path, hash) -> origin key, from the journal
         for line in journal:
             try:  # the last line may be cut short by a crash
-                entry = json.loads(line)
-                self.known.setdefault(str(entry["path"]), set()).add(str(entry["sha256"]))
-                self.now[str(entry["path"])] = str(entry["sha256"])
-            except (ValueError, KeyError, TypeError):
+                self._read_entry(json.loads(line))
+            except (ValueError, KeyError, TypeError, AttributeError):
                 continue
         self._journal: int | None = None
         self._intents: list[str] = []
+
+    def _read_entry(self, entry: dict[str, object]) -> None:
+        """One journal line: an origin (once per render), or a path with its hash and origin key."""
+        if "path" not in entry:
+            origin = Origin.from_json(entry["origin"])
+            if origin is not None and origin.key == entry["key"]:
+                self.origins[origin.key] = origin
+            return
+        rel, sha = str(entry["path"]), str(entry["sha256"])
+        self.known.setdefault(rel, set()).add(sha)
+        self.now[rel] = sha
+        if isinstance(entry.get("origin"), str):
+            self._journaled[rel, sha] = str(entry["origin"])
+
+    def recover(self) -> None:
+        """What the files a stopped render journaled were made from: the journal's origin when the
+        file holds what it journaled, the manifest's when the file was not replaced, else unknown."""
+        for rel, sha in self.now.items():
+            if self.last.get(rel) == sha:
+                continue
+            path = os.path.join(self.out_dir, rel)
+            current = digest(Path(path).read_bytes()) if os.path.isfile(path) else None
+            key = self._journaled.get((rel, current)) if current else None
+            if key in self.origins:
+                self.made_from[rel] = key
+            elif current is None or current != self.last.get(rel):
+                self.made_from.pop(rel, None)
 
     def ours(self, rel: str, current: str) -> bool:
         return current in self.known.get(rel, ())
 
     def intend(self, rel: str, sha: str) -> None:
-        """Note the hash a file is about to have; `commit` makes the notes durable before it goes into place."""
-        self._intents.append(json.dumps({"path": rel, "sha256": sha}) + "\n")
+        """Note the hash a file is about to have (and what it is made from); `commit` makes the notes
+        durable before it goes into place."""
+        entry: dict[str, str] = {"path": rel, "sha256": sha}
+        if self.writing is not None:
+            if self._journal is None and not self._intents:  # the origin itself, once, before its first file
+                self._intents.append(json.dumps({"key": self.writing.key, "origin": self.writing.to_json()}) + "\n")
+            entry["origin"] = self.writing.key
+        self._intents.append(json.dumps(entry) + "\n")
         self.known.setdefault(rel, set()).add(sha)
 
     def commit(self) -> None:

@@ -268,15 +268,16 @@ class Renderer:
         if unit == SERIES and "calendar" in self.documents:
             from coprod_cli.documents.writers.ics import build_calendar
 
-            chosen = [s for s in self.schedules if self.workshop in (None, s.workshop.id)]
+            numbered = enumerate(self.schedules, start=1)
+            chosen = [(n, s) for n, s in numbered if self.workshop in (None, s.workshop.id)]
             plan_file = Path(self.loaded.file)
             revised = plan_file.stat().st_mtime if plan_file.is_file() else None
             out.append(Document("calendar.ics", build_calendar(self.loaded.plan, chosen, revised)))
             # One invitation per dated workshop, to attach to an email or post in a group chat.
             folders = {pw.id or "": _safe_folder(pw.folder) for pw in self.views.participant.workshops}
-            for sched in chosen:
+            for number, sched in chosen:
                 if sched.workshop.date is not None:
-                    invite = build_calendar(self.loaded.plan, [sched], revised)
+                    invite = build_calendar(self.loaded.plan, [(number, sched)], revised)
                     out.append(Document(f"{folders[sched.workshop.id or '']}/invite.ics", invite))
         return out
 

@@ -41,12 +41,44 @@ def record_path(plan_file: Path, workshop_id: str, date: str) -> Path:
 
 
 def rehearsal_path(plan_file: Path, workshop_id: str, date: str) -> Path:
-    """A new file for each rehearsal: `runs/rehearsals/DATE-ID-N.jsonl`, N the first number not yet used."""
+    """A new file for each rehearsal: `runs/rehearsals/DATE-ID-N.jsonl`, N the first number not yet used.
+
+    Only a suggestion until the record is created (`create`): another rehearsal started meanwhile
+    may take it, and then this one takes the next number."""
     folder = plan_file.parent / "runs" / REHEARSALS
     number = 1
     while (folder / f"{date}-{workshop_id}-{number}.jsonl").exists():
         number += 1
     return folder / f"{date}-{workshop_id}-{number}.jsonl"
+
+
+def _next_name(path: Path) -> Path:
+    """'DATE-ID-1.jsonl' -> 'DATE-ID-2.jsonl'; a name without a number gets '-2'."""
+    stem, dash, number = path.stem.rpartition("-")
+    if dash and number.isdigit():
+        return path.with_name(f"{stem}-{int(number) + 1}{path.suffix}")
+    return path.with_name(f"{path.stem}-2{path.suffix}")
+
+
+def create(path: Path, head: dict[str, Any], numbered: bool = False) -> Path:
+    """Start a record with its header, never over another file, and return where it went.
+
+    Two runs opened at once were offered the same free name; the one that starts an item second
+    finds the file made. A `numbered` record (a rehearsal's) then takes the next free number, so
+    both are kept; a real run's record is one a day, so the later run is told to carry on from it.
+    """
+    for _ in range(10_000):  # bounded: a folder with thousands of rehearsals of one day is not real
+        try:
+            append(path, head, create=True)
+            return path
+        except FileExistsError:
+            if not numbered:
+                raise UsageError(
+                    f"{path}: another coprod run of this workshop started recording here at the same time, "
+                    "so this one stopped; carry on in the other (or quit it, then run the same command again)"
+                ) from None
+            path = _next_name(path)
+    raise UsageError(f"{path.parent}: no free name for a new rehearsal's record; move some of them aside")
 
 
 def header(workshop_id: str, title: str, date: str, day: Day, rehearsal: bool = False) -> dict[str, Any]:

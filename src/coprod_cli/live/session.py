@@ -106,7 +106,7 @@ class Session:
 
     def add(self, event: Event) -> None:
         if self.pending is not None and event.type in BEGINS:
-            record.append(self.path, self.pending, create=True)
+            self.path = record.create(self.path, self.pending, numbered=self.rehearsal)
             self.pending = None
             for earlier in self.events:
                 record.append(self.path, earlier.to_dict())

@@ -63,8 +63,11 @@ def location(workshop: Workshop) -> str | None:
     return workshop.venue
 
 
-def build_calendar(plan: Plan, schedules: list[Schedule], revised: float | None = None) -> bytes:
-    """One VCALENDAR with an event (and a reminder the day before) per dated workshop."""
+def build_calendar(plan: Plan, numbered: list[tuple[int, Schedule]], revised: float | None = None) -> bytes:
+    """One VCALENDAR with an event (and a reminder the day before) per dated workshop.
+
+    `numbered`: each workshop's schedule with its number in the series (from 1), which the caller
+    knows; looking it up here would scan the workshops before it for every event."""
     cal = Calendar()
     cal.add("prodid", "-//coprod//co-production workshop planner//EN")
     cal.add("version", "2.0")
@@ -75,11 +78,10 @@ def build_calendar(plan: Plan, schedules: list[Schedule], revised: float | None 
     stamp = _stamp(revised)
     total = len(plan.workshops)
     dates: list[date] = []
-    for sched in schedules:
+    for number, sched in numbered:
         w = sched.workshop
         if w.date is None:
             continue
-        number = next(i for i, other in enumerate(plan.workshops, start=1) if other is w)
         cal.add_component(_event(plan, sched, number, total, zone, stamp))
         dates.append(w.date)
     if zone is not None and dates:
