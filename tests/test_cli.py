@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from helpers import EXAMPLES, plan_text, run, write_tree
 
-from coprod_cli.cli import app
+from coprod_cli.cli import VERBS, app
 
 ONLINE = next(p for p in EXAMPLES if p.stem == "online-engagement")
 CARE = next(p for p in EXAMPLES if p.stem == "care-leavers")
@@ -52,6 +52,14 @@ def test_every_command_has_its_own_help(name: str):
         if param.param_type_name == "option" and not param.hidden and param.name != "help":
             assert (param.help or "").strip(), f"'{name}' option {param.opts} needs a help text"
             assert param.opts[-1] in result.stdout
+
+
+def test_the_verb_list_says_what_each_verb_says_of_itself():
+    """`coprod --help` lists VERBS without building a command: each line is its command's own first paragraph."""
+    assert [name for name in COMMANDS if " " not in name and name != "coprod"] == list(VERBS)
+    for verb, line in VERBS.items():
+        first = COMMANDS[verb][1].help.strip().split("\n\n")[0]
+        assert " ".join(first.split()) == line, f"VERBS['{verb}'] differs from `coprod {verb} --help`"
 
 
 def test_help_walk_finds_every_verb():
@@ -200,16 +208,20 @@ NOT_FOR_CHECK_OURS = (
     "coprod_cli.preview",
     "coprod_cli.views",  # what each audience sees is for documents; no check needs it
 )
-# `--help` reads no plan at all.
+# `--help` reads no plan at all, and lists the verbs without importing them.
+VERB_MODULES = tuple(f"coprod_cli.cli.{verb}" for verb in VERBS)
 NOT_FOR_HELP = ("pydantic", "yaml", "coprod_cli.plan.models", "coprod_cli.plan.schema", "coprod_cli.checks")
+NOT_FOR_HELP += VERB_MODULES
+# `check` builds its own command only; the others' modules (and what they import) stay unread.
+NOT_FOR_CHECK_VERBS = tuple(m for m in VERB_MODULES if m != "coprod_cli.cli.check")
 
 
 @pytest.mark.parametrize(
     "argv, forbidden",
     [
         (("--help",), NOT_FOR_CHECK + NOT_FOR_CHECK_OURS + NOT_FOR_HELP),
-        (("check", "-p", str(CARE)), NOT_FOR_CHECK + NOT_FOR_CHECK_OURS),
-        (("check", "-f", "json", "-p", str(CARE)), NOT_FOR_CHECK + NOT_FOR_CHECK_OURS),
+        (("check", "-p", str(CARE)), NOT_FOR_CHECK + NOT_FOR_CHECK_OURS + NOT_FOR_CHECK_VERBS),
+        (("check", "-f", "json", "-p", str(CARE)), NOT_FOR_CHECK + NOT_FOR_CHECK_OURS + NOT_FOR_CHECK_VERBS),
     ],
 )
 def test_help_and_check_import_only_what_they_need(argv, forbidden):
