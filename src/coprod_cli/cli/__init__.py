@@ -105,20 +105,7 @@ def _root(
 
 
 def main() -> None:
-    import gc
-    import os
+    from coprod_cli.cli.startup import lean_run
 
-    # pydantic looks for plugins among every installed package's entry points the first time a
-    # model is built (about a tenth of a check's start-up); coprod uses none. Set it yourself to
-    # have pydantic look after all.
-    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
-
-    # A plan becomes many small objects and few cycles: collecting the youngest generation every
-    # 700 allocations (Python's default) costs a quarter of the time of a big check.
-    gc.set_threshold(100_000, 50, 50)
-    try:
+    with lean_run():
         app()
-    finally:
-        # Python's last collection at exit walks every object still alive (pydantic's schemas,
-        # typing's caches), a tenth of a small check; the memory goes back to the system anyway.
-        gc.freeze()
