@@ -1,6 +1,6 @@
 """Measure coprod as a user runs it (whole processes) and print issue 12's table in one run.
 
-    python benchmarks/bench.py [--runs N] [--pdf WORKSHOPS] [--no-100k]
+    python benchmarks/bench.py [--runs N] [--pdf WORKSHOPS] [--no-100k] [--only startup]
 
 Plans come from `big_plan`: dated workshops of 20 items each, so 2k items is 100 workshops,
 20k is 1,000 and 100k is 5,000. CPU seconds are the figure to compare (this machine is shared,
@@ -152,6 +152,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=9, help="runs of each small measurement")
     parser.add_argument("--pdf", type=int, default=12, metavar="WORKSHOPS", help="workshops printed to PDF (0: none)")
     parser.add_argument("--no-100k", action="store_true", help="skip the 100,000-item plan")
+    parser.add_argument("--only", choices=["startup"], help="measure only these rows (startup: the start-up ratios)")
     parser.add_argument(
         "--dir",
         type=Path,
@@ -172,6 +173,9 @@ def main() -> None:
     print()
     print("| figure | measured | goal |")
     print("|---|---|---|")
+    if args.only == "startup":
+        startup(coprod, args.runs)
+        return
     with tempfile.TemporaryDirectory(prefix=".bench-", dir=args.dir) as tmp:
         plans = {}
         sizes = (100, 1000) + (() if args.no_100k else (5000,))

@@ -1,34 +1,81 @@
 """The Typer app: parse the command line, call the core, print, map errors to exit codes.
 
-One module per verb. Heavy imports (jinja2, rendering) happen inside the commands that
-need them, so `coprod --help` and `coprod check` stay quick.
+One module per verb, imported only when that verb runs: `coprod check` builds no other verb's
+command, and `coprod --help` lists them all from VERBS without importing any. Heavy imports
+(jinja2, rendering) happen inside the commands that need them.
 """
 
 from __future__ import annotations
 
-from typing import Annotated
+from collections.abc import Iterator, Mapping
+from importlib import import_module
+from typing import Annotated, Any
 
 import typer
-from typer.core import TyperGroup
+from typer.core import TyperCommand, TyperGroup
 
 from coprod_cli import __version__
-from coprod_cli.cli import check, library, new, preview, render, report, run, schema
 from coprod_cli.cli.common import RootQuietOption
 
-ORDER = ("new", "check", "render", "preview", "run", "report", "library", "schema")
+# Each verb, in the order a facilitator uses them, with the first paragraph of its help: what
+# `coprod --help` lists. Its command is built from `coprod_cli.cli.<verb>` only when it runs (a
+# test keeps these lines the same as the commands' own help).
+VERBS: dict[str, str] = {
+    "new": "Start a new series plan, or add a workshop or an activity to one.",
+    "check": "Time every workshop and report what needs attention.",
+    "render": "Render facilitator scripts, handouts, Easy Read handouts, agendas, paperwork, the series "
+    'overview, "You said, we did" and a calendar.',
+    "preview": "Show the documents and the check report in a web browser, updated each time you save.",
+    "run": "Run a workshop live: the clock, the time left, ahead or behind, and a re-plan when it runs late.",
+    "report": "Planned against actual for each item, what ran long or short, and each activity's real length.",
+    "library": "Browse the built-in activity library.",
+    "schema": "Print the JSON Schema of a plan, for completion and checking in your editor.",
+}
 
 
-class _WorkflowOrder(TyperGroup):
-    """List commands in the order a facilitator uses them, not the order Python loads them."""
+class _VerbCommands(Mapping[str, Any]):
+    """The verbs' click commands by name, each built the first time it is asked for."""
+
+    def __init__(self, group: TyperGroup) -> None:
+        self._group = group
+        self._built: dict[str, Any] = {}
+
+    def __getitem__(self, name: str) -> Any:
+        if name not in self._built:
+            if name not in VERBS:
+                raise KeyError(name)
+            # Built as `app.add_typer(verb.app)` would build it, with the root app's markup mode.
+            holder = typer.Typer(rich_markup_mode=self._group.rich_markup_mode)
+            holder.add_typer(import_module(f"coprod_cli.cli.{name}").app)
+            self._built[name] = typer.main.get_group(holder).commands[name]
+        return self._built[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(VERBS)
+
+    def __len__(self) -> int:
+        return len(VERBS)
+
+
+class _Verbs(TyperGroup):
+    """The verbs of VERBS, in that order, each imported and built only when it is used."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.commands = _VerbCommands(self)  # type: ignore[assignment]
 
     def list_commands(self, ctx) -> list[str]:  # type: ignore[no-untyped-def]
-        names = super().list_commands(ctx)
-        return sorted(names, key=lambda n: ORDER.index(n) if n in ORDER else len(ORDER))
+        return list(VERBS)
+
+    def format_commands(self, ctx, formatter) -> None:  # type: ignore[no-untyped-def]
+        """The verbs as `--help` lists them, from VERBS: listing them builds none."""
+        listing = TyperGroup(name=self.name, commands=[TyperCommand(name=n, help=h) for n, h in VERBS.items()])
+        listing.format_commands(ctx, formatter)
 
 
 app = typer.Typer(
     name="coprod",
-    cls=_WorkflowOrder,
+    cls=_Verbs,
     no_args_is_help=True,
     add_completion=True,
     pretty_exceptions_show_locals=False,  # a crash must never print a plan's contents or a path's secrets
@@ -57,20 +104,8 @@ def _root(
     """
 
 
-for _verb in (new, check, render, preview, run, report, library, schema):
-    app.add_typer(_verb.app)
-
-
 def main() -> None:
-    import gc
-    import os
+    from coprod_cli.cli.startup import lean_run
 
-    # pydantic looks for plugins among every installed package's entry points the first time a
-    # model is built (about a tenth of a check's start-up); coprod uses none. Set it yourself to
-    # have pydantic look after all.
-    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
-
-    # A plan becomes many small objects and few cycles: collecting the youngest generation every
-    # 700 allocations (Python's default) costs a quarter of the time of a big check.
-    gc.set_threshold(100_000, 50, 50)
-    app()
+    with lean_run():
+        app()
