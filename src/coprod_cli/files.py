@@ -86,15 +86,32 @@ def write_atomic_together(
         for path, data in files:
             temps.append(_durable_temporary(path, data))
         before_renaming()
-        for n, ((path, _), tmp) in enumerate(zip(files, temps, strict=True)):
-            os.replace(tmp, path)
-            _IN_FLIGHT.discard(tmp)
-            landed(n)
+        # A stop signal waits until the renames are done and reported (a few quick system calls):
+        # one arriving between a rename and its `landed` would leave a file in place unrecorded.
+        with _signals_held():
+            for n, ((path, _), tmp) in enumerate(zip(files, temps, strict=True)):
+                os.replace(tmp, path)
+                _IN_FLIGHT.discard(tmp)
+                landed(n)
     finally:
         for tmp in temps:
             if tmp in _IN_FLIGHT:
                 tmp.unlink(missing_ok=True)
                 _IN_FLIGHT.discard(tmp)
+
+
+@contextlib.contextmanager
+def _signals_held() -> Iterator[None]:
+    """SIGINT and SIGTERM are held (delivered on the way out) where the system can hold them."""
+    hold = getattr(signal, "pthread_sigmask", None)  # not on Windows
+    if hold is None:
+        yield
+        return
+    previous = hold(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
+    try:
+        yield
+    finally:
+        hold(signal.SIG_SETMASK, previous)
 
 
 def _durable_temporary(path: Path, data: bytes) -> Path:
