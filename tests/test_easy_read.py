@@ -63,7 +63,7 @@ def test_every_example_renders_easy_read_with_a_picture_and_alt_text_for_each_po
     assert run("render", "easy-read", "-p", str(example), "-o", str(tmp_path)).exit_code == 0
     pages = sorted(tmp_path.glob("*/easy-read.html"))
     assert len(pages) == len(load_plan(example).plan.workshops)
-    assert not list(tmp_path.glob("*/easy-read.md")), "Easy Read is HTML (and PDF) only"
+    assert not list(tmp_path.glob("*/easy-read.md")), "Easy Read has no Markdown: a point is its picture too"
     for html in pages:
         page = _page(html)
         assert "table" not in page.tags and "em" not in page.tags and "i" not in page.tags
@@ -184,7 +184,7 @@ def test_the_icons_and_their_licence_are_in_the_wheel(tmp_path):
     assert "coprod_cli/library/icons/LICENSE" in names
     assert "MIT License" in zipfile.ZipFile(wheel).read("coprod_cli/library/icons/LICENSE").decode()
     for stem, _alt in ICONS.values():
-        assert f"coprod_cli/library/icons/{stem}.svg" in names
+        assert {f"coprod_cli/library/icons/{stem}.svg", f"coprod_cli/library/icons/png/{stem}.png"} <= names
     data = {"coprod_cli/language/jargon.yaml", "coprod_cli/codes.yaml"}
     assert data | {"coprod_cli/language/locale/cy/LC_MESSAGES/coprod.po"} <= names
 
@@ -269,3 +269,27 @@ def test_the_easy_read_reports_back_what_the_last_workshop_heard():
     assert "The words professionals use are hard to follow" in said
     assert plan.workshops[0].heard[0].did in said
     assert [s.title for s in _easy(plan, 1).sections if s.title == "How to join"] == []  # in person: nothing to join
+
+
+def test_the_easy_read_in_word_has_a_picture_with_alt_text_beside_each_point(tmp_path):
+    """Organisations edit Easy Read in Word: each point keeps its picture (a PNG: Word shows no SVG)."""
+    docx = pytest.importorskip("docx")
+    care = next(p for p in EXAMPLES if p.stem == "care-leavers")
+    assert run(
+        "render", "easy-read", "paperwork", "-f", "docx", "-w", "intro", "-p", str(care), "-o", str(tmp_path)
+    ).exit_code in (0, 1)
+    for name in ("easy-read.docx", "paperwork/consent-form.docx", "paperwork/feedback-form.docx"):
+        document = docx.Document(str(tmp_path / "01-intro" / name))
+        words = [row.cells[1].text for table in document.tables for row in table.rows]
+        pictures = [shape._inline.docPr.get("descr") for shape in document.inline_shapes]
+        assert len(pictures) == len(words) >= 3 and all(pictures), name
+    easy = docx.Document(str(tmp_path / "01-intro" / "easy-read.docx"))
+    words = [row.cells[1].text for table in easy.tables for row in table.rows]
+    assert "We say hello. We agree how we work together." in "\n".join(words)
+    assert not list(tmp_path.glob("*/easy-read.md"))
+
+
+def test_every_picture_has_a_png_for_word():
+    for stem, _alt in ICONS.values():
+        png = ROOT / "src/coprod_cli/library/icons/png" / f"{stem}.png"
+        assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n", stem

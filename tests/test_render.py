@@ -37,7 +37,7 @@ def test_render_writes_every_document(example: Path, tmp_path: Path):
         expected |= {f"{n:02d}-{w.id}/{doc}.{fmt}" for doc in PER_WORKSHOP for fmt in ("md", "html")}
         if w.date is not None:
             expected.add(f"{n:02d}-{w.id}/invite.ics")
-        expected.add(f"{n:02d}-{w.id}/easy-read.html")  # Easy Read is HTML (and PDF) only
+        expected.add(f"{n:02d}-{w.id}/easy-read.html")  # Easy Read has no Markdown: a point is its picture too
         if w.heard:  # "You said, we did" only where something was heard
             expected |= {f"{n:02d}-{w.id}/you-said-we-did.{fmt}" for fmt in ("md", "html")}
         paid = any(g.thanks and g.thanks.amount for g in plan.participants)

@@ -50,8 +50,8 @@ PER_WORKSHOP = {
     "said-did": SAID_DID,  # only for a workshop that heard something; the series one in OUT/
     "paperwork": "paperwork",  # a folder of its own: sign-in sheet, badges, forms, receipts
 }
-# Documents only written as HTML (and PDF printed from it).
-HTML_ONLY = frozenset({"easy-read"})
+# Documents not written as Markdown: an Easy Read point is its picture and its words (HTML, PDF, Word).
+NO_MARKDOWN = frozenset({"easy-read"})
 # Participant documents that large print (--large-print, settings: {print: large}) enlarges.
 LARGE_PRINT = frozenset({"handouts", "agendas", "easy-read", "said-did"})
 
@@ -172,9 +172,9 @@ class Renderer:
     def count(self) -> int:
         """How many files the units make: one per format of each document, the calendar and its invitations."""
         workshops = len([u for u in self.units() if u != SERIES])
-        html_only = ("html" in self.formats) + ("pdf" in self.formats)
+        pictured = len(self.formats) - ("md" in self.formats)
         per_workshop = sum(
-            html_only if d in HTML_ONLY else len(self.formats)
+            pictured if d in NO_MARKDOWN else len(self.formats)
             for d in self.documents
             if d in PER_WORKSHOP and d != "paperwork"
         )
@@ -285,11 +285,11 @@ class Renderer:
         return replace(model, banner=self.draft) if self.draft else model
 
     def _each_format(self, stem: str, model: Model, context: dict[str, Any]) -> list[Document]:
-        html_only = model.kind in {PER_WORKSHOP[d] for d in HTML_ONLY}
+        no_markdown = model.kind in {PER_WORKSHOP[d] for d in NO_MARKDOWN}
         context = {**context, "doc": model}
         out = []
         for fmt, env in self.envs.items():
-            if html_only and fmt != "html":
+            if no_markdown and fmt == "md":
                 continue
             text = render_template(env, f"{model.kind}.{fmt}", context)
             if fmt in self.formats:
@@ -298,7 +298,7 @@ class Renderer:
                 from coprod_cli.documents.writers.pdf import html_to_pdf
 
                 out.append(Document(f"{stem}.pdf", html_to_pdf(text, model)))
-        if "docx" in self.formats and not html_only:
+        if "docx" in self.formats:
             from coprod_cli.documents.writers.docx import build_docx
 
             out.append(Document(f"{stem}.docx", build_docx(model)))

@@ -2,11 +2,14 @@
 write on, Easy Read questions with boxes to tick, and sheets of cards with dashed cut lines.
 
 A mixin of the DOCX writer (docx.py): `body` is where paragraphs go (the document, or a card).
-Word has no pictures of ours, so an Easy Read point is its words; the boxes are U+25A1.
+An Easy Read point has its picture beside it (Word shows no SVG: library/icons/png holds each
+icon drawn as a PNG); the boxes are U+25A1.
 """
 
 from __future__ import annotations
 
+from functools import cache
+from importlib import resources
 from typing import Any
 
 from coprod_cli.documents.model import Blanks, Block, Cards, FillTable, Points
@@ -14,6 +17,7 @@ from coprod_cli.documents.model import Blanks, Block, Cards, FillTable, Points
 BOX = "□"  # U+25A1 WHITE SQUARE, in the WGL4 set of Arial and Calibri
 ROW_MM = 10  # a sign-in row: room to write a name
 SHEET_MM = 200  # the height the cards of one page share: the first page also holds the title
+PICTURE_MM = 16  # an Easy Read picture, as in HTML and PDF (56 pt, about 20 mm, less the cell's margins)
 
 
 class Forms:
@@ -75,18 +79,32 @@ class Forms:
             paragraph.add_run("\t")
 
     def points(self, b: Points) -> None:
-        """Easy Read: the lead in bold, the idea on its own line, then a box to tick for each answer."""
-        from docx.shared import Pt
+        """Easy Read: each point a row of a borderless table, its picture (with its alt text) on the
+        left, the lead in bold and the idea on the right, then a box to tick for each answer."""
+        from docx.shared import Mm, Pt
 
+        table = self.body.add_table(rows=0, cols=2)
+        table.autofit = False
+        words_width = self.usable() - Mm(PICTURE_MM + 6)
+        table.columns[0].width, table.columns[1].width = Mm(PICTURE_MM + 6), words_width  # the grid Word reads
         for point in b.points:
+            row = table.add_row()
+            _keep_together(row)
+            picture, words = row.cells
+            picture.width, words.width = Mm(PICTURE_MM + 6), words_width
+            shape = picture.paragraphs[0].add_run().add_picture(icon_png(point.icon), width=Mm(PICTURE_MM))
+            shape._inline.docPr.set("descr", point.alt)  # what the picture shows, for a screen reader
+            first = words.paragraphs[0]
             if point.lead:
-                self.text(self.body.add_paragraph(), point.lead, bold=True)
-            self.text(self.body.add_paragraph(), point.text)
+                self.text(first, point.lead, bold=True)
+                first = words.add_paragraph()
+            self.text(first, point.text)
             if b.answers:
-                line = self.body.add_paragraph()
+                line = words.add_paragraph()
                 for answer in b.answers:
                     line.add_run(BOX).font.size = Pt(24)
                     line.add_run(f" {answer.word}      ")
+        self.body.add_paragraph()  # a table needs a paragraph after it before the next one
 
     def cards(self, c: Cards, level: int) -> None:
         """Sheets of `across` by `down` cards, a page each, in a table with dashed cut lines."""
@@ -113,13 +131,33 @@ class Forms:
                 self.body, self.width = body, width
 
 
+def icon_png(key: str) -> Any:
+    """The picture of an Easy Read key (documents.easy.ICONS) as a PNG file object for Word."""
+    import io
+
+    from coprod_cli.documents.easy import ICONS
+
+    return io.BytesIO(_png(ICONS[key][0]))
+
+
+@cache
+def _png(stem: str) -> bytes:
+    return resources.files("coprod_cli.library").joinpath("icons", "png", f"{stem}.png").read_bytes()
+
+
+def _keep_together(row: Any) -> None:
+    """A row of the table is never split across two pages."""
+    from docx.oxml import OxmlElement
+
+    row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+
+
 def _fixed_height(row: Any, height: Any) -> None:
     """A row of exactly `height` that never breaks across pages."""
     from docx.enum.table import WD_ROW_HEIGHT_RULE
-    from docx.oxml import OxmlElement
 
     row.height, row.height_rule = height, WD_ROW_HEIGHT_RULE.EXACTLY
-    row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+    _keep_together(row)
 
 
 def _dashed(table: Any) -> None:
