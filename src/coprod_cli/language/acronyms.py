@@ -19,14 +19,15 @@ from importlib import resources
 import yaml
 
 from coprod_cli.language.jargon import jargon_acronyms, matched_spans
-from coprod_cli.language.names import name_spans
+from coprod_cli.language.names import found_spans, listed_spans, sentence_start
 
-# Capitals not inside a word, an address or a contraction ("DON'T"); "IROs" and "IRO's" are IRO.
 MAX_LETTERS = 6  # SENDCO; a longer word in capitals is a word said loudly ("WELCOME")
+# Capitals not inside a word, an address or a contraction ("DON'T"); "IROs" and "IRO's" are IRO.
 _CAPITALS = re.compile(rf"(?<![\w&'’@/])([A-Z]{{2,{MAX_LETTERS}}})(?:s|['’]s)?(?![\w&@]|['’]\w|\.\w)")
 _SHOUTED = re.compile(r"(?<![\w'’])[A-Z][A-Z'’]*(?:[\s,.!?:;-]+[A-Z][A-Z'’]*){2,}(?![\w'’])")
 _ADDRESS = re.compile(r"\S*(?:://|@|www\.)\S*")
-_NOT_A_NAME = re.compile(r"[A-Z]+s?(?:\W+(?:and|of|for|the|&)?\W*[A-Z]+s?)*")
+_SHORT_FORM = re.compile(r"[A-Z]+(?:['’]?s)?")
+_WORD = re.compile(r"[A-Za-z][\w'’&-]*")
 _ROMAN = re.compile(r"(?:X{0,3})(?:IX|IV|V?I{0,3})")
 
 
@@ -43,7 +44,7 @@ class Acronym:
 def _lists() -> tuple[frozenset[str], frozenset[str]]:
     """The well-known short forms and the words written in capitals for emphasis (acronyms.yaml)."""
     text = resources.files("coprod_cli.language").joinpath("acronyms.yaml").read_text("utf-8")
-    data = yaml.safe_load(text)
+    data = yaml.load(text, Loader=yaml.BaseLoader)  # every word as written: YES and NO are not true and false
     return frozenset(map(str, data["well_known"])), frozenset(map(str, data["emphasis"]))
 
 
@@ -80,7 +81,7 @@ def _beside_its_meaning(text: str, start: int, end: int) -> bool:
 @lru_cache(maxsize=4096)  # a series repeats its texts (an activity used in every workshop)
 def _candidates(text: str) -> tuple[Acronym, ...]:
     """Every short form in `text` that may need explaining, before names and the glossary are looked at."""
-    if not any(a.isupper() and b.isupper() for a, b in zip(text, text[1:], strict=False)):
+    if not _CAPITALS.search(text):
         return ()
     skip = allowed() | jargon_acronyms()
     covered = _shouted(text) + [m.span() for m in _ADDRESS.finditer(text)]
@@ -95,19 +96,25 @@ def _candidates(text: str) -> tuple[Acronym, ...]:
     return tuple(out)
 
 
+def _named(text: str, start: int, end: int) -> bool:
+    """A name has a capitalised word of its own besides short forms and the word opening a sentence:
+    "Empower Youth CIC", not "SW and DBS" nor "Then DBS"."""
+    words = [m for m in _WORD.finditer(text, start, end)]
+    if words and sentence_start(text, words[0].start()):
+        words = words[1:]
+    return any(w.group(0)[0].isupper() and not _SHORT_FORM.fullmatch(w.group(0)) for w in words)
+
+
 def find_acronyms(text: str, names: Iterable[str] = ()) -> list[Acronym]:
     """Each short form in `text` that needs explaining, once, at its first use; never inside a proper name.
 
     A short form alone does not make the words around it a name: "Youth CIC" opening a sentence
-    is not one, "Empower Youth CIC" is, and short forms joined by "and" ("SW and DBS") are not one either."""
+    is not one, "Empower Youth CIC" is."""
     found = _candidates(text)
     if not found:
         return []
-    spans = [
-        (s, e)
-        for s, e in name_spans(text, names, jargon_acronyms() | {a.letters for a in found})
-        if not _NOT_A_NAME.fullmatch(text[s:e])
-    ]
+    marks = jargon_acronyms() | {a.letters for a in found}
+    spans = listed_spans(text, names) + [(s, e) for s, e in found_spans(text, marks) if _named(text, s, e)]
     first: dict[str, Acronym] = {}
     for acronym in found:
         if not any(s <= acronym.start < e for s, e in spans):
