@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from coprod_cli.language.acronyms import MAX_LETTERS, allowed, explained, find_acronyms
 from coprod_cli.language.jargon import jargon_acronyms, jargon_in, jargon_list
+from coprod_cli.plan.loader import load_plan_text
 
 OPEN = "- use: welcome-and-ground-rules\n"
 CLOSE = "- use: exit-words\n"
@@ -163,3 +164,13 @@ def test_any_unknown_short_form_is_found_once_where_it_is(before, letters, after
 @given(st.text(alphabet=string.ascii_letters + " .,()'-", max_size=80))
 def test_lower_case_text_never_has_a_short_form(text):
     assert find_acronyms(text.lower()) == []
+
+
+def test_words_we_use_names_a_short_form_as_the_reader_met_it():
+    from coprod_cli.schedule import schedule_plan
+    from coprod_cli.views import participant_view
+
+    handout = "The LAC team and the KPIs. Our stakeholders and CAMHS."
+    plan = load_plan_text(plan_text(OPEN + f"- {{title: Q, duration: 5m, handout: {handout}}}\n" + CLOSE)).plan
+    words = [term for term, _ in participant_view(plan, schedule_plan(plan)).workshops[0].glossary]
+    assert words == ["LAC (looked after children)", "KPI (key performance indicator)", "stakeholder", "CAMHS"]
