@@ -59,7 +59,8 @@ def test_the_trial_plan_names_every_short_form_and_care_word(tmp_path):
     }
     [dbs] = [f for f in findings if "'DBS'" in f["message"]]
     assert dbs["message"] == (
-        "'DBS' is a short form many people do not know: write it out in words, or explain 'DBS' under glossary:"
+        "'DBS' is a short form many people do not know: write it out in words, or explain 'DBS' under glossary: "
+        "(if it is a name, list it under names:)"
     )
     [pa] = [f for f in findings if f["line"] == 3]
     assert "say 'personal adviser' instead" in pa["message"]
@@ -174,3 +175,10 @@ def test_words_we_use_names_a_short_form_as_the_reader_met_it():
     plan = load_plan_text(plan_text(OPEN + f"- {{title: Q, duration: 5m, handout: {handout}}}\n" + CLOSE)).plan
     words = [term for term, _ in participant_view(plan, schedule_plan(plan)).workshops[0].glossary]
     assert words == ["LAC (looked after children)", "KPI (key performance indicator)", "stakeholder", "CAMHS"]
+
+
+def test_an_organisation_known_by_its_letters_is_listed_under_names(tmp_path):
+    text = plan_text(OPEN + CLOSE).replace("workshops:", "organiser: NSPCC\nworkshops:")
+    [finding] = _jargon(tmp_path, text)
+    assert finding["line"] == 2 and "list it under names:" in finding["message"]
+    assert _jargon(tmp_path, text.replace("workshops:", "names: [NSPCC]\nworkshops:")) == []

@@ -55,7 +55,7 @@ def run(ctx: Context) -> list[Finding]:
                 text,
                 "language.jargon",
                 f"'{acronym.letters}' is a short form many people do not know: write it out in words, or "
-                f"explain '{acronym.letters}' under glossary:",
+                f"explain '{acronym.letters}' under glossary: (if it is a name, list it under names:)",
             )
             for acronym in find_acronyms(text.text, plan.names)
             if not explained(acronym.letters, glossary)
