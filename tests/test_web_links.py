@@ -60,6 +60,14 @@ def test_bare_links_render_as_clickable_https_links(tmp_path):
     assert "Miro board: <https://miro.com/app/board/uXjVabc=>" in handout
 
 
+def test_a_bare_joining_link_is_the_calendar_events_web_address(tmp_path):
+    write_tree(tmp_path, {"coprod.yaml": PLAN})
+    result = cli("render", "calendar", "-p", str(tmp_path / "coprod.yaml"), "-o", str(tmp_path / "out"))
+    assert result.exit_code == 0, result.stdout + result.stderr
+    urls = re.findall(r"^URL[^:]*:(.*)\r?$", (tmp_path / "out" / "calendar.ics").read_text("utf-8"), re.M)
+    assert [u.strip() for u in urls] == ["https://zoom.us/j/123456789"]  # "Room 4" is no web address to open
+
+
 def test_a_join_line_that_is_no_web_address_stays_text(tmp_path):
     write_tree(tmp_path, {"coprod.yaml": PLAN})
     result = cli("render", "handouts", "-p", str(tmp_path / "coprod.yaml"), "-o", str(tmp_path / "out"))
