@@ -185,7 +185,7 @@ def test_the_icons_and_their_licence_are_in_the_wheel(tmp_path):
     assert "MIT License" in zipfile.ZipFile(wheel).read("coprod_cli/library/icons/LICENSE").decode()
     for stem, _alt in ICONS.values():
         assert {f"coprod_cli/library/icons/{stem}.svg", f"coprod_cli/library/icons/png/{stem}.png"} <= names
-    data = {"coprod_cli/language/jargon.yaml", "coprod_cli/codes.yaml"}
+    data = {"coprod_cli/language/jargon.yaml", "coprod_cli/language/acronyms.yaml", "coprod_cli/codes.yaml"}
     assert data | {"coprod_cli/language/locale/cy/LC_MESSAGES/coprod.po"} <= names
 
 

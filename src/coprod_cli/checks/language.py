@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from coprod_cli.findings import Finding, Severity
+from coprod_cli.language.acronyms import explained, find_acronyms
 from coprod_cli.language.jargon import Hit, explained_by, find_jargon
 from coprod_cli.language.messages import NAMES, babel_locale, catalogue_code
 from coprod_cli.language.readability import Sentence, score, split_sentences
@@ -49,6 +50,16 @@ def run(ctx: Context) -> list[Finding]:
                     f"'{hit.entry.term}' under glossary:",
                 )
             )
+        findings += [
+            _finding(
+                text,
+                "language.jargon",
+                f"'{acronym.letters}' is a short form many people do not know: write it out in words, or "
+                f"explain '{acronym.letters}' under glossary: (if it is a name, list it under names:)",
+            )
+            for acronym in find_acronyms(text.text, plan.names)
+            if not explained(acronym.letters, glossary)
+        ]
         if text.is_prose:
             findings += _hard_sentences(text, hits, plan.settings)
     return findings + _bare_titles(ctx)

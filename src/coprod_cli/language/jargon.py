@@ -28,6 +28,7 @@ class Jargon:
     field: str  # which field it comes from: health-and-care, research, ...
     unless_preceded_by: frozenset[str] = frozenset()
     unless_followed_by: tuple[str, ...] = ()
+    only_followed_by: frozenset[str] = frozenset()  # jargon only with one of these words just after it
 
 
 @dataclass(frozen=True)
@@ -58,6 +59,7 @@ def jargon_list() -> tuple[Jargon, ...]:
                     field=str(field),
                     unless_preceded_by=frozenset(str(w).lower() for w in raw.get("unless_preceded_by", [])),
                     unless_followed_by=tuple(str(w).lower() for w in raw.get("unless_followed_by", [])),
+                    only_followed_by=frozenset(str(w).lower() for w in raw.get("only_followed_by", [])),
                 )
             )
     return tuple(out)
@@ -132,13 +134,21 @@ def _matches(text: str) -> tuple[tuple[int, int, Jargon], ...]:
 
 
 @lru_cache(maxsize=1)
-def _acronyms() -> frozenset[str]:
-    """ALL-CAPS jargon (PPI, MDT): such a word does not make the words around it a name."""
-    return frozenset(v for e in jargon_list() for v in e.variants if v.isupper())
+def jargon_acronyms() -> frozenset[str]:
+    """Jargon short forms (PPI, MDT, SENCo), in capitals: such a word does not make the words around it a name."""
+    return frozenset(v.upper() for e in jargon_list() for v in e.variants if sum(c.isupper() for c in v) > 1)
+
+
+def matched_spans(text: str) -> list[tuple[int, int]]:
+    """Where the text uses a form of the list, in any sense and inside names too (start, end)."""
+    return [(start, end) for start, end, _ in _matches(text)]
 
 
 _LAST_WORD = re.compile(r"([\w'’]+)[^\w.!?;:,]*$")
 _FIRST_WORDS = re.compile(r"\s*([\w'’ ]*)")
+_CLAUSE = re.compile(r"[^.!?;:,()]*")
+# How far after a term `only_followed_by` looks: "deliver a high-quality service" is four words on.
+ONLY_FOLLOWED_WITHIN = 4
 
 
 def _everyday_sense(entry: Jargon, text: str, start: int, end: int) -> bool:
@@ -156,6 +166,10 @@ def _everyday_sense(entry: Jargon, text: str, start: int, end: int) -> bool:
         following = " ".join((after.group(1) if after else "").lower().split())
         if any(following == w or following.startswith(w + " ") for w in entry.unless_followed_by):
             return True
+    if entry.only_followed_by:
+        clause = _CLAUSE.match(text, end)
+        words = _WORD_START.findall(clause.group(0).lower() if clause else "")[:ONLY_FOLLOWED_WITHIN]
+        return not entry.only_followed_by.intersection(words)
     return False
 
 
@@ -164,7 +178,7 @@ def find_jargon(text: str, names: Iterable[str] = ()) -> list[Hit]:
     matches = _matches(text)
     if not matches:
         return []
-    spans = name_spans(text, names, _acronyms())
+    spans = name_spans(text, names, jargon_acronyms())
     hits = []
     for start, end, entry in matches:
         if any(s < end and start < e for s, e in spans):

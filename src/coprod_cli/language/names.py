@@ -115,7 +115,8 @@ def _runs(text: str, tokens: list[re.Match[str]]) -> list[tuple[int, list[re.Mat
     return out
 
 
-def _sentence_start(text: str, pos: int) -> bool:
+def sentence_start(text: str, pos: int) -> bool:
+    """True when `pos` begins the text or a sentence, where any word is capitalised."""
     return re.search(r"(?:^|[.!?:]\s+|\n)\W*$", text[:pos]) is not None
 
 
@@ -123,17 +124,28 @@ def name_spans(text: str, names: Iterable[str] = (), not_marks: frozenset[str] =
     """(start, end) of every proper name in `text`, and of every name the plan lists.
 
     `not_marks`: all-capitals words that do not make a run a name (jargon like PPI)."""
+    return listed_spans(text, names) + found_spans(text, not_marks)
+
+
+def listed_spans(text: str, names: Iterable[str]) -> list[tuple[int, int]]:
+    """(start, end) of every name the plan lists under `names:`, in any case."""
     spans = []
     for name in names:
         if name.strip():
             pattern = re.compile(rf"(?<![\w-]){re.escape(name.strip())}(?![\w-])", re.IGNORECASE)
             spans += [m.span() for m in pattern.finditer(text)]
+    return spans
+
+
+def found_spans(text: str, not_marks: frozenset[str] = frozenset()) -> list[tuple[int, int]]:
+    """(start, end) of every run of words that reads as a proper name."""
+    spans = []
     tokens = list(_TOKEN.finditer(text))
     headline = _headline(tokens)
     for began, run in _runs(text, tokens):
         words = [t.group(0) for t in run]
         capitals = sum(_capitalised(w) for w in words)
-        needs_mark = headline or (capitals == 2 and _sentence_start(text, began))
+        needs_mark = headline or (capitals == 2 and sentence_start(text, began))
         if not needs_mark or _marked(words, not_marks):
             spans.append((run[0].start(), run[-1].end()))
     return spans

@@ -14,7 +14,7 @@ from enum import StrEnum
 from pydantic import BaseModel
 
 from coprod_cli.findings import Loc
-from coprod_cli.language.jargon import explained_by, jargon_in
+from coprod_cli.language.jargon import Jargon, explained_by, jargon_in
 from coprod_cli.language.terms import terms_in
 from coprod_cli.plan.models import Item, OnlineVariant, Plan, Workshop
 
@@ -145,7 +145,9 @@ def handout_glossaries(plan: Plan) -> dict[str | None, list[tuple[str, str]]]:
     for t in participant_texts(plan):
         texts.setdefault(t.workshop, []).append(t.text)
     found = {
-        wid: {entry.term: entry for text in own for entry, _ in jargon_in(text, plan.names)}
+        wid: {
+            entry.term: (entry, _headword(entry, words)) for text in own for entry, words in jargon_in(text, plan.names)
+        }
         for wid, own in texts.items()
     }
     out = {}
@@ -153,5 +155,11 @@ def handout_glossaries(plan: Plan) -> dict[str | None, list[tuple[str, str]]]:
         handout = texts.get(None, []) + texts.get(w.id, [])
         used = [(term, plan.glossary[term]) for term in terms_in(handout, plan.glossary)]
         jargon = {**found.get(None, {}), **found.get(w.id, {})}
-        out[w.id] = used + [(e.term, e.meaning) for e in jargon.values() if not explained_by(e, plan.glossary)]
+        out[w.id] = used + [(head, e.meaning) for e, head in jargon.values() if not explained_by(e, plan.glossary)]
     return out
+
+
+def _headword(entry: Jargon, words: str) -> str:
+    """The term as the handout's reader met it: a short form with its words ("LAC (looked after children)")."""
+    short = words[:-1] if words.endswith("s") else words
+    return f"{short} ({entry.term})" if short.isupper() and short.lower() != entry.term.lower() else entry.term

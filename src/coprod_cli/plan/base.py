@@ -178,6 +178,22 @@ TextList = Annotated[
     BeforeValidator(_listify),
     WithJsonSchema({"anyOf": [{"type": "string"}, {"type": "array", "items": TEXT_SCHEMA}]}),
 ]
+# A web address written without https:// ("miro.com/app/board/abc", "www.example.org"): host names
+# joined by dots, ending in a lower-case top-level domain, then a path if any.
+_BARE_WEB_ADDRESS = re.compile(
+    r"(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[a-z]{2,24}(?::[0-9]{1,5})?(?:[/?#][^\s]*)?"
+)
+
+
+def web_address(value: str) -> str:
+    """A link written without https:// is one all the same: "miro.com/app/board/abc" becomes
+    "https://miro.com/app/board/abc", so every document links it. Anything else ("Room 4", a phone
+    number to dial in) stays text, as typed."""
+    return f"https://{value}" if _BARE_WEB_ADDRESS.fullmatch(value) else value
+
+
+# A link shown to participants: a web address (https:// added when left out) or a few words.
+WebAddress = Annotated[str, AfterValidator(web_address)]
 _PRINCIPLE_IDS = sorted(set(all_principle_ids()))
 PrincipleList = Annotated[
     list[str],

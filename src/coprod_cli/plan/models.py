@@ -24,6 +24,7 @@ from coprod_cli.plan.base import (
     ScaledDuration,
     Strict,
     TextList,
+    WebAddress,
     _check_framework,
     _check_timezone,
     optional,
@@ -218,9 +219,9 @@ class Workshop(Strict):
         "How participants join online: link, dial-in, what to do if it fails",
         {"link": "https://zoom.us/j/123456789", "help": "Text Becky on 07700 900123"},
     )
-    links: dict[str, str] = Field(
+    links: dict[str, WebAddress] = Field(
         default_factory=dict,
-        description="Other links shown to participants, by name",
+        description="Other links shown to participants, by name (https:// is added to miro.com/...)",
         examples=[{"miro": "https://miro.com/app/board/abc"}],
     )
     goals: TextList = optional_list("What the workshop is for", ["Get to know each other"])

@@ -12,7 +12,7 @@ from typing import Any
 
 from pydantic import ConfigDict, Field, field_validator, model_validator
 
-from coprod_cli.plan.base import Strict, TextList, optional, optional_list
+from coprod_cli.plan.base import Strict, TextList, WebAddress, optional, optional_list
 from coprod_cli.plan.suggest import did_you_mean
 
 
@@ -311,7 +311,10 @@ class Join(Strict):
 
     model_config = ConfigDict(json_schema_extra=_or_text)
 
-    link: str | None = optional("The meeting link, e.g. https://zoom.us/j/123456789", "https://zoom.us/j/123456789")
+    link: WebAddress | None = optional(
+        "The meeting link, e.g. https://zoom.us/j/123456789 (https:// is added to zoom.us/...)",
+        "https://zoom.us/j/123456789",
+    )
     dial_in: str | None = optional(
         "How to join by phone: the number, meeting ID and passcode, e.g. '0203 000 0000, ID 123 456'",
         "0203 000 0000, ID 123 456",
