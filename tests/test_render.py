@@ -489,31 +489,6 @@ def test_output_path_that_is_a_file_is_exit_2(tmp_path: Path):
 # ---------------------------------------------------------------- draft banner
 
 
-def test_plan_with_errors_renders_drafts_and_exits_1(tmp_path: Path):
-    """A plan whose check has errors: every document says why it is a draft, and render exits 1."""
-    overrun = CARE.read_text().replace("end: 13:30", "end: 13:20", 1)
-    write_tree(tmp_path, {"p.yaml": overrun})
-    result = run("render", "-p", str(tmp_path / "p.yaml"), "-o", str(tmp_path / "out"))
-    assert result.exit_code == 1, result.stdout + result.stderr
-    reason = "An Introduction to Service Design: Ends 13:30, 10 min after the room is booked until 13:20"
-    assert f"warning: every document says 'Draft: not ready to hand out': {reason}" in result.stderr
-    quiet = run("render", "-q", "-p", str(tmp_path / "p.yaml"), "-o", str(tmp_path / "out"))
-    assert quiet.exit_code == 1 and "Draft: not ready to hand out" in quiet.stderr  # -q still says why
-    # Every document, Easy Read and paperwork too; the index is coprod's list of files, not one to hand out.
-    documents = [p for p in (tmp_path / "out").rglob("*") if p.suffix in (".md", ".html") and p.name != "index.html"]
-    assert len(documents) == 78  # "You said, we did" of 3 workshops and the series; 4 x 5 paperwork x 2
-    for path in documents:
-        text = re.sub(r"<[^>]+>", "", path.read_text())
-        assert "Draft: not ready to hand out" in text, path
-        assert reason in text, path
-    # The banner comes first: before the title a reader sees the document is not ready.
-    handout = (tmp_path / "out/02-experiences/handout.html").read_text()
-    assert handout.index("Draft: not ready to hand out") < handout.index("<h1>")
-    clean = run("render", "-p", str(CARE), "-o", str(tmp_path / "clean"))
-    assert clean.exit_code == 0
-    assert "Draft" not in (tmp_path / "clean/01-intro/handout.html").read_text()
-
-
 def test_docx_carries_the_draft_banner_too():
     docx = pytest.importorskip("docx")
     import io

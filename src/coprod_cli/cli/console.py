@@ -222,12 +222,12 @@ _STATUS = {
 
 
 def print_render_summary(
-    folder: Path, outcomes: list[Outcome], draft: tuple[str, ...] = (), notes: list[str] | None = None
+    folder: Path, outcomes: list[Outcome], draft: list[str] | None = None, notes: list[str] | None = None
 ) -> None:
     """A table of what was written, kept or left as it was; for a long series only the files that
     need a look (kept, overwritten, a new version beside), as a thousand 'written' lines hide them.
-    `notes`: what no file says (a document asked for with nothing to put in it); `draft`: why every
-    document is marked as a draft (said on stderr, so -q still says why render exits 1)."""
+    `notes`: what no file says (a document asked for with nothing to put in it); `draft`: which
+    documents are marked as drafts, and why (said on stderr, so -q still says why render exits 1)."""
     from coprod_cli.documents.leftovers import SHOWN
 
     listed = outcomes if len(outcomes) <= LIST_ALL_FILES else [o for o in outcomes if o.status not in _ROUTINE]
@@ -269,12 +269,8 @@ def print_render_summary(
     for note in notes or []:
         out.print(Text(note), soft_wrap=True)
     _print_render_warnings(folder, outcomes)
-    if draft:
-        more = f" (and {plural(len(draft) - 1, 'more reason')})" if len(draft) > 1 else ""
-        err.print(
-            Text(f"warning: every document says 'Draft: not ready to hand out': {draft[0]}{more}", style="yellow"),
-            soft_wrap=True,
-        )
+    for n, line in enumerate(draft or []):
+        err.print(Text(f"warning: {line}" if n == 0 else line, style="yellow"), soft_wrap=True)
 
 
 def _print_render_warnings(folder: Path, outcomes: list[Outcome]) -> None:

@@ -98,9 +98,11 @@ def render(
     removed, as it could pass as current (kept and named if you edited it; then render exits 1);
     one of another document or workshop is named, and --clean removes it. Renders into one folder
     wait for each other; an interrupted render is picked up.
-    When the plan has errors, every document is marked "Draft: not ready to hand out" and the
-    exit code is 1; such a draft render removes no file an earlier render made (it names those
-    that no longer match the plan; --clean still removes them).
+    When the plan has errors, the documents of each workshop they are in, and the series'
+    overview, are marked "Draft: not ready to hand out" (an error of the whole series marks every
+    document); the other workshops' documents are ready to hand out. The exit code is then 1, and
+    such a draft render removes no file an earlier render made (it names those that no longer
+    match the plan; --clean still removes them).
     """
     from coprod_cli.checks import run_checks
     from coprod_cli.cli.console import print_render_summary, progress_reporter
@@ -143,7 +145,7 @@ def render(
                 )
             finally:
                 rendering.close()  # stops the workers at once when writing stopped part-way
-    print_render_summary(out, outcomes, draft, renderer.notes())
+    print_render_summary(out, outcomes, renderer.draft_summary(), renderer.notes())
     if draft or any(o.status in ("new-beside", "outdated", "older-sibling") for o in outcomes):
         raise typer.Exit(1)
 

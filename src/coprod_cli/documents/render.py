@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -23,13 +23,13 @@ from coprod_cli.documents.build.paperwork import PAPERWORK, build_paperwork, pap
 from coprod_cli.documents.build.said_did import KIND as SAID_DID
 from coprod_cli.documents.build.said_did import build_said_did, build_series_said_did
 from coprod_cli.documents.build.script import build_script
+from coprod_cli.documents.drafts import Drafts, draft_reasons
 from coprod_cli.documents.easy import easy_read
 from coprod_cli.documents.files import Document
 from coprod_cli.documents.model import Document as Model
 from coprod_cli.documents.record import beside
 from coprod_cli.documents.writers.text import font_faces, make_environment, needs_latin_ext, render_template
 from coprod_cli.errors import RenderError, UsageError
-from coprod_cli.findings import Finding
 from coprod_cli.language.messages import translator
 from coprod_cli.plan.loader import LoadedPlan
 from coprod_cli.plan.suggest import did_you_mean
@@ -37,7 +37,7 @@ from coprod_cli.schedule import Schedule
 from coprod_cli.views import Views
 from coprod_cli.views.paperwork import SaidDid
 
-__all__ = ["DOCUMENTS", "FORMATS", "Document", "Renderer", "make_environment"]
+__all__ = ["DOCUMENTS", "FORMATS", "Document", "Drafts", "Renderer", "draft_reasons", "make_environment"]
 
 DOCUMENTS = ("handouts", "easy-read", "scripts", "agendas", "paperwork", "overview", "said-did", "calendar")
 FORMATS = ("md", "html", "pdf", "docx")
@@ -78,23 +78,6 @@ def parse_documents(names: Iterable[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(chosen)) or DOCUMENTS
 
 
-def draft_reasons(loaded: LoadedPlan, findings: Iterable[Finding]) -> tuple[str, ...]:
-    """Why the documents are not ready to hand out: each error finding, in the words the check used,
-    naming the workshop it is about; and the starter's 'To fill in' texts, which documents would print."""
-    titles = {w.id: w.title for w in loaded.plan.workshops}
-    reasons, placeholders = [], 0
-    for f in findings:
-        if f.severity == "error":
-            where = f"{titles[f.workshop]}: " if f.workshop in titles else ""
-            reasons.append(f"{where}{f.message[:1].upper()}{f.message[1:]}")
-        elif f.code == "ready.placeholder":  # 'To fill in: ...' would be printed for people to read
-            placeholders += 1
-    if placeholders:
-        texts = "a 'To fill in' text" if placeholders == 1 else f"{placeholders} 'To fill in' texts"
-        reasons.append(f"The plan still has {texts} from the starter plan; coprod check shows where")
-    return tuple(dict.fromkeys(reasons))
-
-
 def build_models(
     loaded: LoadedPlan,
     schedules: list[Schedule],
@@ -115,7 +98,8 @@ SERIES = -1  # the unit of the series-wide documents (overview, calendar); works
 class Renderer:
     """One run's rendering, in units that can be rendered in any order (or process): the series
     documents, then one unit per workshop. `views`: the audiences' views already built this run
-    (by the checks), else built here. `draft`: why the plan is not ready (a banner on every document)."""
+    (by the checks), else built here. `draft`: why documents are not ready (documents/drafts.py says
+    which carry the banner)."""
 
     loaded: LoadedPlan
     schedules: list[Schedule]
@@ -125,7 +109,7 @@ class Renderer:
     views: Views
     envs: dict[str, Any]
     large_print: bool = False
-    draft: tuple[str, ...] = ()
+    draft: Drafts = field(default_factory=Drafts)
 
     @classmethod
     def start(
@@ -138,7 +122,7 @@ class Renderer:
         user_templates: Path | None = None,
         views: Views | None = None,
         large_print: bool = False,
-        draft: tuple[str, ...] = (),
+        draft: Drafts | None = None,
     ) -> Renderer:
         ids = [s.workshop.id for s in schedules]
         if workshop is not None and workshop not in ids:
@@ -153,13 +137,12 @@ class Renderer:
             envs["html"] = make_environment(user_templates, False, lang)
             envs["html"].globals["fonts"] = font_faces(needs_latin_ext(loaded.plan.model_dump_json()))
         views = views or Views(loaded.plan, schedules)
-        return cls(loaded, schedules, documents, formats, workshop, views, envs, large_print, draft)
+        return cls(loaded, schedules, documents, formats, workshop, views, envs, large_print, draft or Drafts())
 
     def render_all(self) -> list[Document]:
         """Every requested document, rendered in memory. Raises RenderError on a template problem.
 
-        With `draft` reasons (see draft_reasons), every document carries a "Draft: not ready to hand
-        out" banner that lists them."""
+        A document `draft` gives reasons for carries a "Draft: not ready to hand out" banner listing them."""
         return [doc for unit in self.units() for doc in self.render(unit)]
 
     def units(self) -> list[int]:
@@ -231,11 +214,11 @@ class Renderer:
         _, lang, paper = translator(plan.language), plan.language, plan.settings.paper
         if unit == SERIES:
             if self.workshop is None and "overview" in self.documents:
-                yield "overview", self._banner(build_overview(series, _, lang, paper)), {"series": series}
+                yield "overview", self._banner(build_overview(series, _, lang, paper), unit), {"series": series}
             said = build_series_said_did(series, self.views.said_did, _, lang, paper) if self.said_did else None
             if said is not None:
                 large = self.large_print or plan.settings.print == "large"
-                yield said.kind, self._banner(said), {"series": series, "large_print": large}
+                yield said.kind, self._banner(said, unit), {"series": series, "large_print": large}
             return
         pw, fw = series.workshops[unit], self.views.facilitator[unit]
         folder = _safe_folder(pw.folder)
@@ -244,7 +227,7 @@ class Renderer:
                 continue
             if doc == "paperwork":
                 for model in build_paperwork(series, self.views.paperwork[unit], _, lang, paper):
-                    yield f"{folder}/paperwork/{model.kind}", self._banner(model), {"series": series}
+                    yield f"{folder}/paperwork/{model.kind}", self._banner(model, unit), {"series": series}
                 continue
             context: dict[str, Any] = {"series": series, "workshop": fw if doc == "scripts" else pw}
             context["large_print"] = doc in LARGE_PRINT and (self.large_print or plan.settings.print == "large")
@@ -258,7 +241,7 @@ class Renderer:
                 model = build_said_did(series, self.views.said_did[unit], _, lang, paper)
             else:
                 model = easy_read(plan, self.schedules, series, pw.number, paper)
-            yield f"{folder}/{PER_WORKSHOP[doc]}", self._banner(model), context
+            yield f"{folder}/{PER_WORKSHOP[doc]}", self._banner(model, unit), context
 
     def render(self, unit: int) -> list[Document]:
         """The documents of one unit: a workshop's, or the series' (overview and calendar)."""
@@ -281,8 +264,16 @@ class Renderer:
                     out.append(Document(f"{folders[sched.workshop.id or '']}/invite.ics", invite))
         return out
 
-    def _banner(self, model: Model) -> Model:
-        return replace(model, banner=self.draft) if self.draft else model
+    def _banner(self, model: Model, unit: int) -> Model:
+        """The model with the draft banner its unit calls for, if any."""
+        wid = None if unit == SERIES else self.schedules[unit].workshop.id
+        reasons = self.draft.of_series() if unit == SERIES else self.draft.of_workshop(wid)
+        return replace(model, banner=reasons) if reasons else model
+
+    def draft_summary(self) -> list[str]:
+        """What to say on stderr about the drafts among this run's documents (documents/drafts.py)."""
+        series = self.workshop is None and ("overview" in self.documents or self.said_did)
+        return self.draft.summary(self.workshop, series)
 
     def _each_format(self, stem: str, model: Model, context: dict[str, Any]) -> list[Document]:
         no_markdown = model.kind in {PER_WORKSHOP[d] for d in NO_MARKDOWN}
