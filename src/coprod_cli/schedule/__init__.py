@@ -7,11 +7,14 @@ soon as the items before it end, and that is reported.
 
 from __future__ import annotations
 
+from collections import Counter
+
 from coprod_cli.findings import Finding, Severity
 from coprod_cli.plan.durations import format_duration
 from coprod_cli.plan.models import Item, Plan, Settings, Workshop
 from coprod_cli.plan.resolve import resolved
-from coprod_cli.schedule.advice import Flexible, booking_findings, break_findings, pin_findings
+from coprod_cli.schedule.advice import booking_findings, break_findings, late_pin, pin_findings
+from coprod_cli.schedule.fixes import Boundary, Segment
 from coprod_cli.schedule.model import Loc, Schedule, TimedItem, TimedStep, TimedTrack, booked_minutes
 
 __all__ = [
@@ -33,29 +36,42 @@ def schedule(workshop: Workshop, settings: Settings, path: Loc = ()) -> Schedule
     timed: list[TimedItem] = []
     cursor = 0
     start = workshop.start
-    flexible = Flexible(booked=booked_minutes(workshop))
+    booked = booked_minutes(workshop)
+    segment = Segment()  # the items since the last pin, timed as if that pin keeps its time
+    bounds: list[Boundary] = []  # each pin, then the booked end: what each segment must fit before
+    late: list[tuple[int, int, int]] = []  # a late pin: (where its finding goes, its boundary, its start)
     for index, item in enumerate(workshop.agenda):
         item_path = (*path, "agenda", index)
-        gap, found = pin_findings(item, index, item_path, wid, start, cursor, flexible)
+        gap, found = pin_findings(item, index, item_path, wid, start, cursor, booked)
         findings.extend(found)
         offset = cursor + gap
         timed_item = _time_item(item, index, offset, item_path, wid, findings)
         timed_item.gap_before = gap
         timed.append(timed_item)
-        if item.at is not None and start is not None and start + offset == item.at:
-            # The pin holds: flex before it cannot move what follows, so count from here.
-            flexible = Flexible(flexible.booked, anchor=timed_item)
-        flexible.add(timed_item)
+        if item.at is not None and start is not None and item.at >= start:
+            wanted = item.at - start
+            if cursor > wanted:
+                late.append((len(findings), len(bounds), cursor))
+            bounds.append(Boundary(timed_item, wanted, segment.arrival(cursor) - wanted, segment))
+            segment = Segment(timed_item, wanted)
+        segment.add(timed_item)
         cursor = timed_item.end_offset
+    if booked is not None:
+        bounds.append(Boundary(None, booked, segment.arrival(cursor) - booked, segment))
+    titles = Counter(t.item.title for t in timed)
+    twice = {title for title, n in titles.items() if n > 1}
+    for position, k, at in reversed(late):
+        assert start is not None
+        findings.insert(position, late_pin(bounds, k, start, at, wid, twice))
 
     sched = Schedule(
         workshop=workshop,
         items=timed,
         start=start,
-        booked_minutes=booked_minutes(workshop),
+        booked_minutes=booked,
         findings=findings,
     )
-    findings.extend(booking_findings(sched, flexible, path))
+    findings.extend(booking_findings(sched, bounds, path, twice))
     findings.extend(break_findings(sched, settings, path))
     return sched
 

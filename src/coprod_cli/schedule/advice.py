@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Set
 
 from coprod_cli.findings import Finding, Severity
 from coprod_cli.plan.durations import format_clock, format_duration
 from coprod_cli.plan.models import Item, Settings
+from coprod_cli.schedule.fixes import Boundary, Segment, can_give, cuts, join, knock_on, shorten
 from coprod_cli.schedule.model import Loc, Schedule, TimedItem
 
 SLACK_INFO_MINUTES = 15
@@ -14,32 +15,13 @@ SLACK_INFO_MINUTES = 15
 RESTFUL_GAP_MINUTES = 10
 # A wait this long before a pinned item is a room of people with nothing to do: a warning.
 WAIT_WARNING_MINUTES = 30
-_SHORTEN = "shorten or drop an item, or book the room for longer"
-
-
-@dataclass
-class Flexible:
-    """The flexible items since the last pin that holds, kept as the engine goes so no pin rescans
-    the items before it. Flex before a pin that holds gives nothing back: the pin keeps its time."""
-
-    booked: int | None = None  # minutes the room is booked, if known
-    anchor: TimedItem | None = None  # the last pinned item that starts at its time
-    first: list[TimedItem] = field(default_factory=list)  # the first three, to name them
-    count: int = 0
-    total: int = 0
-
-    def add(self, t: TimedItem) -> None:
-        if t.item.flex:
-            if self.count < 3:
-                self.first.append(t)
-            self.count += 1
-            self.total += t.item.flex
 
 
 def pin_findings(
-    item: Item, index: int, path: Loc, wid: str | None, start: int | None, cursor: int, flexible: Flexible
+    item: Item, index: int, path: Loc, wid: str | None, start: int | None, cursor: int, booked: int | None
 ) -> tuple[int, list[Finding]]:
-    """The wait before a pinned item (minutes), and what to say about its pin."""
+    """The wait before a pinned item (minutes), and what to say about its pin; a pin the items before
+    it run past is said once the whole agenda is known (`late_pin`), as its advice looks ahead."""
     if item.at is None:
         return 0, []
     at = format_clock(item.at)
@@ -48,11 +30,13 @@ def pin_findings(
         unchecked = f"{why}; add 'start:' to the workshop"
         return 0, [Finding(Severity.warning, "timing.no-start", wid, index, path, unchecked)]
     wanted = item.at - start
+    if wanted < 0:
+        early = f"'{item.title}' is pinned at {at}, before the workshop starts at {format_clock(start)}"
+        return 0, [Finding(Severity.error, "timing.pinned", wid, index, path, f"{early}; move the pin or the start")]
     if wanted < cursor:
-        late = _late_pin(item, wanted, cursor, start, flexible)
-        return 0, [Finding(Severity.error, "timing.pinned", wid, index, path, late)]
+        return 0, []
     gap = wanted - cursor
-    if not gap or (flexible.booked is not None and wanted >= flexible.booked):
+    if not gap or (booked is not None and wanted >= booked):
         return gap, []  # a pin after the booked end is said with the overrun it makes
     since = format_clock(start + cursor)
     waits = f"'{item.title}' is pinned at {at}, so the room waits {format_duration(gap)} from {since}"
@@ -66,42 +50,71 @@ def pin_findings(
     return gap, [Finding(Severity.warning, "timing.gap", wid, index, path, f"{waits} with nothing planned; {advice}")]
 
 
-def _late_pin(item: Item, wanted: int, cursor: int, start: int, flexible: Flexible) -> str:
-    """Why a pinned item cannot start at its time, and what would let it."""
-    assert item.at is not None
-    title = f"'{item.title}'"
-    head = f"{title} is pinned at {format_clock(item.at)}"
-    ready = format_clock(start + cursor)
-    if wanted < 0:
-        return f"{head}, before the workshop starts at {format_clock(start)}; move the pin or the start"
-    anchor = flexible.anchor
-    if anchor is not None and anchor.end_offset > wanted:
-        other = f"'{anchor.item.title}' is pinned at {format_clock(start + anchor.offset)}"
-        until = format_clock(start + anchor.end_offset)
+def late_pin(bounds: list[Boundary], k: int, start: int, cursor: int, wid: str | None, twice: Set[str]) -> Finding:
+    """A pinned item the items before it run past: by how much, and what to change so it starts on
+    time without making anything after it late (bounds[k] is its boundary; `cursor`, where it starts;
+    `twice`, titles more than one item has, said with their start time)."""
+    b = bounds[k]
+    assert b.item is not None
+    title, segment, anchor = f"'{b.item.item.title}'", b.segment, b.segment.anchor
+    head = f"{title} is pinned at {format_clock(start + b.wanted)}"
+    move = _move(bounds, k, start, "the pin")
+    if anchor is not None and segment.at + anchor.minutes > b.wanted:
+        other = f"'{anchor.item.title}' is pinned at {format_clock(start + segment.at)}"
+        until = format_clock(start + segment.at + anchor.minutes)
         overlap = f"{head}, but {other} and runs until {until}: the two pinned times overlap"
-        return f"{overlap}; move {title} to {ready} or later"
-    late = cursor - wanted
+        message = f"{overlap}; {_move(bounds, k, start, title)}"
+        return Finding(Severity.error, "timing.pinned", wid, b.item.index, b.item.path, message)
+    late = cursor - b.wanted
     before = "the items before it" if anchor is None else f"the items after '{anchor.item.title}'"
-    advice = _flex_advice(flexible.first, flexible.count, flexible.total, late)
-    if flexible.total < late:
-        advice = f"{advice}, or move the pin to {ready}" if advice else f"shorten {before}, or move the pin to {ready}"
-    return f"{head}, but {before} run until {ready} ({format_duration(late)} late); {advice}"
+    what = f"{head}, but {before} run until {format_clock(start + cursor)} ({format_duration(late)} late)"
+    if anchor is not None and b.need < late:  # part of the delay comes from the pin before running late
+        pinned = f"'{anchor.item.title}' starts at {format_clock(start + segment.at)}, as pinned"
+        if b.need <= 0:
+            on_time = f"once it starts at {format_clock(start + segment.at)}, as pinned, {title} can too"
+            advice = f"that is only because '{anchor.item.title}' starts late: {on_time}"
+            return Finding(Severity.error, "timing.pinned", wid, b.item.index, b.item.path, f"{what}; {advice}")
+        what += f"; once {pinned}, they run until {format_clock(start + b.wanted + b.need)}"
+    if segment.total >= b.need:
+        advice = _flex_advice(segment.flexible, segment.total, b.need, "before it", start, twice)
+    elif segment.flexible:
+        advice = f"{_flex_advice(segment.flexible, segment.total, b.need, 'before it', start, twice)}, or {move}"
+    else:
+        advice = f"shorten {before} by {format_duration(b.need)}, or {move}"
+    return Finding(Severity.error, "timing.pinned", wid, b.item.index, b.item.path, f"{what}; {advice}")
 
 
-def _flex_advice(first: list[TimedItem], count: int, total: int, needed: int) -> str:
-    """Which flexible items could give time back, in the facilitator's words."""
-    if not count:
-        return ""
-    names = ", ".join(f"'{t.item.title}' ({format_duration(t.item.flex or 0)})" for t in first)
-    if count > 3:
-        names += f" and {count - 3} more"
-    verb = "can give back" if count == 1 else "could give back"
+def _move(bounds: list[Boundary], k: int, start: int, what: str) -> str:
+    """'move the pin to 12:40, 'News' to 14:10 and book the room until 15:05': bounds[k]'s pin moved to
+    where its items end, and whatever that pushes past its own time moved too (nothing shortened)."""
+    b = bounds[k]
+    moves = [f"{what} to {format_clock(start + b.wanted + b.need)}"]
+    book = ""
+    for pushed, wanted in knock_on(bounds[k + 1 :], b.need):
+        if pushed.item is None:
+            book = f"book the room until {format_clock(start + wanted)}"
+        else:
+            moves.append(f"'{pushed.item.item.title}' to {format_clock(start + wanted)}")
+    said = "move " + join(moves)
+    return f"{said}{',' if len(moves) > 1 else ''} and {book}" if book else said
+
+
+def _flex_advice(
+    flexible: list[TimedItem], total: int, needed: int, where: str, start: int | None, twice: Set[str]
+) -> str:
+    """Which flexible items to shorten, and to what, when they can give back `needed` minutes; else
+    which could give back what, and how much more to cut (`where`: 'before it', 'after ...')."""
     if total >= needed:
-        return f"{names} {verb} {format_duration(total)}, which is enough"
-    return f"{names} {verb} {format_duration(total)}; cut {format_duration(needed - total)} more"
+        return shorten(cuts(flexible, needed), start, twice)
+    more = f"cut {format_duration(needed - total)} more {where}".rstrip()
+    if len(flexible) <= 3:
+        return f"{shorten(cuts(flexible, total), start, twice)}, then {more}"
+    names = ", ".join(f"'{t.item.title}' ({format_duration(can_give(t))})" for t in flexible[:3])
+    names += f" and {len(flexible) - 3} more"
+    return f"{names} could give back {format_duration(total)}; {more}"
 
 
-def booking_findings(sched: Schedule, flexible: Flexible, path: Loc) -> list[Finding]:
+def booking_findings(sched: Schedule, bounds: list[Boundary], path: Loc, twice: Set[str]) -> list[Finding]:
     booked = sched.booked_minutes
     wid = sched.workshop.id
     if booked is None or not sched.items:
@@ -109,7 +122,7 @@ def booking_findings(sched: Schedule, flexible: Flexible, path: Loc) -> list[Fin
     total = sched.total_minutes
     where = (*path, "end") if sched.workshop.end is not None else (*path, "length")
     if total > booked:
-        return [_overrun(sched, flexible, booked, where)]
+        return [_overrun(sched, bounds, booked, where, twice)]
     spare = booked - total
     if spare >= SLACK_INFO_MINUTES:
         if sched.start is not None:
@@ -135,32 +148,57 @@ def booking_findings(sched: Schedule, flexible: Flexible, path: Loc) -> list[Fin
     return []
 
 
-def _overrun(sched: Schedule, flexible: Flexible, booked: int, where: Loc) -> Finding:
-    """The workshop runs past its booking: by how much, and what would bring it back."""
-    total, wid, start, anchor = sched.total_minutes, sched.workshop.id, sched.start, flexible.anchor
-    over = total - booked
+def _overrun(sched: Schedule, bounds: list[Boundary], booked: int, where: Loc, twice: Set[str]) -> Finding:
+    """The workshop runs past its booking: by how much, and what would bring it back (bounds[-1] is
+    the booked end; the one before it, if any, the last pin)."""
+    total, wid, start = sched.total_minutes, sched.workshop.id, sched.start
+    end, segment = bounds[-1], bounds[-1].segment
+    over, need, anchor = total - booked, end.need, segment.anchor
     if start is None:
         head = (
             f"runs {format_duration(total)}, {format_duration(over)} longer than the {format_duration(booked)} booked"
         )
-        advice = _flex_advice(flexible.first, flexible.count, flexible.total, over)
-        return Finding(Severity.error, "timing.overrun", wid, None, where, f"{head}; {advice or _SHORTEN}")
-    end, until = format_clock(start + total), format_clock(start + booked)
-    if anchor is not None and anchor.offset >= booked:  # the pin itself is outside the booking: said where it is
-        pinned = f"'{anchor.item.title}' is pinned at {format_clock(start + anchor.offset)}"
-        what = f"{pinned}, after the room is booked to end at {until}, so the workshop ends {end}"
+        book = f"book the room for {format_duration(need)} longer"
+        return Finding(
+            Severity.error, "timing.overrun", wid, None, where, f"{head}; {_fit(segment, need, '', book, start, twice)}"
+        )
+    until = format_clock(start + booked)
+    if anchor is not None and segment.at >= booked:  # the pin itself is outside the booking: said where it is
+        pinned = f"'{anchor.item.title}' is pinned at {format_clock(start + segment.at)}"
+        ends = f"so the workshop ends {format_clock(start + total)}"
+        what = f"{pinned}, after the room is booked to end at {until}, {ends}"
         fix = f"move the pin to before {until}, or book the room for longer"
         return Finding(Severity.error, "timing.overrun", wid, anchor.index, anchor.path, f"{what}; {fix}")
-    head = f"ends {end}, {format_duration(over)} after the room is booked until {until}"
-    advice = _flex_advice(flexible.first, flexible.count, flexible.total, over)
-    if anchor is not None and flexible.total < over:  # only what comes after the last pin can move the end
-        pinned = f"'{anchor.item.title}' (pinned at {format_clock(start + anchor.offset)})"
-        advice = (
-            f"{advice}, or move {pinned} earlier"
-            if advice
-            else f"shorten the items after {pinned}, move that pin earlier, or book the room for longer"
+    head = f"ends {format_clock(start + total)}, {format_duration(over)} after the room is booked until {until}"
+    book = f"book the room until {format_clock(start + booked + need)}"
+    if anchor is None:
+        return Finding(
+            Severity.error, "timing.overrun", wid, None, where, f"{head}; {_fit(segment, need, '', book, start, twice)}"
         )
-    return Finding(Severity.error, "timing.overrun", wid, None, where, f"{head}; {advice or _SHORTEN}")
+    pinned = f"'{anchor.item.title}' starts at {format_clock(start + segment.at)}, as pinned"
+    if need <= 0:
+        ends = f"once it starts at {format_clock(start + segment.at)}, as pinned, the workshop ends"
+        advice = f"that is only because '{anchor.item.title}' starts late: {ends} {format_clock(start + booked + need)}"
+        return Finding(Severity.error, "timing.overrun", wid, None, where, f"{head}; {advice}")
+    if need < over:  # part of it comes from the last pin running late
+        head += f"; once {pinned}, it still ends {format_clock(start + booked + need)}"
+    last = bounds[-2]  # the last pin's boundary: the wait before it lets the pin move earlier
+    earlier = f"move '{anchor.item.title}' to {format_clock(start + segment.at - need)}" if -last.need >= need else ""
+    otherwise = ", or ".join(filter(None, [earlier, book]))
+    advice = _fit(segment, need, f"after '{anchor.item.title}'", otherwise, start, twice)
+    return Finding(Severity.error, "timing.overrun", wid, None, where, f"{head}; {advice}")
+
+
+def _fit(segment: Segment, need: int, after: str, otherwise: str, start: int | None, twice: Set[str]) -> str:
+    """What brings the last segment back inside the booking: its flexible items if they can; else
+    cutting the rest, or `otherwise` (moving the last pin earlier, booking the room for longer)."""
+    if segment.total >= need:
+        return _flex_advice(segment.flexible, segment.total, need, after, start, twice)
+    if segment.flexible:
+        cut = _flex_advice(segment.flexible, segment.total, need, after, start, twice)
+    else:
+        cut = f"shorten the items{' ' + after if after else ''} by {format_duration(need)}"
+    return f"{cut}, or {otherwise}"
 
 
 def break_findings(sched: Schedule, settings: Settings, path: Loc) -> list[Finding]:
