@@ -35,8 +35,11 @@ def test_an_error_in_one_workshop_marks_only_its_documents_and_the_series(tmp_pa
     lines = result.stderr.splitlines()
     start = next(n for n, line in enumerate(lines) if line.startswith("warning: the documents of"))
     assert lines[start] == f"warning: the documents of this workshop and of the whole series say '{BANNER}':"
-    assert lines[start + 1].startswith(f"  workshop 1 'An Introduction to Service Design': {reason}")
-    assert lines[start + 2] == "The other 3 workshops' documents are ready to hand out."
+    assert lines[start + 1 :] == [
+        "  workshop 1 'An Introduction to Service Design':",
+        f"    {reason}; shorten 'Lunch together' by 10 min, or book the room until 13:30",
+        "The other 3 workshops' documents are ready to hand out.",
+    ]
     quiet = run("render", "-q", "-p", str(tmp_path / "p.yaml"), "-o", str(tmp_path / "out"))
     assert quiet.exit_code == 1 and BANNER in quiet.stderr  # -q still says why
     documents = _documents(tmp_path / "out")
@@ -93,12 +96,14 @@ def test_placeholders_in_one_workshop_mark_it_and_at_the_series_level_mark_all(t
     assert drafts == {"02-experiences/handout.md", "02-experiences/handout.html", "overview.md", "overview.html"}
     handout = (tmp_path / "one/02-experiences/handout.md").read_text()
     assert "This workshop still has a 'To fill in' text from the starter plan" in handout
-    assert "workshop 2 'The Experiences of Leaving Care': This workshop still has a 'To fill in' text" in result.stderr
+    assert "  workshop 2 'The Experiences of Leaving Care':\n    This workshop still has a 'To fill in' text" in (
+        result.stderr
+    )
     result = run("render", "handouts", "overview", "-p", str(tmp_path / "all.yaml"), "-o", str(tmp_path / "all"))
     assert result.exit_code == 1
     documents = _documents(tmp_path / "all")
     assert len(documents) == 10 and all(BANNER in t for t in documents.values())
-    assert f"warning: every document says '{BANNER}': The plan still has a 'To fill in' text" in result.stderr
+    assert f"warning: every document says '{BANNER}':\n  The plan still has a 'To fill in' text" in result.stderr
 
 
 def test_a_series_error_is_on_every_document_and_a_workshop_error_only_on_its_own():

@@ -16,7 +16,7 @@ from coprod_cli.findings import Finding, Severity
 from coprod_cli.plan.loader import LoadedPlan
 
 PLACEHOLDER = "ready.placeholder"
-# How many draft workshops stderr names one by one; `coprod check` lists them all.
+# How many draft workshops (and reasons of each) stderr names one by one; `coprod check` lists them all.
 SHOWN = 5
 
 
@@ -44,15 +44,15 @@ class Drafts:
 
     def summary(self, workshop: str | None = None, series: bool = False) -> list[str]:
         """What stderr says about drafts after a render of the series (or of one `workshop`), in plain
-        words; `series`: the run wrote the series' own documents (the overview)."""
+        words, one reason a line; `series`: the run wrote the series' own documents (the overview)."""
         if not self:
             return []
         draft = "say 'Draft: not ready to hand out'"
         if self.series:
-            return [f"every document says 'Draft: not ready to hand out': {_first(self.series)}"]
+            return ["every document says 'Draft: not ready to hand out':", *_listed(self.series, "  ")]
         if workshop is not None:
             if workshop in self.workshops:
-                return [f"the documents of {self._name(workshop)} {draft}: {_first(self.workshops[workshop])}"]
+                return [f"the documents of {self._name(workshop)} {draft}:", *_listed(self.workshops[workshop], "  ")]
             others = ", ".join(self._name(w) for w in list(self.workshops)[:SHOWN])
             more = f" and {len(self.workshops) - SHOWN} more" if len(self.workshops) > SHOWN else ""
             return [
@@ -61,15 +61,14 @@ class Drafts:
             ]
         which = "this workshop" if len(self.workshops) == 1 else "these workshops"
         lines = [f"the documents of {which}{' and of the whole series' if series else ''} {draft}:"]
-        lines += [f"  {self._name(w)}: {_first(reasons)}" for w, reasons in list(self.workshops.items())[:SHOWN]]
+        for wid, reasons in list(self.workshops.items())[:SHOWN]:
+            lines += [f"  {self._name(wid)}:", *_listed(reasons, "    ")]
         if len(self.workshops) > SHOWN:
             lines.append(f"  and {len(self.workshops) - SHOWN} more workshops; coprod check shows them")
         ready = len(self.titles) - len(self.workshops)
         if ready:
-            those = (
-                "the other workshop's documents are" if ready == 1 else f"the other {ready} workshops' documents are"
-            )
-            lines.append(f"{those[:1].upper()}{those[1:]} ready to hand out.")
+            those = "workshop's documents are" if ready == 1 else f"{ready} workshops' documents are"
+            lines.append(f"The other {those} ready to hand out.")
         return lines
 
     def _name(self, wid: str) -> str:
@@ -77,9 +76,12 @@ class Drafts:
         return f"workshop {number} '{title}'"
 
 
-def _first(reasons: tuple[str, ...]) -> str:
-    more = len(reasons) - 1
-    return reasons[0] + (f" (and {more} more reason{'s' * (more > 1)})" if more else "")
+def _listed(reasons: tuple[str, ...], indent: str) -> list[str]:
+    """The first few reasons, one a line; how many more there are."""
+    lines = [f"{indent}{reason}" for reason in reasons[:SHOWN]]
+    if len(reasons) > SHOWN:
+        lines.append(f"{indent}and {len(reasons) - SHOWN} more; coprod check shows them")
+    return lines
 
 
 def draft_reasons(loaded: LoadedPlan, findings: Iterable[Finding]) -> Drafts:

@@ -160,7 +160,12 @@ def _overrun(sched: Schedule, bounds: list[Boundary], booked: int, where: Loc, t
         )
         book = f"book the room for {format_duration(need)} longer"
         return Finding(
-            Severity.error, "timing.overrun", wid, None, where, f"{head}; {_fit(segment, need, '', book, start, twice)}"
+            Severity.error,
+            "timing.overrun",
+            wid,
+            None,
+            where,
+            f"{head}; {_fit(segment, need, book, start, twice, False)}",
         )
     until = format_clock(start + booked)
     if anchor is not None and segment.at >= booked:  # the pin itself is outside the booking: said where it is
@@ -173,7 +178,12 @@ def _overrun(sched: Schedule, bounds: list[Boundary], booked: int, where: Loc, t
     book = f"book the room until {format_clock(start + booked + need)}"
     if anchor is None:
         return Finding(
-            Severity.error, "timing.overrun", wid, None, where, f"{head}; {_fit(segment, need, '', book, start, twice)}"
+            Severity.error,
+            "timing.overrun",
+            wid,
+            None,
+            where,
+            f"{head}; {_fit(segment, need, book, start, twice, False)}",
         )
     pinned = f"'{anchor.item.title}' starts at {format_clock(start + segment.at)}, as pinned"
     if need <= 0:
@@ -185,19 +195,23 @@ def _overrun(sched: Schedule, bounds: list[Boundary], booked: int, where: Loc, t
     last = bounds[-2]  # the last pin's boundary: the wait before it lets the pin move earlier
     earlier = f"move '{anchor.item.title}' to {format_clock(start + segment.at - need)}" if -last.need >= need else ""
     otherwise = ", or ".join(filter(None, [earlier, book]))
-    advice = _fit(segment, need, f"after '{anchor.item.title}'", otherwise, start, twice)
+    advice = _fit(segment, need, otherwise, start, twice, anchor is sched.items[-1])
     return Finding(Severity.error, "timing.overrun", wid, None, where, f"{head}; {advice}")
 
 
-def _fit(segment: Segment, need: int, after: str, otherwise: str, start: int | None, twice: Set[str]) -> str:
+def _fit(segment: Segment, need: int, otherwise: str, start: int | None, twice: Set[str], last: bool) -> str:
     """What brings the last segment back inside the booking: its flexible items if they can; else
-    cutting the rest, or `otherwise` (moving the last pin earlier, booking the room for longer)."""
+    cutting the rest, or `otherwise` (moving the last pin earlier, booking the room for longer).
+    `last`: the pinned item it starts with is the last of the day."""
+    anchor = f"'{segment.anchor.item.title}'" if segment.anchor is not None else ""
+    where = f"from {anchor}" if last else f"after {anchor}" if anchor else ""
     if segment.total >= need:
-        return _flex_advice(segment.flexible, segment.total, need, after, start, twice)
+        return _flex_advice(segment.flexible, segment.total, need, where, start, twice)
     if segment.flexible:
-        cut = _flex_advice(segment.flexible, segment.total, need, after, start, twice)
+        cut = _flex_advice(segment.flexible, segment.total, need, where, start, twice)
     else:
-        cut = f"shorten the items{' ' + after if after else ''} by {format_duration(need)}"
+        items = anchor if last else f"the items {where}" if where else "the agenda"
+        cut = f"shorten {items} by {format_duration(need)}"
     return f"{cut}, or {otherwise}"
 
 
