@@ -154,37 +154,25 @@ def _overrun(sched: Schedule, bounds: list[Boundary], booked: int, where: Loc, t
     total, wid, start = sched.total_minutes, sched.workshop.id, sched.start
     end, segment = bounds[-1], bounds[-1].segment
     over, need, anchor = total - booked, end.need, segment.anchor
-    if start is None:
-        head = (
-            f"runs {format_duration(total)}, {format_duration(over)} longer than the {format_duration(booked)} booked"
-        )
-        book = f"book the room for {format_duration(need)} longer"
-        return Finding(
-            Severity.error,
-            "timing.overrun",
-            wid,
-            None,
-            where,
-            f"{head}; {_fit(segment, need, book, start, twice, False)}",
-        )
-    until = format_clock(start + booked)
-    if anchor is not None and segment.at >= booked:  # the pin itself is outside the booking: said where it is
+    if start is not None and anchor is not None and segment.at >= booked:  # the pin is outside the booking
+        until = format_clock(start + booked)
         pinned = f"'{anchor.item.title}' is pinned at {format_clock(start + segment.at)}"
         ends = f"so the workshop ends {format_clock(start + total)}"
         what = f"{pinned}, after the room is booked to end at {until}, {ends}"
         fix = f"move the pin to before {until}, or book the room for longer"
         return Finding(Severity.error, "timing.overrun", wid, anchor.index, anchor.path, f"{what}; {fix}")
-    head = f"ends {format_clock(start + total)}, {format_duration(over)} after the room is booked until {until}"
-    book = f"book the room until {format_clock(start + booked + need)}"
-    if anchor is None:
-        return Finding(
-            Severity.error,
-            "timing.overrun",
-            wid,
-            None,
-            where,
-            f"{head}; {_fit(segment, need, book, start, twice, False)}",
+    if start is None:
+        head = (
+            f"runs {format_duration(total)}, {format_duration(over)} longer than the {format_duration(booked)} booked"
         )
+        book = f"book the room for {format_duration(need)} longer"
+    else:
+        until = format_clock(start + booked)
+        head = f"ends {format_clock(start + total)}, {format_duration(over)} after the room is booked until {until}"
+        book = f"book the room until {format_clock(start + booked + need)}"
+    if start is None or anchor is None:
+        advice = _fit(segment, need, book, start, twice, False)
+        return Finding(Severity.error, "timing.overrun", wid, None, where, f"{head}; {advice}")
     pinned = f"'{anchor.item.title}' starts at {format_clock(start + segment.at)}, as pinned"
     if need <= 0:
         ends = f"once it starts at {format_clock(start + segment.at)}, as pinned, the workshop ends"
