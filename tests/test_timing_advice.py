@@ -41,6 +41,9 @@ def agendas(draw) -> dict:
     length = draw(st.integers(min_value=30, max_value=480))
     agenda = draw(items(8))
     for item in agenda:
+        if draw(st.integers(0, 2)) == 0:  # a split item: it cannot be shortened below its longest track
+            track = {"title": "T", "kind": "exercise", "duration": draw(st.integers(min_value=1, max_value=90))}
+            item["tracks"] = [{"group": "G", "agenda": [track]}]
         if draw(st.integers(0, 3)) == 0:  # pinned inside the booking (a pin after it is said apart)
             at = START + draw(st.integers(min_value=0, max_value=length - 1))
             item["at"] = f"{at // 60:02d}:{at % 60:02d}"
