@@ -60,9 +60,14 @@ def schedule(workshop: Workshop, settings: Settings, path: Loc = ()) -> Schedule
         bounds.append(Boundary(None, booked, segment.arrival(cursor) - booked, segment))
     titles = Counter(t.item.title for t in timed)
     twice = {title for title, n in titles.items() if n > 1}
-    for position, k, at in reversed(late):
+    if late:  # each said where the engine met it, before the findings of the item itself
         assert start is not None
-        findings.insert(position, late_pin(bounds, k, start, at, wid, twice))
+        merged, done = [], 0
+        for position, k, at in late:
+            merged += findings[done:position]
+            merged.append(late_pin(bounds, k, start, at, wid, twice))
+            done = position
+        findings[:] = merged + findings[done:]
 
     sched = Schedule(
         workshop=workshop,

@@ -58,7 +58,6 @@ def late_pin(bounds: list[Boundary], k: int, start: int, cursor: int, wid: str |
     assert b.item is not None
     title, segment, anchor = f"'{b.item.item.title}'", b.segment, b.segment.anchor
     head = f"{title} is pinned at {format_clock(start + b.wanted)}"
-    move = _move(bounds, k, start, "the pin")
     if anchor is not None and segment.at + anchor.minutes > b.wanted:
         other = f"'{anchor.item.title}' is pinned at {format_clock(start + segment.at)}"
         until = format_clock(start + segment.at + anchor.minutes)
@@ -78,9 +77,10 @@ def late_pin(bounds: list[Boundary], k: int, start: int, cursor: int, wid: str |
     if segment.total >= b.need:
         advice = _flex_advice(segment.flexible, segment.total, b.need, "before it", start, twice)
     elif segment.flexible:
-        advice = f"{_flex_advice(segment.flexible, segment.total, b.need, 'before it', start, twice)}, or {move}"
+        cut = _flex_advice(segment.flexible, segment.total, b.need, "before it", start, twice)
+        advice = f"{cut}, or {_move(bounds, k, start, 'the pin')}"
     else:
-        advice = f"shorten {before} by {format_duration(b.need)}, or {move}"
+        advice = f"shorten {before} by {format_duration(b.need)}, or {_move(bounds, k, start, 'the pin')}"
     return Finding(Severity.error, "timing.pinned", wid, b.item.index, b.item.path, f"{what}; {advice}")
 
 
@@ -90,11 +90,14 @@ def _move(bounds: list[Boundary], k: int, start: int, what: str) -> str:
     b = bounds[k]
     moves = [f"{what} to {format_clock(start + b.wanted + b.need)}"]
     book = ""
-    for pushed, wanted in knock_on(bounds[k + 1 :], b.need):
-        if pushed.item is None:
+    pushed, more = knock_on(bounds, k, b.need)
+    for bound, wanted in pushed:
+        if bound.item is None:
             book = f"book the room until {format_clock(start + wanted)}"
         else:
-            moves.append(f"'{pushed.item.item.title}' to {format_clock(start + wanted)}")
+            moves.append(f"'{bound.item.item.title}' to {format_clock(start + wanted)}")
+    if more:
+        moves[-1] += " (and the pins after it, as far as that pushes them)"
     said = "move " + join(moves)
     return f"{said}{',' if len(moves) > 1 else ''} and {book}" if book else said
 

@@ -16,6 +16,9 @@ from dataclasses import dataclass, field
 from coprod_cli.plan.durations import format_clock, format_duration
 from coprod_cli.schedule.model import TimedItem
 
+# How many pins (and the booked end) that moving a pin pushes are said one by one.
+PUSHED_SAID = 10
+
 
 def can_give(t: TimedItem) -> int:
     """Minutes an item can give back in the plan: its flex, keeping at least a minute, and a split
@@ -94,14 +97,18 @@ def join(parts: list[str]) -> str:
     return parts[0] if len(parts) == 1 else f"{', '.join(parts[:-1])} and {parts[-1]}"
 
 
-def knock_on(after: list[Boundary], shift: int) -> list[tuple[Boundary, int]]:
-    """Moving a pin `shift` minutes later pushes what follows it: each later pin or booked end that
-    must then move too, with its new offset (nothing is shortened)."""
-    moved = []
-    for b in after:
+def knock_on(bounds: list[Boundary], k: int, shift: int) -> tuple[list[tuple[Boundary, int]], bool]:
+    """Moving the pin of bounds[k] `shift` minutes later pushes what follows it: each later pin or
+    booked end that must then move too, with its new offset (nothing is shortened); the first
+    PUSHED_SAID of them, and whether more are pushed (a plan pinning every item is not said in full)."""
+    moved: list[tuple[Boundary, int]] = []
+    for j in range(k + 1, len(bounds)):
+        b = bounds[j]
         need = b.need + shift
         if need <= 0:
-            break
+            return moved, False
+        if len(moved) == PUSHED_SAID:
+            return moved, True
         moved.append((b, b.wanted + need))
         shift = need
-    return moved
+    return moved, False
