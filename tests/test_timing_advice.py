@@ -166,3 +166,18 @@ def test_advice_for_a_late_pin_counts_what_moving_it_pushes(tmp_path: Path):
     moved = plan_text(agenda.replace("'12:00'", "'12:40'"), end="13:40")
     write_tree(tmp_path, {"p.yaml": moved})
     assert run("check", "timings", "-p", str(tmp_path / "p.yaml")).exit_code == 0
+
+
+def test_moving_a_pin_names_at_most_ten_pins_it_pushes():
+    """A plan pinning every item, each late: a move names the first ten pins it pushes, not every one
+    after it (which would make the advice, and the work, grow with the square of the pins)."""
+    agenda = [
+        {"title": f"I{n}", "kind": "exercise", "duration": 10, "at": f"{10 + n // 12:02d}:{n * 5 % 60:02d}"}
+        for n in range(30)
+    ]
+    errors = _timing_errors({"id": "w", "title": "W", "start": "10:00", "agenda": agenda})
+    first = errors[0].message
+    assert first.startswith("'I1' is pinned at 10:05, but 'I0' is pinned at 10:00 and runs until 10:10: the two ")
+    assert first.endswith("'I11' to 11:50 (and the pins after it, as far as that pushes them)")
+    assert len(MOVE.findall(first)) == 11  # the pin itself and ten it pushes
+    assert errors[-1].message.endswith("the two pinned times overlap; move 'I29' to 12:30")
