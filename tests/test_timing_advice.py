@@ -89,7 +89,7 @@ def follow(data: dict) -> dict:
     return {**data, "length": max(booked)}
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=150, deadline=None)
 @given(agendas())
 def test_doing_what_the_timing_advice_says_once_leaves_no_timing_error(data: dict):
     errors = _timing_errors(data)
