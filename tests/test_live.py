@@ -333,7 +333,7 @@ def test_an_item_cut_off_by_quitting_is_neither_short_nor_an_activity_length(tmp
     for e in _press(day, [("n", 600), ("q", 602)]):
         session.add(e)
     result = summarize(read_run(path))
-    assert result.items[0].status == "running" and result.items[0].difference < -1
+    assert result.items[0].status == "stopped" and result.items[0].difference < -1
     assert result.short == []
     assert activities([result]) == []
 

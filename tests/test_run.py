@@ -143,6 +143,26 @@ def test_report_text_and_json(tmp_path: Path):
     assert {a["activity"]: a["average_minutes"] for a in data["activities"]}["dot-voting"] == 22.0
 
 
+def test_report_says_a_run_quit_before_the_end_stopped_there(tmp_path: Path):
+    """q ends the run: the report says when it stopped and where, not that it is still running."""
+    plan = _plan(tmp_path)
+    _record(tmp_path, plan, [("start", 632, 0), ("start", 642, 1), ("quit", 647, None)])
+    text = run("report", "-p", str(plan))
+    assert text.exit_code == 0, text.stderr
+    assert "ran 10:32–10:47 (stopped before the end)" in text.stdout
+    [dot] = [line for line in text.stdout.splitlines() if line.strip().startswith("Dot voting ")]
+    assert dot.split()[2:] == ["15", "min", "5", "min", "stopped", "here"]
+    assert "still running" not in text.stdout and "not finished" not in text.stdout
+    [one] = json.loads(run("report", "-p", str(plan), "-f", "json").stdout)["runs"]
+    assert one["actual_end"] == "10:47" and one["stopped_before_the_end"] is True
+    assert one["items"][1]["status"] == "stopped" and one["items"][1]["actual_minutes"] == 5.0
+    # Carried on after the quit (the same command again): running once more, until it ends.
+    _record(tmp_path, plan, [("start", 650, 2)])
+    again = run("report", "-p", str(plan))
+    assert "ran 10:32–not finished" in again.stdout and "still running" in again.stdout
+    assert "stopped" not in again.stdout
+
+
 def test_report_says_how_long_an_item_ran_before_it_was_skipped_in_hours_and_minutes(tmp_path: Path):
     plan = _plan(tmp_path)
     _record(tmp_path, plan, [("start", 600, 0), ("skip", 618, 0), ("start", 949, 2), ("end", 950, None)])

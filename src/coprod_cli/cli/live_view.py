@@ -217,6 +217,8 @@ def print_run_report(results: list[RunResult], acts: list[ActivityResult]) -> No
     for result in results:
         data = result.to_dict()
         ran = f"ran {data['actual_start']}–{data['actual_end'] or 'not finished'}"  # `report` leaves out the unbegun
+        if result.stopped is not None:
+            ran += " (stopped before the end)"
         kind = "[bold magenta]rehearsal[/bold magenta] " if result.run.rehearsal else ""
         out.print(
             f"[bold]{escape(data['title'])}[/bold] {kind}"
@@ -248,6 +250,8 @@ def _mark(item: ItemResult) -> Text:
     """After the time it took: how far from the plan, or what happened to it."""
     if item.status == "running":
         return Text("still running", style="dim")
+    if item.stopped:
+        return Text("stopped here", style="dim")
     if item.cut_short:
         return Text("then skipped (cut short)", style="dim")
     if not item.ran:

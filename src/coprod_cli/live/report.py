@@ -20,6 +20,8 @@ from coprod_cli.plan.library import activity_key
 TOLERANCE = 1
 # An item skipped after it had run a minute or more: its time was spent, so the report shows it.
 CUT_SHORT = "cut short"
+# The item that was on when the run was quit (q) before the end: it ran until then.
+STOPPED = "stopped"
 
 
 @dataclass(frozen=True)
@@ -29,17 +31,22 @@ class ItemResult:
     use: str | None
     planned: int
     actual: float
-    status: str  # done | cut short | skipped | dropped | not reached | running
+    status: str  # done | cut short | skipped | dropped | not reached | running | stopped
     final: int = 0  # its length by the time it ran: after +/- and accepted re-plans
 
     @property
     def ran(self) -> bool:
-        """It took time on the day: it ran to its end, is still running, or ran a while and was skipped."""
-        return self.status in ("done", "running", CUT_SHORT)
+        """It took time on the day: it ran to its end, is still running, was on when the run was quit,
+        or ran a while and was skipped."""
+        return self.status in ("done", "running", STOPPED, CUT_SHORT)
 
     @property
     def cut_short(self) -> bool:
         return self.status == CUT_SHORT
+
+    @property
+    def stopped(self) -> bool:
+        return self.status == STOPPED
 
     @property
     def length(self) -> int:
@@ -74,6 +81,7 @@ class RunResult:
     items: tuple[ItemResult, ...]
     began: float | None
     finished: float | None
+    stopped: float | None = None  # quit (q) before the end, at this time; None when finished or still going
 
     @property
     def long(self) -> list[ItemResult]:
@@ -99,7 +107,8 @@ class RunResult:
             "planned_start": format_clock(day.start),
             "planned_end": format_clock(day.planned_end),
             "actual_start": clock(self.began),
-            "actual_end": clock(self.finished),
+            "actual_end": clock(self.finished if self.stopped is None else self.stopped),
+            "stopped_before_the_end": self.stopped is not None,
             "items": [i.to_dict() for i in self.items],
         }
 
@@ -162,12 +171,15 @@ def summarize(run: Run) -> RunResult:
             status = CUT_SHORT
         p = it.planned
         items.append(ItemResult(p.index, p.title, p.use, p.minutes, it.actual / 60, status, it.minutes))
+    # Quit (q) as the last thing done, before the end: the run stopped there, it is not still going.
+    stopped = run.events[-1].t if run.events and run.events[-1].type == "quit" and not state.ended else None
     if state.current is not None:
         current = items[state.current]
-        items[state.current] = replace(current, actual=current.actual + state.elapsed / 60, status="running")
+        status = "running" if stopped is None else STOPPED
+        items[state.current] = replace(current, actual=current.actual + state.elapsed / 60, status=status)
     starts = [e.t for e in run.events if e.type in BEGINS]
     ends = [e.t for e in run.events if e.type == "end"]
-    return RunResult(run, tuple(items), min(starts) if starts else None, ends[-1] if ends else None)
+    return RunResult(run, tuple(items), min(starts) if starts else None, ends[-1] if ends else None, stopped)
 
 
 def activities(results: list[RunResult]) -> list[ActivityResult]:
