@@ -66,6 +66,18 @@ def test_on_time_then_behind_gives_a_concrete_replan():
     assert [it.minutes for it in after.items][:3] == [10, 10, 17]
 
 
+def test_no_replan_is_offered_before_the_first_item_begins():
+    """Opened a little after the start (a rehearsal's fast clock gets there in seconds): behind, but
+    nothing has run late, and `a` could not take a re-plan before an item is on."""
+    day = day_of(_sched())
+    waiting = fold(day, [Event("open", 600 * 60)], 602 * 60)
+    assert waiting.behind == 2 and round(waiting.finish) == 11 * 60 + 27
+    assert waiting.replan() is None and key_events(waiting, "a", 602 * 60) == []
+    begun = fold(day, _press(day, [("n", 602)]), 602 * 60)  # began 2 minutes late: now it is behind
+    plan = begun.replan()
+    assert plan is not None and plan.cuts == {1: 2} and key_events(begun, "a", 602 * 60)[0].type == "accept"
+
+
 def test_when_flex_cannot_cover_it_says_what_to_drop_and_what_is_left():
     day = day_of(_sched())
     titles = {i: p.title for i, p in enumerate(day.items)}

@@ -194,8 +194,12 @@ class LiveState:
         return round(finish - planned_end)
 
     def replan(self) -> Replan | None:
-        """What to shorten or drop to finish by the deadline and reach every pin; None when on time."""
-        if self.ended:
+        """What to shorten or drop to finish by the deadline and reach every pin; None when on time.
+
+        None, too, before the first item begins: nothing has run late yet (the header says how far
+        behind the start is), and `a` accepts a re-plan only once the day is under way.
+        """
+        if self.ended or self.current is None:
             return None
         starts, finish = self.projection()
         late_pin = any(
