@@ -87,12 +87,6 @@ def report(
                 f"{f'any of the {len(unbegun)} runs recorded here' if many else 'this run'} "
                 f"({OPENED_ONLY}), so there is no run to report yet"
             )
-        if not kept:
-            raise UsageError(
-                f"{where}: no real run is recorded yet, only {_rehearsals(left_out)}"
-                f"{f' (and {len(unbegun)} in which nothing was started)' if unbegun else ''}; "
-                f"`coprod report --rehearsals` shows {'it' if left_out == 1 else 'them'}"
-            )
         results = [summarize(r) for r in kept]
     acts = activities(results)
     if format is Format.json:
@@ -109,13 +103,11 @@ def report(
     from coprod_cli.cli.console import out
     from coprod_cli.cli.live_view import print_run_report
 
+    if not results:  # nothing wrong with the command: there is only no real day to report yet (exit 0)
+        out.print(f"No real run is recorded yet, only {_rehearsals(left_out)}: {_shown(left_out)}.")
     print_run_report(results, acts)
-    if left_out:
-        out.print(
-            f"{_rehearsals(left_out).capitalize()} left out; `coprod report --rehearsals` "
-            f"shows {'it' if left_out == 1 else 'them'}.",
-            style="dim",
-        )
+    if left_out and results:
+        out.print(f"{_rehearsals(left_out).capitalize()} left out; {_shown(left_out)}.", style="dim")
     if unbegun:
         which = (
             f"{unbegun[0]}, as nothing was started in it"
@@ -127,3 +119,7 @@ def report(
 
 def _rehearsals(count: int) -> str:
     return "1 rehearsal" if count == 1 else f"{count} rehearsals"
+
+
+def _shown(count: int) -> str:
+    return f"`coprod report --rehearsals` shows {'it' if count == 1 else 'them'}"
