@@ -171,3 +171,19 @@ def test_json_report_shape():
         "column": 5,
         "message": f["message"],
     }
+
+
+def test_check_writes_every_date_one_way_without_a_leading_zero(tmp_path):
+    """The workshop's line and the findings about it say 'Mon 7 Nov 2016' alike, never 'Mon 07 Nov 2016'."""
+    import re
+
+    from helpers import run, write_tree
+
+    early = _workshop("A", "2016-11-07") + "    id: a\n"
+    plan = write_tree(tmp_path, {"p.yaml": _series(early, _workshop("B", "2016-11-05"))}) / "p.yaml"
+    result = run("check", "-p", str(plan))
+    said = " ".join(result.stdout.split())
+    assert "Mon 7 Nov 2016 · 10:00" in said and "'A' was on Mon 7 Nov 2016, which has passed" in said
+    assert "'B' is on Sat 5 Nov 2016, before 'A' (Mon 7 Nov 2016)" in said
+    dates = re.findall(r"\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) \d+ [A-Z][a-z]{2} \d{4}\b", said)
+    assert len(dates) >= 5 and not [d for d in dates if d.split()[1].startswith("0")]

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from coprod_cli.findings import Finding, Loc, Severity
+from coprod_cli.language.messages import short_date
 from coprod_cli.plan.models import Plan, Workshop
 from coprod_cli.plan.placeholders import placeholder_in
 from coprod_cli.plan.source import SourceMap
@@ -142,7 +143,7 @@ def _workshop(index: int, w: Workshop, today: dt.date) -> list[Finding]:
                 w.id,
                 None,
                 (*path, "date"),
-                f"'{w.title}' was on {w.date:%a %d %b %Y}, which has passed; "
+                f"'{w.title}' was on {short_date(w.date)}, which has passed; "
                 "if this plan is for new workshops, change the date",
             )
         )

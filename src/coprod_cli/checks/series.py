@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from coprod_cli.findings import Finding, Severity
+from coprod_cli.language.messages import short_date
 from coprod_cli.plan.durations import format_clock
 from coprod_cli.schedule import Schedule
 
@@ -36,8 +37,8 @@ def _dates(schedules: list[Schedule]) -> list[Finding]:
             message = None
             if w.date < p.workshop.date:
                 message = (
-                    f"'{w.title}' is on {w.date:%a %d %b %Y}, before '{p.workshop.title}' "
-                    f"({p.workshop.date:%a %d %b %Y}) which comes earlier in the plan; "
+                    f"'{w.title}' is on {short_date(w.date)}, before '{p.workshop.title}' "
+                    f"({short_date(p.workshop.date)}) which comes earlier in the plan; "
                     "put the workshops in date order or fix the date"
                 )
             elif w.date == p.workshop.date:
@@ -50,7 +51,7 @@ def _dates(schedules: list[Schedule]) -> list[Finding]:
                     )
                     message = (
                         f"'{w.title}' is on the same day as '{p.workshop.title}' "
-                        f"({w.date:%a %d %b %Y}) {clash}; move one of them"
+                        f"({short_date(w.date)}) {clash}; move one of them"
                     )
             if message is not None:
                 findings.append(Finding(Severity.error, "series.dates", w.id, None, path, message))

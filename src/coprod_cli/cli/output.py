@@ -12,6 +12,7 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from coprod_cli.errors import neutral
+from coprod_cli.language.messages import short_date
 from coprod_cli.plan.durations import format_clock, format_duration
 
 if TYPE_CHECKING:
@@ -80,7 +81,7 @@ def facts(sched: Schedule) -> str:
     w = sched.workshop
     found = []
     if w.date:
-        found.append(f"{w.date:%a} {w.date.day} {w.date:%b %Y}")
+        found.append(short_date(w.date))
     if sched.start is not None:
         until = f"–{format_clock(sched.booked_end)}" if sched.booked_end is not None else ""
         found.append(f"{format_clock(sched.start)}{until}")

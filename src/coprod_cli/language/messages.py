@@ -99,6 +99,11 @@ def babel_locale(lang: str) -> Locale:
         return Locale.parse(DEFAULT.replace("-", "_"))
 
 
+def short_date(d: dt.date) -> str:
+    """The check report's date, short and in English as its findings are: 'Mon 7 Nov 2016' (no leading zero)."""
+    return f"{d:%a} {d.day} {d:%b %Y}"
+
+
 def format_date(lang: str, d: dt.date) -> str:
     """A date written out in full, the language's own way: 'Monday, 3 October 2016'."""
     from babel.dates import format_date as babel_format_date
