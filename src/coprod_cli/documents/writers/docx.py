@@ -39,6 +39,7 @@ from coprod_cli.language.messages import translator
 INK = (0x1B, 0x1B, 0x1B)  # 17:1 on white
 ACCENT = (0x0B, 0x3D, 0x6E)  # 11:1 on white: "Say:" and links
 WARN = (0x7A, 0x3E, 0x00)  # 8:1 on white: notes and the draft banner
+NBSP = "\u00a0"  # a phone number keeps its spaces but never breaks across lines at them
 
 
 def build_docx(model: Document) -> bytes:
@@ -149,7 +150,7 @@ class _Writer(Forms):
             )
             link = OxmlElement("w:hyperlink")
             link.set(qn("r:id"), rel)
-            run = paragraph.add_run(part)
+            run = paragraph.add_run(part.replace(" ", NBSP) if href.startswith("tel:") else part)  # one line
             run.font.underline = True
             run.font.color.rgb = RGBColor(*ACCENT)
             run.bold = bold or None
