@@ -77,6 +77,25 @@ def test_the_sign_in_sheet_has_a_blank_row_for_everyone_and_the_spares(tmp_path:
     assert all(row._tr.trPr.find(qn("w:cantSplit")) is not None for row in blank)  # a row never breaks
 
 
+def test_the_lines_to_write_on_are_15_mm_high_in_word_but_closer_on_a_receipt(tmp_path: Path):
+    docx = pytest.importorskip("docx")
+    from docx.enum.text import WD_LINE_SPACING
+    from docx.shared import Mm
+
+    result = run("render", "paperwork", "-w", "intro", "-f", "docx", "-p", str(CARE), "-o", str(tmp_path))
+    assert result.exit_code == 0, result.stderr
+    consent = docx.Document(str(tmp_path / "01-intro/paperwork/consent-form.docx"))
+    lines = [p for p in consent.paragraphs if p.text.endswith("\t")]
+    assert [p.text for p in lines] == ["Name: \t", "Date: \t"]
+    for line in lines:
+        fmt = line.paragraph_format
+        assert fmt.line_spacing_rule == WD_LINE_SPACING.EXACTLY and fmt.line_spacing >= Mm(15)
+    receipts = docx.Document(str(tmp_path / "01-intro/paperwork/receipts.docx"))
+    cell = receipts.tables[0].rows[0].cells[0]
+    signed = [p for p in cell.paragraphs if p.text.startswith("Signature")]
+    assert signed and signed[0].paragraph_format.line_spacing is None  # a card's rows have a fixed height
+
+
 def test_badges_are_sheets_of_eight_in_word_too(tmp_path: Path):
     docx = pytest.importorskip("docx")
     result = run("render", "paperwork", "-w", "intro", "-f", "docx", "-p", str(CARE), "-o", str(tmp_path))
@@ -320,6 +339,14 @@ def test_the_care_leavers_consent_form_fits_one_page_with_the_name_and_date(tmp_
     assert "Can we write down what you say?" in sign.split("Please write your name", 1)[0]  # the last question
     pages = weasyprint.HTML(string=html).render().pages
     assert len(pages) == 1
+    # Room to write by hand: each line 15 mm high or more in print (a line of 16 pt words is about 8).
+    blanks = [b for b in pages[0]._page_box.descendants() if _classes(b) == ["blank"]]
+    assert len(blanks) == 2 and min(b.border_height() * 25.4 / 96 for b in blanks) >= 15
+
+
+def _classes(box) -> list[str]:
+    element = getattr(box, "element", None)
+    return (element.get("class") or "").split() if element is not None and box.element_tag == "p" else []
 
 
 def test_the_script_asks_for_receipts_only_when_thanks_is_paid(tmp_path: Path):

@@ -8,6 +8,7 @@ icon drawn as a PNG); the boxes are U+25A1.
 
 from __future__ import annotations
 
+import math
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -16,6 +17,7 @@ from coprod_cli.documents.model import Blanks, Block, Cards, FillTable, Points
 
 BOX = "□"  # U+25A1 WHITE SQUARE, in the WGL4 set of Arial and Calibri
 ROW_MM = 10  # a sign-in row: room to write a name
+WRITE_MM = 15  # a line to write on by hand (a name, a date, what to change), as the stylesheet's print
 SHEET_MM = 200  # the height the cards of one page share: the first page also holds the title
 PICTURE_MM = 16  # an Easy Read picture, as in HTML and PDF (56 pt, about 20 mm, less the cell's margins)
 
@@ -64,13 +66,21 @@ class Forms:
         self.document.add_paragraph()
 
     def blanks(self, b: Blanks) -> None:
-        """Each label, then a line to write on to the right margin (a tab with an underscore leader)."""
-        from docx.enum.text import WD_TAB_ALIGNMENT, WD_TAB_LEADER
-        from docx.shared import Pt
+        """Each label, then a line to write on to the right margin (a tab with an underscore leader).
+
+        On a page each line is WRITE_MM high, room to write by hand; on a card (a badge, a receipt,
+        in a row of fixed height) the lines keep closer."""
+        from docx.enum.text import WD_LINE_SPACING, WD_TAB_ALIGNMENT, WD_TAB_LEADER
+        from docx.shared import Pt, Twips
 
         for label in (*(f"{label}:" for label in b.labels), *([""] * b.lines)):
             paragraph = self.body.add_paragraph()
-            paragraph.paragraph_format.space_before = Pt(12)
+            if self.width is None:  # Word sets the extra height of an exact line above the words
+                paragraph.paragraph_format.line_spacing = Twips(math.ceil(WRITE_MM * 1440 / 25.4))  # not under
+                paragraph.paragraph_format.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+                paragraph.paragraph_format.space_after = 0  # the line's own height is the room; a form fits a page
+            else:
+                paragraph.paragraph_format.space_before = Pt(12)
             paragraph.paragraph_format.tab_stops.add_tab_stop(
                 self.usable() - Pt(12), WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.LINES
             )
