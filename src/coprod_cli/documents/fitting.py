@@ -144,6 +144,7 @@ class Half:
         self.pause_minutes = pause_slot(mode, library).minutes
         self.extra = 0  # minutes added to every break the layout puts in
         self.runs: list[list[Slot]] | None = None  # the slots between pauses, while no slot comes or goes
+        self.shrunk = False  # it had to drop or shorten items to fit
 
     def total(self) -> int:
         if self.runs is None:
@@ -153,6 +154,7 @@ class Half:
 
     def shrink(self) -> None:
         """Drop optional items, then shrink, until the half fits (or cannot shrink any more)."""
+        self.shrunk = self.total() > self.target
         while self.total() > self.target and any(s.optional for s in self.slots):
             index = max(i for i, s in enumerate(self.slots) if s.optional)
             del self.slots[index]
@@ -256,11 +258,15 @@ def plan_day(
         fullest: Half | None = None
         for count, times in _tries(extras):
             day = Half(opening + core + extras[:count] + closing, mode, library, end - start).fitted(times)
+            if count and day.shrunk:  # an extra is only for time to spare
+                continue
             if 0 <= day.target - day.total() <= CLOSE_ENOUGH:
                 return day.layout()
             if fullest is None or fullest.total() < day.total() <= day.target:
                 fullest = day
-        return (fullest or day).layout()  # the fullest that fits, or if none does, the shortest the day can be
+        if fullest is None:  # nothing fits: the shortest the day can be, which the overrun check explains
+            fullest = Half(opening + core + closing, mode, library, end - start).fitted()
+        return fullest.layout()
     best: tuple[int, list[Slot]] | None = None
     halves: dict[tuple[bool, int, int, int, int], Half] = {}
 
@@ -277,12 +283,12 @@ def plan_day(
             for split in _splits(opening, core + extras[:count], at - start):
                 morning = half(True, count, times, split, at - start)
                 lunch_at = start + morning.total()
-                if not LUNCH_FROM <= lunch_at <= at:
+                if not LUNCH_FROM <= lunch_at <= at or count and morning.shrunk:
                     continue
                 afternoon_target = end - lunch_at - MEAL_MINUTES
                 afternoon = half(False, count, times, split, afternoon_target)
                 spare = afternoon_target - afternoon.total()
-                if spare < 0:
+                if spare < 0 or count and afternoon.shrunk:
                     continue
                 meal = meal_slot(mode, lunch_at, MEAL_MINUTES + min(spare // STEP * STEP, MEAL_MOST - MEAL_MINUTES))
                 spare -= meal.minutes - MEAL_MINUTES
@@ -298,7 +304,7 @@ def plan_day(
 
 def _tries(extras: list[Slot]) -> list[tuple[int, int]]:
     """How many extras to take, and how far items may grow: extras first, then longer items and breaks."""
-    return [(count, 2) for count in range(len(extras) + 1)] + [(len(extras), times) for times in STRETCHES[1:]]
+    return [(count, times) for times in STRETCHES for count in range(len(extras) + 1)]
 
 
 def _splits(opening: list[Slot], middle: list[Slot], morning: int) -> list[int]:
