@@ -41,6 +41,7 @@ HARD = (
     "requirements. Consequently, multidisciplinary institutional collaboration necessitates comprehensive "
     "documentation, considerable organisational investment and unprecedented administrative coordination."
 )
+LONG_DAY = "\n".join(["- {title: Work, duration: 60m}", "- break: 15m"] * 3)  # 3h 45m of work and breaks
 TALK = "- {title: Talk, kind: presentation, duration: 60m}"
 
 # code: (family, plan that fires it, plan that does not[, the history of past runs both are checked with])
@@ -54,6 +55,11 @@ CASES: dict[str, tuple] = {
         "timings",
         plan("- {title: Long, duration: 100m}"),
         plan("- {title: Long, duration: 50m}\n- break: 10m\n- {title: Longer, duration: 50m}"),
+    ),
+    "timing.no-meal": (
+        "timings",
+        plan(f"{OPEN}\n{LONG_DAY}\n{LONG_DAY}\n{CLOSE}", start="09:00", mode="hybrid"),
+        plan(f"{OPEN}\n{LONG_DAY}\n- {{lunch: 45m, at: '12:45'}}\n{LONG_DAY}\n{CLOSE}", start="09:00", mode="hybrid"),
     ),
     "timing.pinned": (
         "timings",

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
+from coprod_cli.documents.fitting import STEP, Slot, pause_slot, plan_day
 from coprod_cli.errors import UsageError
 from coprod_cli.plan.durations import format_clock
 from coprod_cli.plan.models import Activity
@@ -25,20 +26,6 @@ from coprod_cli.plan.suggest import did_you_mean
 
 STARTERS = ("service-design", "citizen-lab", "online-engagement", "blank")
 MAX_SESSIONS = 30
-LUNCH_FROM_MINUTES = 5 * 60
-STEP = 5
-
-
-@dataclass
-class Slot:
-    """One agenda item being fitted: what to write and how long it can be."""
-
-    spec: dict[str, Any]
-    minutes: int
-    least: int
-    optional: bool = False
-    grow: bool = False
-    pause: bool = False
 
 
 @dataclass
@@ -86,121 +73,19 @@ def starter_list() -> str:
 
 def _slot(entry: dict[str, Any], mode: str, library: Mapping[str, Activity]) -> Slot:
     if entry.get("pause"):
-        pause = _pause(mode, library)
+        pause = pause_slot(mode, library)
         pause.optional = bool(entry.get("optional"))
         return pause
     spec = {k: v for k, v in entry.items() if k not in ("optional", "grow")}
     if "use" in spec:
         activity = library[spec["use"]]
         minutes = int(str(spec.get("duration", activity.duration)).rstrip("m"))
-        flex = activity.flex or minutes // 4
+        flex, kind = activity.flex or minutes // 4, str(spec.get("kind", activity.kind))
     else:
         minutes = int(str(spec["duration"]).rstrip("m"))
-        flex = minutes // 4
+        flex, kind = minutes // 4, str(spec.get("kind", "exercise"))
     least = max(STEP, minutes - flex)
-    return Slot(spec, minutes, least, bool(entry.get("optional")), bool(entry.get("grow")))
-
-
-def _pause(mode: str, library: Mapping[str, Activity]) -> Slot:
-    use = "tea-break" if mode == "in-person" else "screen-break"
-    return Slot({"use": use}, library[use].duration, library[use].duration, pause=True)
-
-
-def _lunch(mode: str) -> Slot:
-    if mode == "in-person":
-        return Slot({"use": "shared-lunch"}, 45, 45, pause=True)
-    return Slot({"lunch": "45m"}, 45, 45, pause=True)
-
-
-def _cuts(minutes: list[int], limit: int) -> list[int]:
-    """Where to break a run of items (indices to break before): as few breaks as keep every stretch
-    within `limit`, placed so the longest stretch is as short as it can be (a linear partition)."""
-    n = len(minutes)
-    if sum(minutes) <= limit or n < 2:
-        return []
-    limit = max(limit, *minutes)  # an item longer than the limit on its own is a stretch of its own
-    prefix = [0]
-    for m in minutes:
-        prefix.append(prefix[-1] + m)
-    # best[k][i]: the shortest longest stretch of items[:i] cut into k + 1 stretches, and where the last starts
-    best: list[list[tuple[int, int]]] = [[(prefix[i], 0) for i in range(n + 1)]]
-    for k in range(1, n):
-        row = [(prefix[i], 0) for i in range(n + 1)]
-        for i in range(k + 1, n + 1):
-            row[i] = min((max(best[k - 1][p][0], prefix[i] - prefix[p]), p) for p in range(k, i))
-        best.append(row)
-        if row[n][0] <= limit:
-            break
-    cuts, i = [], n
-    for k in range(len(best) - 1, 0, -1):
-        i = best[k][i][1]
-        cuts.append(i)
-    return sorted(cuts)
-
-
-def _layout(slots: list[Slot], mode: str, window: int, library: Mapping[str, Activity]) -> list[Slot]:
-    """Slots with lunch on a long day, and breaks where a stretch would pass the limit for the mode."""
-    limit = 90 if mode == "in-person" else 60
-    with_lunch: list[Slot] = []
-    lunch_due, elapsed = window >= LUNCH_FROM_MINUTES, 0
-    for index, slot in enumerate(slots):
-        if lunch_due and elapsed + slot.minutes > window // 2 and with_lunch and index < len(slots) - 1:
-            with_lunch.append(_lunch(mode))
-            elapsed, lunch_due = elapsed + 45, False
-            if slot.pause:  # lunch is the break this one asked for
-                continue
-        if not (slot.pause and with_lunch and with_lunch[-1].pause):
-            with_lunch.append(slot)
-            elapsed += slot.minutes
-    out: list[Slot] = []
-    run: list[Slot] = []
-    for index, slot in enumerate(with_lunch):
-        if not slot.pause:
-            run.append(slot)
-        if slot.pause or index == len(with_lunch) - 1:
-            cuts = set(_cuts([s.minutes for s in run], limit))
-            for i, item in enumerate(run):
-                if i in cuts:
-                    out.append(_pause(mode, library))
-                out.append(item)
-            run = []
-            if slot.pause:
-                out.append(slot)
-    return out
-
-
-def _total(slots: list[Slot]) -> int:
-    return sum(s.minutes for s in slots)
-
-
-def fit(slots: list[Slot], mode: str, window: int, library: Mapping[str, Activity]) -> list[Slot]:
-    """Drop optional items, then shrink, until the day fits; then grow the main items into spare time."""
-    slots = list(slots)
-    while _total(_layout(slots, mode, window, library)) > window:
-        optional = [i for i, s in enumerate(slots) if s.optional]
-        if not optional:
-            break
-        del slots[optional[-1]]
-    for floor in ("least", "step"):  # first within each item's flex, then harder if the day is short
-        while _total(_layout(slots, mode, window, library)) > window:
-            least = (lambda s: s.least) if floor == "least" else (lambda s: STEP)
-            shrinkable = [s for s in slots if not s.pause and s.minutes - STEP >= least(s)]
-            if not shrinkable:
-                break
-            max(shrinkable, key=lambda s: s.minutes - least(s)).minutes -= STEP
-    limit_cap = (90 if mode == "in-person" else 60) - 10
-    growing = [s for s in slots if s.grow]
-    caps = {id(s): min(limit_cap, 2 * s.minutes) for s in growing}
-    while growing:
-        target = min(growing, key=lambda s: s.minutes)
-        if target.minutes + STEP > caps[id(target)]:
-            growing.remove(target)
-            continue
-        target.minutes += STEP
-        if _total(_layout(slots, mode, window, library)) > window:
-            target.minutes -= STEP
-            growing.remove(target)
-    return _layout(slots, mode, window, library)
+    return Slot(spec, minutes, least, bool(entry.get("optional")), bool(entry.get("grow")), kind=kind)
 
 
 def most_sessions(blueprint: dict[str, Any]) -> int:
@@ -241,8 +126,11 @@ def _homework(sessions: list[dict[str, Any]], index: int) -> str | None:
     return session["homework"] if takers is None or sessions[index + 1]["id"] in takers else None
 
 
-def _entries(sessions: list[dict[str, Any]], index: int, homework: list[str | None]) -> list[dict[str, Any]]:
-    """A session's agenda as written in the blueprint, with an opening and a closing fitted to its place."""
+Entries = list[dict[str, Any]]
+
+
+def _entries(sessions: list[dict[str, Any]], index: int, homework: list[str | None]) -> tuple[Entries, ...]:
+    """A session's opening, agenda as written in the blueprint, and closing, fitted to its place."""
     first, last = index == 0, index == len(sessions) - 1
     session = sessions[index]
     opening: list[dict[str, Any]] = [{"use": "welcome-and-ground-rules"}] if first else [{"use": "welcome-back"}]
@@ -259,7 +147,13 @@ def _entries(sessions: list[dict[str, Any]], index: int, homework: list[str | No
         closing.append({"use": "check-out"})
     else:
         closing.append({"use": "feedback-round" if last and len(sessions) > 1 else "exit-words"})
-    return opening + list(session["agenda"]) + closing
+    return opening, list(session["agenda"]), closing
+
+
+def _extras(blueprint: dict[str, Any], session: dict[str, Any]) -> Entries:
+    """The starter's extras for a long day, those the session does not already have."""
+    used = {entry.get("use") for entry in session["agenda"]}
+    return [dict(entry) for entry in blueprint.get("extras", []) if entry.get("use") not in used]
 
 
 def build_sessions(options: Options, library: Mapping[str, Activity]) -> list[dict[str, Any]]:
@@ -267,18 +161,21 @@ def build_sessions(options: Options, library: Mapping[str, Activity]) -> list[di
     blueprint = load_blueprint(options.template)
     sessions = arc(blueprint, options.sessions)
     start, end = options.time
-    window = end - start
     homework = [_homework(sessions, i) for i in range(len(sessions))]
     out = []
     for number, session in enumerate(sessions, start=1):
-        entries = _entries(sessions, number - 1, homework)
-        slots = fit([_slot(e, options.mode, library) for e in entries], options.mode, window, library)
+        opening, core, closing = (
+            [_slot(e, options.mode, library) for e in part] for part in _entries(sessions, number - 1, homework)
+        )
+        for slot in opening + closing:
+            slot.fixed = True
+        extras = [_slot(e, options.mode, library) for e in _extras(blueprint, session)]
+        slots = plan_day((opening, core, closing), extras, options.mode, options.time, library)
         agenda = []
         for slot in slots:
             spec = dict(slot.spec)
-            default = library[spec["use"]].duration if "use" in spec else None
-            if "use" in spec and slot.minutes != default or "use" not in spec and "duration" in spec:
-                spec["duration"] = f"{slot.minutes}m"
+            if "duration" in spec or "use" in spec and slot.minutes != library[spec["use"]].duration:
+                spec["duration"] = f"{slot.minutes}m"  # the fitted length (left out when it is the library's own)
             agenda.append(spec)
         out.append(
             {

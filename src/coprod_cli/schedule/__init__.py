@@ -13,7 +13,7 @@ from coprod_cli.findings import Finding, Severity
 from coprod_cli.plan.durations import format_duration
 from coprod_cli.plan.models import Item, Plan, Settings, Workshop
 from coprod_cli.plan.resolve import resolved
-from coprod_cli.schedule.advice import booking_findings, break_findings, late_pin, pin_findings
+from coprod_cli.schedule.advice import booking_findings, break_findings, late_pin, meal_findings, pin_findings
 from coprod_cli.schedule.fixes import Boundary, Segment
 from coprod_cli.schedule.model import Loc, Schedule, TimedItem, TimedStep, TimedTrack, booked_minutes
 
@@ -78,6 +78,7 @@ def schedule(workshop: Workshop, settings: Settings, path: Loc = ()) -> Schedule
     )
     findings.extend(booking_findings(sched, bounds, path, twice))
     findings.extend(break_findings(sched, settings, path))
+    findings.extend(meal_findings(sched, path))
     return sched
 
 

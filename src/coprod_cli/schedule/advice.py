@@ -15,6 +15,9 @@ SLACK_INFO_MINUTES = 15
 RESTFUL_GAP_MINUTES = 10
 # A wait this long before a pinned item is a room of people with nothing to do: a warning.
 WAIT_WARNING_MINUTES = 30
+# A day in the room this long, running from lunchtime's start to its end, needs a meal.
+LUNCHTIME = (12 * 60, 14 * 60)
+MEAL_DAY_MINUTES = 5 * 60
 
 
 def pin_findings(
@@ -247,6 +250,21 @@ def break_findings(sched: Schedule, settings: Settings, path: Loc) -> list[Findi
                 )
             )
     return findings
+
+
+def meal_findings(sched: Schedule, path: Loc) -> list[Finding]:
+    """A long day in a room over lunchtime with nothing to eat: people need lunch, and time to rest."""
+    begin, finish = sched.start, sched.planned_end
+    if sched.workshop.mode == "online" or begin is None or finish is None:
+        return []
+    runs_over_lunch = begin <= LUNCHTIME[0] and finish >= LUNCHTIME[1]
+    if not runs_over_lunch or finish - begin < MEAL_DAY_MINUTES or any(t.item.kind == "meal" for t in sched.items):
+        return []
+    message = (
+        f"runs {format_duration(finish - begin)} over lunchtime with no meal: "
+        "add `- lunch: 45m` (or an item of `kind: meal`)"
+    )
+    return [Finding(Severity.warning, "timing.no-meal", sched.workshop.id, None, (*path, "start"), message)]
 
 
 def _through_tracks(t: TimedItem, before: int) -> tuple[int, int]:
