@@ -164,11 +164,12 @@ _NO_KEY = _Missing()
 class _Frame:
     """A mapping or list being read: what it holds so far, where its parts were, the key waiting for its value."""
 
-    __slots__ = ("anchor", "container", "is_list", "key", "key_pos", "merges", "node", "path", "size")
+    __slots__ = ("anchor", "container", "is_list", "key", "key_pos", "merges", "node", "path", "places", "size")
 
     def __init__(self, path: Path, pos: Position, is_list: bool, anchor: str | None):
         self.container: Any = [] if is_list else {}
-        self.node = _Node(pos, [] if is_list else {})
+        self.places: Any = [] if is_list else {}  # the node's, at hand
+        self.node = _Node(pos, self.places)
         self.path, self.is_list, self.anchor = path, is_list, anchor
         self.size = 1
         self.key: Any = _NO_KEY
@@ -279,29 +280,33 @@ def _read(text: str) -> tuple[Any, SourceMap]:
     top: _Frame | None = None
     place: Any
     event: Any
+    # Read once here, not once a value: the loop runs once per event of the document.
+    scalar, alias, no_key, words, number_start = yaml.ScalarEvent, yaml.AliasEvent, _NO_KEY, _WORDS, _NUMBER_START
+    opens = {yaml.MappingStartEvent: False, yaml.SequenceStartEvent: True}
+    closes = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
     for event in yaml.parse(text, Loader=_EventLoader):
         kind = type(event)
-        if kind is yaml.ScalarEvent:
+        if kind is scalar:
             value = event.value
             if controls:
                 _refuse_controls(event)
             if event.tag is not None:
                 value = _tagged(event)
             elif not event.style:  # a plain word: null, a boolean, a number or text
-                if value in _WORDS:
-                    value = _WORDS[value]
-                elif value[0] in _NUMBER_START:
+                if value in words:
+                    value = words[value]
+                elif value[0] in number_start:
                     value = _number(value)
             mark = event.start_mark
             place = pos = (mark.line + 1, mark.column + 1)
             size = 1
             if event.anchor:
                 anchors[event.anchor] = (value, 1)
-        elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
-            top = _Frame(*_open(event, stack, top), kind is yaml.SequenceStartEvent, event.anchor)
+        elif kind in opens:
+            top = _Frame(*_open(event, stack, top), opens[kind], event.anchor)
             stack.append(top)
             continue
-        elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+        elif kind in closes:
             frame = stack.pop()
             top = stack[-1] if stack else None
             if frame.merges:
@@ -311,7 +316,7 @@ def _read(text: str) -> tuple[Any, SourceMap]:
                 anchors[frame.anchor] = (value, size)
             pos = place.pos
             total -= size  # counted as its children arrived; added back below
-        elif kind is yaml.AliasEvent:
+        elif kind is alias:
             if event.anchor not in anchors:
                 raise YamlProblem(
                     *_pos(event.start_mark),
@@ -339,21 +344,21 @@ def _read(text: str) -> tuple[Any, SourceMap]:
         top.size += size
         if top.is_list:
             top.container.append(value)
-            top.node.places.append(place)  # type: ignore[union-attr]
+            top.places.append(place)
             continue
         key = top.key
-        if key is _NO_KEY:
-            if isinstance(value, dict | list):
+        if key is no_key:
+            if isinstance(value, (dict, list)):
                 raise YamlProblem(*pos, "a key must be a plain word, not a list or mapping")
             top.key, top.key_pos = value, pos
             continue
-        top.key = _NO_KEY
+        top.key = no_key
         if key == "<<":
             top.merges.append((value, top.key_pos))
             continue
         if key.__class__ is not str:
             key = "" if key is None else str(key).lower() if isinstance(key, bool) else str(key)
-        places: dict[str, tuple[Position, Any]] = top.node.places  # type: ignore[assignment]
+        places = top.places
         if key in places:
             raise YamlProblem(
                 *top.key_pos, f"'{key}' is given twice (first on line {places[key][0][0]}); keep one", (*top.path, key)
