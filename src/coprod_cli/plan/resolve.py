@@ -137,12 +137,16 @@ def rescale_steps(steps: list[Step], minutes: int) -> list[Step]:
 
 
 def _settle(agenda: list[Item]) -> None:
-    """Replace each resolved item by its ResolvedItem form, tracks too; unresolved ones stay for the error."""
-    for i, item in enumerate(agenda):
+    """Make each resolved item a ResolvedItem, tracks too; unresolved ones stay for the error.
+
+    The items are the plan's own, just validated, so each becomes one where it stands: the same
+    object, its class changed (a copy each, as `resolved` makes, cost a tenth of resolving a big plan).
+    """
+    for item in agenda:
         for track in item.tracks:
             _settle(track.agenda)
         if item.title is not None and item.kind is not None:
-            agenda[i] = resolved(item)
+            object.__setattr__(item, "__class__", ResolvedItem)
 
 
 def _booking_problems(workshop: Workshop, path: tuple[str | int, ...]) -> list[Problem]:
