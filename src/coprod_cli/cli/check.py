@@ -10,7 +10,8 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from coprod_cli.cli.common import PLAN_HELP, QuietOption, ReportFormat, collector_paused, exit_on_error, plan_path
+from coprod_cli.cli.common import PLAN_HELP, QuietOption, ReportFormat, exit_on_error, plan_path
+from coprod_cli.cli.startup import collector_paused
 from coprod_cli.errors import CoprodError, UsageError
 
 if TYPE_CHECKING:

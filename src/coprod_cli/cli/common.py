@@ -106,25 +106,6 @@ def exit_on_error(annotate: bool = False, report: Callable[[CoprodError], None] 
         raise typer.Exit(2) from None
 
 
-@contextmanager
-def collector_paused() -> Iterator[None]:
-    """Do a big piece of work without Python's cycle collector walking everything it builds.
-
-    A big plan becomes a million small objects and almost no reference cycles, and the collector
-    walks each new object at least once: a tenth of checking 20,000 items. Call a function inside,
-    so that what it built is freed (by reference counting) before the collector is back.
-    """
-    import gc
-
-    was_on = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_on:
-            gc.enable()
-
-
 def repo_relative(path: str) -> str:
     """`path` relative to the root of the git repository it is in (else the current folder), as
     GitHub annotations want it; unchanged when it lies outside."""
