@@ -1,6 +1,6 @@
 """Measure coprod as a user runs it (whole processes) and print issue 12's table in one run.
 
-    python benchmarks/bench.py [--runs N] [--pdf WORKSHOPS] [--no-100k] [--only startup]
+    python benchmarks/bench.py [--runs N] [--pdf WORKSHOPS] [--no-100k] [--only startup|check]
 
 Plans come from `big_plan`: dated workshops of 20 items each, so 2k items is 100 workshops,
 20k is 1,000 and 100k is 5,000. CPU seconds are the figure to compare (this machine is shared,
@@ -152,7 +152,11 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=9, help="runs of each small measurement")
     parser.add_argument("--pdf", type=int, default=12, metavar="WORKSHOPS", help="workshops printed to PDF (0: none)")
     parser.add_argument("--no-100k", action="store_true", help="skip the 100,000-item plan")
-    parser.add_argument("--only", choices=["startup"], help="measure only these rows (startup: the start-up ratios)")
+    parser.add_argument(
+        "--only",
+        choices=["startup", "check"],
+        help="measure only these rows (startup: the start-up ratios; check: JSON at each size, growth, text)",
+    )
     parser.add_argument(
         "--dir",
         type=Path,
@@ -199,6 +203,8 @@ def main() -> None:
             timing(median_run([*coprod, "check", "-p", str(plans[1000])], 3)),
             "≤ 2 s",
         )
+        if args.only == "check":
+            return
         for jobs in sorted({1, cores}):
             out = Path(tmp) / f"out-{jobs}"
             r = Run([*coprod, "render", "-f", "md,html", "-p", str(plans[1000]), "-o", str(out), "-j", str(jobs)])

@@ -35,8 +35,9 @@ def run(ctx: Context) -> list[Finding]:
     plan = ctx.loaded.plan
     glossary = list(plan.glossary)
     findings: list[Finding] = _catalogue(plan.language)
+    names = plan.names
     for text in participant_texts(plan):
-        hits = find_jargon(text.text, plan.names)
+        hits = find_jargon(text.text, names)
         reported: set[str] = set()
         for hit in hits:
             if hit.entry.term in reported or explained_by(hit.entry, glossary):

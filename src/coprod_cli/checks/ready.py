@@ -4,7 +4,6 @@ placeholder texts a starter plan left behind. Each finding points at the plan li
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from coprod_cli.findings import Finding, Loc, Severity
@@ -45,25 +44,11 @@ def _step(value: Any, part: str | int) -> Any:
     return getattr(value, str(part), None) if value is not None else None
 
 
-def _written_texts(plan: Plan, source: SourceMap) -> Iterator[tuple[Loc, str]]:
-    """Every text the plan file wrote, with its path, read from the resolved plan (parents looked up once)."""
-    parents: dict[Loc, Any] = {(): plan}
-    for path in source.values:
-        parent = parents.get(path[:-1])
-        if parent is None and path[:-1] not in parents:
-            continue
-        value = _step(parent, path[-1]) if path else None
-        if isinstance(value, str):
-            yield path, value
-        elif value is not None:
-            parents[path] = value
-
-
 def _placeholders(plan: Plan, source: SourceMap) -> list[Finding]:
     """Starter placeholders still in the plan, only where the plan itself has them written."""
     findings = []
     workshop_ids = [w.id for w in plan.workshops]
-    for path, text in _written_texts(plan, source):
+    for path, text in source.texts(plan, _step):  # read from the resolved plan
         found = placeholder_in(text)
         if found is None:
             continue

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from coprod_cli.cli.common import PLAN_HELP, QuietOption, ReportFormat, exit_on_error, plan_path
+from coprod_cli.cli.startup import collector_paused
 from coprod_cli.errors import CoprodError, UsageError
 
 if TYPE_CHECKING:
@@ -110,7 +111,8 @@ def check(
         recheck(only, families, format, strict, past=past)
         watch_plan(only, lambda: recheck(only, families, format, strict, timed=True, past=past))
         return
-    worst = check_plans(plans, families, format, strict, history)
+    with collector_paused():  # the plans and reports are gone when check_plans returns
+        worst = check_plans(plans, families, format, strict, history)
     if worst:
         raise typer.Exit(worst)
 

@@ -8,8 +8,8 @@ titles and list items are not sentences, so the reading level only scores prose.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 from enum import StrEnum
+from typing import NamedTuple
 
 from pydantic import BaseModel
 
@@ -29,8 +29,9 @@ class Form(StrEnum):
     EASY = "easy"  # an Easy Read line, held to the Easy Read reading age
 
 
-@dataclass(frozen=True)
-class Text:
+class Text(NamedTuple):
+    """One participant-facing text and where it is (a named tuple: a big plan has tens of thousands)."""
+
     workshop: str | None
     item: int | None
     path: Loc

@@ -186,6 +186,7 @@ def why_not_a_clock(text: str) -> str:
     return f"'{text}' is not a clock time; write it with a colon, like {meant}"
 
 
+@lru_cache(maxsize=4096)  # a day has 1,440 minutes; a big plan's report asks for the same ones again and again
 def format_clock(minutes: int) -> str:
     """'13:05' for 785; past midnight wraps, with a day marker."""
     days, rest = divmod(minutes, 24 * 60)

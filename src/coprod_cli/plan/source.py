@@ -13,8 +13,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterator
 from typing import Any, Self
 
 import yaml
@@ -36,15 +35,20 @@ CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 Path = tuple[str | int, ...]
 
-_INT = re.compile(r"^[-+]?[0-9]+$")
-_OCT = re.compile(r"^0o[0-7]+$")
-_HEX = re.compile(r"^0x[0-9a-fA-F]+$")
-_FLOAT = re.compile(r"^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$")
+# YAML 1.2's numbers, tried in this order by one pattern: an integer, octal, hex, then a float.
+_NUMBER = re.compile(
+    r"^(?:(?P<int>[-+]?[0-9]+)|0o(?P<oct>[0-7]+)|0x(?P<hex>[0-9a-fA-F]+)"
+    r"|(?P<float>[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?))$"
+)
 # Only a word starting with one of these can be a number; most words skip the number patterns.
 _NUMBER_START = frozenset("0123456789+-.")
-_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 _TRUE = frozenset({"true", "True", "TRUE"})
-_FALSE = frozenset({"false", "False", "FALSE"})
+# The plain words that are not text: nulls and booleans.
+_WORDS: dict[str, bool | None] = {
+    **dict.fromkeys(("", "~", "null", "Null", "NULL")),
+    **dict.fromkeys(_TRUE, True),
+    **dict.fromkeys(("false", "False", "FALSE"), False),
+}
 _TAG = "tag:yaml.org,2002:"
 
 
@@ -56,29 +60,98 @@ class YamlProblem(Exception):
         self.line, self.column, self.what, self.where = line, column, what, where
 
 
-@dataclass
+Position = tuple[int, int]
+
+
+class _Node:
+    """Where a mapping or list was written, and where each of its parts was.
+
+    `places` is, for a mapping, key -> (where the key was, its value's place) and, for a list,
+    the places of its items in order. A value's place is a _Node for a mapping or list written
+    out, a position for anything else (a scalar, an alias), and None for a key a merge (`<<`) put
+    there. The tree follows the data only as far as the text wrote it: an alias is one position.
+    """
+
+    __slots__ = ("places", "pos")
+
+    def __init__(self, pos: Position, places: dict[str, tuple[Position, Any]] | list[Any]):
+        self.pos, self.places = pos, places
+
+    def step(self, part: str | int) -> tuple[Position | None, Any] | None:
+        """(where the key was, the place) of one part of the path, or None when the text did not write it."""
+        places = self.places
+        if isinstance(places, dict):
+            return places.get(part) if isinstance(part, str) else None
+        if isinstance(part, int) and 0 <= part < len(places):
+            return None, places[part]
+        return None
+
+
 class SourceMap:
-    """Where each value (and each mapping key) of a document was written, 1-based."""
+    """Where each value (and each mapping key) of a document was written, 1-based.
 
-    values: dict[Path, tuple[int, int]] = field(default_factory=dict)
-    keys: dict[Path, tuple[int, int]] = field(default_factory=dict)
+    Kept as a tree the shape of the data rather than a table of paths: reading a big plan makes
+    one entry per value, and a path is only put together for the few values a message names.
+    """
 
-    def position(self, path: Path, prefer_key: bool = False) -> tuple[int, int]:
+    __slots__ = ("root",)
+
+    def __init__(self, root: Any = None):
+        self.root = root  # the document's place (see _Node); None for an empty document
+
+    def position(self, path: Path, prefer_key: bool = False) -> Position:
         """The position of `path`, or of its nearest written ancestor."""
-        p = tuple(path)
-        while True:
-            if prefer_key and p in self.keys:
-                return self.keys[p]
-            if p in self.values:
-                return self.values[p]
-            if p in self.keys:
-                return self.keys[p]
-            if not p:
-                return (1, 1)
-            p = p[:-1]
+        along: list[tuple[Position | None, Position | None]] = []  # (key, value) for (), path[:1], ...
+        place = self.root
+        key: Position | None = None
+        for part in (None, *path):
+            if part is not None:
+                step = place.step(part) if isinstance(place, _Node) else None
+                if step is None:
+                    break
+                key, place = step
+            along.append((key, place.pos if isinstance(place, _Node) else place))
+        for key, value in reversed(along):
+            if prefer_key and key:
+                return key
+            if value:
+                return value
+            if key:
+                return key
+        return (1, 1)
 
     def line(self, path: Path) -> int:
         return self.position(path, prefer_key=True)[0]
+
+    def texts(self, top: Any, step: Callable[[Any, str | int], Any]) -> Iterator[tuple[Path, str]]:
+        """Each path the document wrote a value at that `step` finds text at, in the order written.
+
+        `top` is something the shape of the document (the validated plan) and `step(parent, part)`
+        one step into it (None where there is nothing). Only what the text wrote is visited: not
+        what a merge (`<<`) or an alias (`*name`) brought in, nor what was left out.
+        """
+        if not isinstance(self.root, _Node):
+            return
+        # Depth first: (path, the parts of its node still to visit, the value there)
+        open_: list[tuple[Path, Iterator[tuple[str | int, Any]], Any]] = [((), _parts(self.root), top)]
+        while open_:
+            path, parts, parent = open_[-1]
+            for part, place in parts:
+                value = step(parent, part)
+                if isinstance(value, str):
+                    yield (*path, part), value
+                elif value is not None and isinstance(place, _Node):
+                    open_.append(((*path, part), _parts(place), value))
+                    break
+            else:
+                open_.pop()
+
+
+def _parts(node: _Node) -> Iterator[tuple[str | int, Any]]:
+    """(part, place) for each part of a mapping or list the text wrote, in order."""
+    if isinstance(node.places, list):
+        return enumerate(node.places)
+    return ((key, place) for key, (_, place) in node.places.items() if place is not None)  # None: from a merge
 
 
 class _Missing:
@@ -88,15 +161,20 @@ class _Missing:
 _NO_KEY = _Missing()
 
 
-@dataclass
 class _Frame:
-    container: Any
-    path: Path
-    anchor: str | None
-    size: int = 1
-    key: Any = _NO_KEY
-    key_pos: tuple[int, int] = (1, 1)
-    merges: list[tuple[Any, tuple[int, int]]] = field(default_factory=list)
+    """A mapping or list being read: what it holds so far, where its parts were, the key waiting for its value."""
+
+    __slots__ = ("anchor", "container", "is_list", "key", "key_pos", "merges", "node", "path", "places", "size")
+
+    def __init__(self, path: Path, pos: Position, is_list: bool, anchor: str | None):
+        self.container: Any = [] if is_list else {}
+        self.places: Any = [] if is_list else {}  # the node's, at hand
+        self.node = _Node(pos, self.places)
+        self.path, self.is_list, self.anchor = path, is_list, anchor
+        self.size = 1
+        self.key: Any = _NO_KEY
+        self.key_pos = (1, 1)
+        self.merges: list[tuple[Any, Position]] = []
 
 
 def _pos(mark: Any) -> tuple[int, int]:
@@ -125,25 +203,16 @@ class SourceFloat(_Written, float):
     """A float as written (`1.10` stays `1.10`, `12e3` stays `12e3`)."""
 
 
-def _plain(value: str) -> Any:
-    if value in _NULLS:
-        return None
-    if value in _TRUE:
-        return True
-    if value in _FALSE:
-        return False
-    if value[0] not in _NUMBER_START:
-        return value
+def _number(value: str) -> Any:
+    """A plain word that starts like a number: the number it spells, or the word."""
     if len(value) > MAX_DIGITS and sum(c.isdigit() for c in value) > MAX_DIGITS:
         return value
-    if _INT.match(value):
-        return SourceInt(int(value, 10), value)
-    if _OCT.match(value):
-        return SourceInt(int(value[2:], 8), value)
-    if _HEX.match(value):
-        return SourceInt(int(value[2:], 16), value)
-    if _FLOAT.match(value):
-        return SourceFloat(float(value), value)
+    number = _NUMBER.match(value)
+    if number:
+        kind = number.lastgroup
+        if kind == "float":
+            return SourceFloat(float(value), value)
+        return SourceInt(int(value, 10) if kind == "int" else int(value[2:], 8 if kind == "oct" else 16), value)
     lowered = value.lower()
     if lowered in (".inf", "+.inf", "-.inf"):
         return SourceFloat(-math.inf if value.startswith("-") else math.inf, value)
@@ -152,7 +221,7 @@ def _plain(value: str) -> Any:
     return value
 
 
-def _scalar(event: Any) -> Any:
+def _refuse_controls(event: Any) -> None:
     bad = CONTROL.search(event.value)
     if bad:
         raise YamlProblem(
@@ -160,12 +229,12 @@ def _scalar(event: Any) -> Any:
             f"this text holds an invisible control character (U+{ord(bad.group()):04X}) that documents "
             "cannot show; remove it (look for a backslash escape like \\v or \\0)",
         )
+
+
+def _tagged(event: Any) -> Any:
+    """A scalar with a tag (`!!int 7`): the few YAML tags a plan may use, or a problem."""
     tag = event.tag
-    if tag in (None, "!") or tag == _TAG + "str" and not event.style:
-        if tag is None and not event.style:
-            return _plain(event.value)
-        return event.value
-    if tag == _TAG + "str":
+    if tag == "!" or tag == _TAG + "str":
         return event.value
     kinds: dict[str, Callable[[str], Any]] = {
         "int": lambda v: SourceInt(int(v), v) if len(v) <= MAX_DIGITS else v,
@@ -182,82 +251,86 @@ def _scalar(event: Any) -> Any:
     raise YamlProblem(*_pos(event.start_mark), f"the YAML tag '{tag}' is not supported here; remove it")
 
 
-# `key: value` lines, for telling a wrongly indented line from the parser's own complaint.
-_KEY_LINE = re.compile(r"^( *)((?:- +)*)([^\s#:'\"\[{&*!|>%@`-][^:#]*?) *:(?: +(.*))?$")
-_PLAIN_KEY = re.compile(r"^( *)([a-z_][a-z0-9_-]*) *:(?: |$)")
-
-
-def _misindented(lines: list[str], line: int) -> tuple[int, int, str] | None:
-    """A key line at the parser's complaint that does not line up with the key above it.
-
-    The parser names the place it gave up, with a hint about quotes; the text shows the mistake:
-    `at:` indented more than `title:` above it, which holds a value (so opens no block), or less
-    than `title:` but more than the `-` it belongs to. A line indented too little can still be
-    valid YAML (it joins the mapping outside), and then the parser stops at the line after it:
-    that line lines up with the keys above, so the one between is the one to move.
-    """
-    here = _PLAIN_KEY.match(lines[line - 1]) if 0 < line <= len(lines) else None
-    above = _key_lines_above(lines, line, 2)
-    if not here or not above:
-        return None
-    indent = len(here.group(1))
-    number, sibling, column, opens_block = above[0]
-    if indent > column and not opens_block:
-        if len(above) == 2 and column < above[1][2] == indent:  # the line above is the odd one out
-            return (
-                number,
-                column + 1,
-                f"this line is indented less than the one above it; line it up with `{above[1][1]}:`",
-            )
-        return line, indent + 1, f"this line is indented more than the one above it; line it up with `{sibling}:`"
-    dash = len(lines[number - 1]) - len(lines[number - 1].lstrip(" "))  # where a `- ` item begins
-    if dash < indent < column:
-        return line, indent + 1, f"this line is indented less than the one above it; line it up with `{sibling}:`"
-    return None
-
-
-def _key_lines_above(lines: list[str], line: int, count: int) -> list[tuple[int, str, int, bool]]:
-    """Up to `count` `key: value` lines just above `line`: number, key, key column, whether it opens a block."""
-    found: list[tuple[int, str, int, bool]] = []
-    for number in range(line - 1, 0, -1):
-        text = lines[number - 1]
-        if not text.strip() or text.lstrip().startswith("#"):
-            continue
-        match = _KEY_LINE.match(text)
-        if not match:
-            break
-        value = (match.group(4) or "").split(" #")[0].strip()
-        opens_block = not value or value[0] in "|>#" or (value[0] in "&!" and " " not in value)
-        found.append((number, match.group(3), len(match.group(1)) + len(match.group(2)), opens_block))
-        if len(found) == count:
-            break
-    return found
-
-
-def _hint(problem: str, line_text: str) -> str:
-    if "\t" in line_text:
-        return " (use spaces, not tabs, to indent)"
-    if "mapping values are not allowed" in problem:
-        return " (is there a ':' inside some text? put that text in quotes)"
-    if "could not find expected ':'" in problem:
-        return " (every line in a mapping is 'key: value'; check the indentation)"
-    if any(m in problem for m in ("did not find expected key", "expected <block end>", "expected '-'")):
-        return " (check that the lines here are indented the same)"
-    return ""
-
-
 def read_yaml(text: str) -> tuple[Any, SourceMap]:
     """Parse one YAML document into plain data and its source map. Raises YamlProblem."""
-    source = SourceMap()
-    stack: list[_Frame] = []
-    anchors: dict[str, tuple[Any, int]] = {}
-    root: Any = _NO_KEY
-    total = 0
-    budget = BASE_NODES + NODES_PER_BYTE * len(text)
-    documents = 0
+    try:
+        return _read(text)
+    except yaml.MarkedYAMLError as err:
+        from coprod_cli.plan.syntax import syntax_problem
 
-    def attach(value: Any, size: int, pos: tuple[int, int]) -> None:
-        nonlocal root, total
+        raise syntax_problem(err, text) from None
+    except yaml.YAMLError as err:
+        raise YamlProblem(1, 1, f"YAML: {err}") from None
+
+
+def _read(text: str) -> tuple[Any, SourceMap]:
+    """One pass over the parser's events, building the data and its positions as they arrive.
+
+    The loop is the cost of reading a big plan (a turn per value), so each value is attached in
+    one place, inline, and gets no path: the source map is a tree the shape of the data.
+    """
+    # Only text with a control character or a backslash escape can give a value one.
+    controls = "\\" in text or CONTROL.search(text) is not None
+    anchors: dict[str, tuple[Any, int]] = {}
+    budget = BASE_NODES + NODES_PER_BYTE * len(text)
+    root: Any = _NO_KEY
+    where: Any = None  # the document's place in the source map
+    total = documents = 0
+    stack: list[_Frame] = []
+    top: _Frame | None = None
+    place: Any
+    event: Any
+    # Read once here, not once a value: the loop runs once per event of the document.
+    scalar, alias, no_key, words, number_start = yaml.ScalarEvent, yaml.AliasEvent, _NO_KEY, _WORDS, _NUMBER_START
+    opens = {yaml.MappingStartEvent: False, yaml.SequenceStartEvent: True}
+    closes = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
+    for event in yaml.parse(text, Loader=_EventLoader):
+        kind = type(event)
+        if kind is scalar:
+            value = event.value
+            if controls:
+                _refuse_controls(event)
+            if event.tag is not None:
+                value = _tagged(event)
+            elif not event.style:  # a plain word: null, a boolean, a number or text
+                if value in words:
+                    value = words[value]
+                elif value[0] in number_start:
+                    value = _number(value)
+            mark = event.start_mark
+            place = pos = (mark.line + 1, mark.column + 1)
+            size = 1
+            if event.anchor:
+                anchors[event.anchor] = (value, 1)
+        elif kind in opens:
+            top = _Frame(*_open(event, stack, top), opens[kind], event.anchor)
+            stack.append(top)
+            continue
+        elif kind in closes:
+            frame = stack.pop()
+            top = stack[-1] if stack else None
+            if frame.merges:
+                _merge(frame)
+            value, size, place = frame.container, frame.size, frame.node
+            if frame.anchor:
+                anchors[frame.anchor] = (value, size)
+            pos = place.pos
+            total -= size  # counted as its children arrived; added back below
+        elif kind is alias:
+            if event.anchor not in anchors:
+                raise YamlProblem(
+                    *_pos(event.start_mark),
+                    f"'*{event.anchor}' refers to an anchor that is not defined before it (or refers to itself)",
+                )
+            value, size = anchors[event.anchor]
+            place = pos = _pos(event.start_mark)
+        else:
+            if kind is yaml.DocumentStartEvent:
+                documents += 1
+                if documents > 1:
+                    raise YamlProblem(*_pos(event.start_mark), "a plan is one YAML document; remove the second '---'")
+            continue
+        # Attach the value to the open mapping or list (or make it the document).
         total += size
         if total > budget:
             raise YamlProblem(
@@ -265,110 +338,60 @@ def read_yaml(text: str) -> tuple[Any, SourceMap]:
                 f"the plan grows to more than {budget:,} values once its aliases (*name) and merges (<<) "
                 "are expanded; write shared parts out, or share less",
             )
-        if not stack:
-            root = value
-            source.values[()] = pos
-            return
-        top = stack[-1]
+        if top is None:
+            root, where = value, place
+            continue
         top.size += size
-        if isinstance(top.container, list):
-            path = (*top.path, len(top.container))
+        if top.is_list:
             top.container.append(value)
-            source.values.setdefault(path, pos)
-            return
-        if top.key is _NO_KEY:
-            if isinstance(value, dict | list):
+            top.places.append(place)
+            continue
+        key = top.key
+        if key is no_key:
+            if isinstance(value, (dict, list)):
                 raise YamlProblem(*pos, "a key must be a plain word, not a list or mapping")
             top.key, top.key_pos = value, pos
-            return
-        key, key_pos = top.key, top.key_pos
-        top.key = _NO_KEY
+            continue
+        top.key = no_key
         if key == "<<":
-            top.merges.append((value, key_pos))
-            return
-        key = "" if key is None else str(key).lower() if isinstance(key, bool) else str(key)
-        path = (*top.path, key)
-        if key in top.container:
-            first = source.keys.get(path, (0, 0))[0]
-            raise YamlProblem(*key_pos, f"'{key}' is given twice (first on line {first}); keep one", path)
+            top.merges.append((value, top.key_pos))
+            continue
+        if key.__class__ is not str:
+            key = "" if key is None else str(key).lower() if isinstance(key, bool) else str(key)
+        places = top.places
+        if key in places:
+            raise YamlProblem(
+                *top.key_pos, f"'{key}' is given twice (first on line {places[key][0][0]}); keep one", (*top.path, key)
+            )
         top.container[key] = value
-        source.keys[path] = key_pos
-        source.values.setdefault(path, pos)
+        places[key] = (top.key_pos, place)
+    return (None if root is _NO_KEY else root), SourceMap(where)
 
-    def child_path() -> Path:
-        if not stack:
-            return ()
-        top = stack[-1]
-        if isinstance(top.container, list):
-            return (*top.path, len(top.container))
-        if top.key is _NO_KEY:
-            return top.path
-        return (*top.path, str(top.key))
 
-    try:
-        event: Any
-        for event in yaml.parse(text, Loader=_EventLoader):
-            kind = type(event)
-            if kind is yaml.ScalarEvent:
-                value = _scalar(event)
-                if event.anchor:
-                    anchors[event.anchor] = (value, 1)
-                attach(value, 1, _pos(event.start_mark))
-            elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
-                if len(stack) >= MAX_DEPTH:
-                    raise YamlProblem(*_pos(event.start_mark), f"the plan is nested more than {MAX_DEPTH} levels deep")
-                if event.tag not in (None, "!", _TAG + "map", _TAG + "seq"):
-                    raise YamlProblem(
-                        *_pos(event.start_mark), f"the YAML tag '{event.tag}' is not supported here; remove it"
-                    )
-                path = child_path()
-                container: Any = {} if kind is yaml.MappingStartEvent else []
-                source.values.setdefault(path, _pos(event.start_mark))
-                stack.append(_Frame(container, path, event.anchor))
-            elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
-                frame = stack.pop()
-                for merged, merge_pos in frame.merges:
-                    sources = merged if isinstance(merged, list) else [merged]
-                    for src in sources:
-                        if not isinstance(src, dict):
-                            raise YamlProblem(*merge_pos, "'<<' must point at a mapping (an &anchor of keys)")
-                        for k, v in src.items():
-                            frame.container.setdefault(k, v)
-                            source.keys.setdefault((*frame.path, k), merge_pos)
-                if frame.anchor:
-                    anchors[frame.anchor] = (frame.container, frame.size)
-                start = source.values.get(frame.path, (1, 1))
-                # attach() would add this frame's size twice; it was counted as children arrived.
-                total -= frame.size
-                attach(frame.container, frame.size, start)
-            elif kind is yaml.AliasEvent:
-                if event.anchor not in anchors:
-                    raise YamlProblem(
-                        *_pos(event.start_mark),
-                        f"'*{event.anchor}' refers to an anchor that is not defined before it (or refers to itself)",
-                    )
-                value, size = anchors[event.anchor]
-                attach(value, size, _pos(event.start_mark))
-            elif kind is yaml.DocumentStartEvent:
-                documents += 1
-                if documents > 1:
-                    raise YamlProblem(*_pos(event.start_mark), "a plan is one YAML document; remove the second '---'")
-    except yaml.MarkedYAMLError as err:
-        mark = err.problem_mark or err.context_mark
-        line, col = _pos(mark) if mark else (1, 1)
-        problem = err.problem or str(err)
-        context = f" {err.context}" if err.context and "while" not in err.context else ""
-        lines = text.splitlines()
-        line_text = lines[line - 1] if 0 < line <= len(lines) else ""
-        if "nesting depth" in problem:  # PyYAML >= 6.0.3 has its own limit, which may answer before ours
-            raise YamlProblem(line, col, f"the plan is nested more than {MAX_DEPTH} levels deep") from None
-        misplaced = None if "\t" in line_text else _misindented(lines, line)
-        if misplaced:
-            raise YamlProblem(*misplaced) from None
-        hint = _hint(problem, line_text)
-        raise YamlProblem(line, col, f"YAML syntax: {problem}{context}{hint}") from None
-    except yaml.YAMLError as err:
-        raise YamlProblem(1, 1, f"YAML: {err}") from None
-    if root is _NO_KEY:
-        root = None
-    return root, source
+def _open(event: Any, stack: list[_Frame], top: _Frame | None) -> tuple[Path, Position]:
+    """Where a new mapping or list starts (its path and position), after checking its depth and tag."""
+    pos = _pos(event.start_mark)
+    if len(stack) >= MAX_DEPTH:
+        raise YamlProblem(*pos, f"the plan is nested more than {MAX_DEPTH} levels deep")
+    if event.tag not in (None, "!", _TAG + "map", _TAG + "seq"):
+        raise YamlProblem(*pos, f"the YAML tag '{event.tag}' is not supported here; remove it")
+    if top is None:
+        return (), pos
+    if top.is_list:
+        return (*top.path, len(top.container)), pos
+    if top.key is _NO_KEY:  # used as a key, which is refused (at the mapping it is in) once it ends
+        return top.path, top.node.pos
+    return (*top.path, str(top.key)), pos
+
+
+def _merge(frame: _Frame) -> None:
+    """Fill a mapping's missing keys from its `<<` merges (each at the position of its `<<`)."""
+    places: dict[str, tuple[Position, Any]] = frame.node.places  # type: ignore[assignment]
+    for merged, merge_pos in frame.merges:
+        sources = merged if isinstance(merged, list) else [merged]
+        for src in sources:
+            if not isinstance(src, dict):
+                raise YamlProblem(*merge_pos, "'<<' must point at a mapping (an &anchor of keys)")
+            for k, v in src.items():
+                frame.container.setdefault(k, v)
+                places.setdefault(k, (merge_pos, None))

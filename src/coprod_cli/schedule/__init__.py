@@ -118,8 +118,8 @@ def _time_item(
             sub_items.append(sub_timed)
             sub_cursor = sub_timed.end_offset
         tracks.append(TimedTrack(track.group, track.where, track.lead, sub_items))
-    longest = max((t.minutes for t in tracks), default=0)
-    minutes = max(item.minutes, longest)
+    longest = max(t.minutes for t in tracks) if tracks else 0
+    minutes = max(item.duration or 0, longest)
     if item.duration is not None and longest > item.duration:
         slow = max(tracks, key=lambda t: t.minutes)
         findings.append(
@@ -140,7 +140,7 @@ def _time_item(
         steps.append(TimedStep(step.do, step_cursor, step.duration))
         step_cursor += step.duration or 0
     step_total = step_cursor - offset
-    if item.steps and step_total > minutes:
+    if steps and step_total > minutes:
         findings.append(
             Finding(
                 Severity.warning,
