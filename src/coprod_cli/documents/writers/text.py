@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -18,59 +17,16 @@ from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup, escape
 
 from coprod_cli.documents.safe import Markdown, is_linkable, md_escape, md_link
-from coprod_cli.documents.writers.links import pieces
+from coprod_cli.documents.writers.html import HtmlBlocks, inline_html
+from coprod_cli.documents.writers.markdown import MarkdownBlocks, inline_md
 from coprod_cli.errors import RenderError, UsageError
 
 _BLANK_RUN = re.compile(r"\n{3,}")
-_CLOCK = re.compile(r"(?<![\d:])([01]?\d|2[0-3]):[0-5]\d(?![\d:])")
 
 
 def builtin_templates() -> Path:
     """The built-in templates, shipped as package data beside the documents package."""
     return Path(__file__).resolve().parent.parent / "templates"
-
-
-# The same plan text is laid out in several documents of a workshop (and a series repeats
-# itself), so the inline filters remember recent texts. Only exact `str`s are remembered: a
-# Markup or Markdown value equals its plain text but must not share its result.
-_REMEMBERED = 8192
-
-
-def _remembered(lay_out: Callable[[str], Any]) -> Callable[[object], Any]:
-    """A filter that remembers what it made of each recent plain `str`."""
-    cached = functools.lru_cache(maxsize=_REMEMBERED)(lay_out)
-
-    @functools.wraps(lay_out)
-    def inline(value: object) -> Any:
-        return cached(value) if type(value) is str else lay_out(str(value))
-
-    return inline
-
-
-@_remembered
-def inline_md(value: str) -> Markdown:
-    """Plan text as Markdown: escaped, with web addresses, emails and phone numbers as autolinks."""
-    out = []
-    for text, href in pieces(value):
-        if href and href.startswith("mailto:"):
-            out.append(f"<{text}>")  # a CommonMark email autolink
-        elif href and not href.startswith("tel:"):
-            out.append(md_link(href))
-        else:
-            out.append(md_escape(text))
-    return Markdown("".join(out))
-
-
-@_remembered
-def inline_html(value: str) -> Markup:
-    """Escaped text with web addresses, emails and phone numbers as links, clock times in <time>."""
-    out = []
-    for text, href in pieces(value):
-        if href is not None:
-            out.append(Markup('<a href="{}">{}</a>').format(href, text))
-        else:
-            out.append(Markup(_CLOCK.sub(r"<time>\g<0></time>", str(escape(text)))))
-    return Markup("").join(out)
 
 
 FONTS = (("latin", "400"), ("latin", "700"), ("latin-ext", "400"), ("latin-ext", "700"))
@@ -152,6 +108,7 @@ def make_environment(user_templates: Path | None, markdown: bool, language: str 
     env.globals["lang"] = language
     env.globals["large_print"] = False
     env.globals["icon"] = icon_uri
+    env.globals["m"] = MarkdownBlocks(_) if markdown else HtmlBlocks(_, icon_uri)  # the blocks of `doc`
     env.globals["page_counter"] = Markup(page_counter(_("page {page} of {pages}")))
     return env
 
