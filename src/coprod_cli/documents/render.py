@@ -28,7 +28,7 @@ from coprod_cli.documents.easy import easy_read
 from coprod_cli.documents.files import Document
 from coprod_cli.documents.model import Document as Model
 from coprod_cli.documents.record import beside
-from coprod_cli.documents.writers.text import font_faces, make_environment, needs_latin_ext, render_template
+from coprod_cli.documents.writers.page import Writer, needs_latin_ext, page_writers
 from coprod_cli.errors import RenderError, UsageError
 from coprod_cli.language.messages import translator
 from coprod_cli.plan.loader import LoadedPlan
@@ -37,7 +37,7 @@ from coprod_cli.schedule import Schedule
 from coprod_cli.views import Views
 from coprod_cli.views.paperwork import SaidDid
 
-__all__ = ["DOCUMENTS", "FORMATS", "Document", "Drafts", "Renderer", "draft_reasons", "make_environment"]
+__all__ = ["DOCUMENTS", "FORMATS", "Document", "Drafts", "Renderer", "draft_reasons"]
 
 DOCUMENTS = ("handouts", "easy-read", "scripts", "agendas", "paperwork", "overview", "said-did", "calendar")
 FORMATS = ("md", "html", "pdf", "docx")
@@ -107,7 +107,7 @@ class Renderer:
     formats: tuple[str, ...]
     workshop: str | None
     views: Views
-    envs: dict[str, Any]
+    writers: dict[str, Writer]  # md and html: how each lays out a document
     large_print: bool = False
     draft: Drafts = field(default_factory=Drafts)
 
@@ -130,14 +130,17 @@ class Renderer:
                 f"there is no workshop '{workshop}'{did_you_mean(workshop, [i or '' for i in ids])} "
                 f"(the plan has {', '.join(i or '' for i in ids)})"
             )
-        # PDF is printed from the HTML; DOCX is laid out from the model.
-        lang = loaded.plan.language
-        envs: dict[str, Any] = {"md": make_environment(user_templates, True, lang)} if "md" in formats else {}
-        if "html" in formats or "pdf" in formats:
-            envs["html"] = make_environment(user_templates, False, lang)
-            envs["html"].globals["fonts"] = font_faces(needs_latin_ext(loaded.plan.model_dump_json()))
+        # PDF is printed from the HTML; DOCX is laid out from the model. Without a templates folder,
+        # Markdown and HTML are laid out in Python (writers/page.py), the same as the built-in templates.
+        lang, latin_ext = loaded.plan.language, needs_latin_ext(loaded.plan.model_dump_json())
+        if user_templates is None:
+            writers = page_writers(formats, lang, latin_ext)
+        else:
+            from coprod_cli.documents.writers.text import template_writers
+
+            writers = template_writers(user_templates, formats, lang, latin_ext)
         views = views or Views(loaded.plan, schedules)
-        return cls(loaded, schedules, documents, formats, workshop, views, envs, large_print, draft or Drafts())
+        return cls(loaded, schedules, documents, formats, workshop, views, writers, large_print, draft or Drafts())
 
     def render_all(self) -> list[Document]:
         """Every requested document, rendered in memory. Raises RenderError on a template problem.
@@ -277,12 +280,11 @@ class Renderer:
 
     def _each_format(self, stem: str, model: Model, context: dict[str, Any]) -> list[Document]:
         no_markdown = model.kind in {PER_WORKSHOP[d] for d in NO_MARKDOWN}
-        context = {**context, "doc": model}
         out = []
-        for fmt, env in self.envs.items():
+        for fmt, write in self.writers.items():
             if no_markdown and fmt == "md":
                 continue
-            text = render_template(env, f"{model.kind}.{fmt}", context)
+            text = write(model, context)
             if fmt in self.formats:
                 out.append(Document(f"{stem}.{fmt}", text.encode("utf-8")))
             if fmt == "html" and "pdf" in self.formats:
