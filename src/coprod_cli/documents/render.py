@@ -252,19 +252,19 @@ class Renderer:
         for stem, model, context in self.models(unit):
             out += self._each_format(stem, model, context)
         if unit == SERIES and "calendar" in self.documents:
-            from coprod_cli.documents.writers.ics import build_calendar
+            from coprod_cli.documents.writers.ics import build_calendars
 
             numbered = enumerate(self.schedules, start=1)
             chosen = [(n, s) for n, s in numbered if self.workshop in (None, s.workshop.id)]
             plan_file = Path(self.loaded.file)
             revised = plan_file.stat().st_mtime if plan_file.is_file() else None
-            out.append(Document("calendar.ics", build_calendar(self.loaded.plan, chosen, revised)))
+            series, invites = build_calendars(self.loaded.plan, chosen, revised)
+            out.append(Document("calendar.ics", series))
             # One invitation per dated workshop, to attach to an email or post in a group chat.
             folders = {pw.id or "": _safe_folder(pw.folder) for pw in self.views.participant.workshops}
             for number, sched in chosen:
-                if sched.workshop.date is not None:
-                    invite = build_calendar(self.loaded.plan, [(number, sched)], revised)
-                    out.append(Document(f"{folders[sched.workshop.id or '']}/invite.ics", invite))
+                if number in invites:
+                    out.append(Document(f"{folders[sched.workshop.id or '']}/invite.ics", invites[number]))
         return out
 
     def _banner(self, model: Model, unit: int) -> Model:
@@ -284,13 +284,13 @@ class Renderer:
         for fmt, write in self.writers.items():
             if no_markdown and fmt == "md":
                 continue
-            text = write(model, context)
+            data = write(model, context)
             if fmt in self.formats:
-                out.append(Document(f"{stem}.{fmt}", text.encode("utf-8")))
+                out.append(Document(f"{stem}.{fmt}", data))
             if fmt == "html" and "pdf" in self.formats:
                 from coprod_cli.documents.writers.pdf import html_to_pdf
 
-                out.append(Document(f"{stem}.pdf", html_to_pdf(text, model)))
+                out.append(Document(f"{stem}.pdf", html_to_pdf(data.decode("utf-8"), model)))
         if "docx" in self.formats:
             from coprod_cli.documents.writers.docx import build_docx
 

@@ -22,8 +22,8 @@ from coprod_cli.documents.safe import md_escape
 from coprod_cli.documents.writers.html import HtmlBlocks, esc
 from coprod_cli.documents.writers.markdown import MarkdownBlocks
 
-# Lays out one document: its model and the context a template would get -> the page's text.
-Writer = Callable[[m.Document, dict[str, Any]], str]
+# Lays out one document: its model and the context a template would get -> the page, in UTF-8.
+Writer = Callable[[m.Document, dict[str, Any]], bytes]
 _BLANK_RUN = re.compile(r"\n{3,}")
 
 
@@ -97,9 +97,11 @@ class HtmlPage:
         self.page_counter = page_counter
         # Tidied on its own: it starts and ends next to text that is not a line break, so no run of
         # blank lines can go across its edges, and each page looks only at what is its own.
-        self.style = tidy(f"{fonts}\n{style}")
+        # Encoded once too: a page with a letter beyond Latin-1 in it (an en dash) is a wide string
+        # in Python, and the font would be widened and encoded again for every page.
+        self.style = tidy(f"{fonts}\n{style}").encode("utf-8")
 
-    def __call__(self, doc: m.Document, large_print: bool) -> str:
+    def __call__(self, doc: m.Document, large_print: bool) -> bytes:
         author = f'<meta name="author" content="{esc(doc.author)}">\n' if doc.author else ""
         head = (
             f'<!DOCTYPE html>\n<html lang="{esc(doc.lang)}">\n<head>\n<meta charset="utf-8">\n'
@@ -117,7 +119,7 @@ class HtmlPage:
             f'<header>\n<p class="kicker">{esc(doc.kicker)}</p>\n<h1>{esc(doc.title)}</h1>\n{facts}</header>\n'
             f"{sections}</main>\n</body>\n</html>\n"
         )
-        return tidy(head) + self.style + tidy(body)
+        return tidy(head).encode("utf-8") + self.style + tidy(body).encode("utf-8")
 
 
 class MarkdownPage:
@@ -126,13 +128,13 @@ class MarkdownPage:
     def __init__(self, blocks: MarkdownBlocks):
         self.blocks = blocks
 
-    def __call__(self, doc: m.Document, large_print: bool) -> str:
+    def __call__(self, doc: m.Document, large_print: bool) -> bytes:
         facts = self.blocks.block(doc.facts, 2) if doc.facts and doc.facts.pairs else ""
         sections = "".join([self.blocks.section(s, 2) for s in doc.sections])
         return tidy(
             f"{self.blocks.banner(doc)}{md_escape(doc.kicker)}\n\n# {md_escape(doc.title)}\n\n{facts}"
             f"{sections}---\n\n{md_escape(doc.footer)}\n"
-        )
+        ).encode("utf-8")
 
 
 def page_writers(formats: Iterable[str], language: str, latin_ext: bool) -> dict[str, Writer]:

@@ -95,5 +95,5 @@ def template_writers(user_templates: Path, formats: Iterable[str], language: str
     return {fmt: functools.partial(_render_document, env, fmt) for fmt, env in envs.items()}
 
 
-def _render_document(env: jinja2.Environment, fmt: str, doc: Document, context: dict[str, Any]) -> str:
-    return render_template(env, f"{doc.kind}.{fmt}", {**context, "doc": doc})
+def _render_document(env: jinja2.Environment, fmt: str, doc: Document, context: dict[str, Any]) -> bytes:
+    return render_template(env, f"{doc.kind}.{fmt}", {**context, "doc": doc}).encode("utf-8")
