@@ -9,11 +9,12 @@ from pathlib import Path
 import pytest
 from helpers import EXAMPLES
 
+from coprod_cli.documents.drafts import Drafts
 from coprod_cli.documents.render import Renderer
 from coprod_cli.plan.loader import load_plan, load_plan_text
 from coprod_cli.schedule import schedule_plan
 
-DRAFT = ("The plan's day is too short: <b>2 items</b> do not fit; see https://example.org/help",)
+DRAFT = Drafts(series=("The plan's day is too short: <b>2 items</b> do not fit; see https://example.org/help",))
 
 
 def _both(loaded, tmp_path: Path, **options) -> tuple[dict[str, bytes], dict[str, bytes]]:
