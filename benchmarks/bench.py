@@ -1,6 +1,6 @@
 """Measure coprod as a user runs it (whole processes) and print issue 12's table in one run.
 
-    python benchmarks/bench.py [--runs N] [--pdf WORKSHOPS] [--no-100k] [--only render] [--only startup]
+    python benchmarks/bench.py [--runs N] [--pdf WORKSHOPS] [--no-100k] [--only startup|render]
 
 Plans come from `big_plan`: dated workshops of 20 items each, so 2k items is 100 workshops,
 20k is 1,000 and 100k is 5,000. CPU seconds are the figure to compare (this machine is shared,
@@ -165,8 +165,11 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=9, help="runs of each small measurement")
     parser.add_argument("--pdf", type=int, default=12, metavar="WORKSHOPS", help="workshops printed to PDF (0: none)")
     parser.add_argument("--no-100k", action="store_true", help="skip the 100,000-item plan")
-    parser.add_argument("--only", choices=["render"], help="measure only the rows of `render` md+html")
-    parser.add_argument("--only", choices=["startup"], help="measure only these rows (startup: the start-up ratios)")
+    parser.add_argument(
+        "--only",
+        choices=["startup", "render"],
+        help="measure only these rows (startup: the start-up ratios; render: `render` md+html)",
+    )
     parser.add_argument(
         "--dir",
         type=Path,
