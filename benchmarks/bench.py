@@ -1,6 +1,6 @@
 """Measure coprod as a user runs it (whole processes) and print issue 12's table in one run.
 
-    python benchmarks/bench.py [--runs N] [--pdf WORKSHOPS] [--no-100k] [--only startup|check]
+    python benchmarks/bench.py [--runs N] [--pdf WORKSHOPS] [--no-100k] [--only startup|check|render]
 
 Plans come from `big_plan`: dated workshops of 20 items each, so 2k items is 100 workshops,
 20k is 1,000 and 100k is 5,000. CPU seconds are the figure to compare (this machine is shared,
@@ -147,6 +147,19 @@ def recheck(runs: int) -> None:
     )
 
 
+def renders(coprod: list[str], plan: Path, tmp: Path, cores: int) -> None:
+    """`render` md+html of the 20,000-item plan: with one process and with every core, then into memory."""
+    for jobs in sorted({1, cores}):
+        out = tmp / f"out-{jobs}"
+        r = Run([*coprod, "render", "-f", "md,html", "-p", str(plan), "-o", str(out), "-j", str(jobs)])
+        files = sum(1 for p in out.rglob("*") if p.is_file())
+        row(f"`render` md+html, 20k items ({files:,} files), --jobs {jobs}", timing(r), "≤ 5 s")
+    if MEMORY.is_dir():  # the same render into memory: what coprod costs without the disk's share
+        with tempfile.TemporaryDirectory(prefix="coprod-bench-", dir=MEMORY) as mem:
+            r = Run([*coprod, "render", "-f", "md,html", "-p", str(plan), "-o", mem, "-j", "1"])
+        row(f"the same render into memory ({MEMORY}, no disk), --jobs 1", timing(r), "")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=9, help="runs of each small measurement")
@@ -154,8 +167,9 @@ def main() -> None:
     parser.add_argument("--no-100k", action="store_true", help="skip the 100,000-item plan")
     parser.add_argument(
         "--only",
-        choices=["startup", "check"],
-        help="measure only these rows (startup: the start-up ratios; check: JSON at each size, growth, text)",
+        choices=["startup", "check", "render"],
+        help="measure only these rows (startup: the start-up ratios; check: JSON at each size, growth, text; "
+        "render: `render` md+html)",
     )
     parser.add_argument(
         "--dir",
@@ -182,10 +196,13 @@ def main() -> None:
         return
     with tempfile.TemporaryDirectory(prefix=".bench-", dir=args.dir) as tmp:
         plans = {}
-        sizes = (100, 1000) + (() if args.no_100k else (5000,))
+        sizes = (100, 1000) + (() if args.no_100k or args.only == "render" else (5000,))
         for workshops in sizes:
             plans[workshops] = Path(tmp) / f"plan-{workshops}.yaml"
             plans[workshops].write_text(big_plan(workshops))
+        if args.only == "render":
+            renders(coprod, plans[1000], Path(tmp), cores)
+            return
         json_runs = {
             w: median_run([*coprod, "check", "-p", str(p), "-f", "json"], 3 if w < 5000 else 1)
             for w, p in plans.items()
@@ -205,15 +222,7 @@ def main() -> None:
         )
         if args.only == "check":
             return
-        for jobs in sorted({1, cores}):
-            out = Path(tmp) / f"out-{jobs}"
-            r = Run([*coprod, "render", "-f", "md,html", "-p", str(plans[1000]), "-o", str(out), "-j", str(jobs)])
-            files = sum(1 for p in out.rglob("*") if p.is_file())
-            row(f"`render` md+html, 20k items ({files:,} files), --jobs {jobs}", timing(r), "≤ 5 s")
-        if MEMORY.is_dir():  # the same render into memory: what coprod costs without the disk's share
-            with tempfile.TemporaryDirectory(prefix="coprod-bench-", dir=MEMORY) as mem:
-                r = Run([*coprod, "render", "-f", "md,html", "-p", str(plans[1000]), "-o", mem, "-j", "1"])
-            row(f"the same render into memory ({MEMORY}, no disk), --jobs 1", timing(r), "")
+        renders(coprod, plans[1000], Path(tmp), cores)
         startup(coprod, args.runs)
         recheck(args.runs * 5)
         if args.pdf:

@@ -2,7 +2,7 @@
 machine cannot hide a quadratic loop.
 
 Spies wrap the functions and types the work flows through (the participant-text walker,
-timing cues, the timing engine, flex advice, Jinja templates, pydantic's error list, calendar
+timing cues, the timing engine, flex advice, the blocks of documents, pydantic's error list, calendar
 events) and count what they touch. The counts must be linear in the plan: 10x the workshops, the items of
 one workshop, or the mistakes in a plan gives at most 10x of every count.
 """
@@ -13,13 +13,13 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-import jinja2
 import pytest
 from helpers import run
 from pydantic import ValidationError
 
 from coprod_cli import schedule
 from coprod_cli.checks import language as language_check
+from coprod_cli.documents.writers.blocks import Blocks
 from coprod_cli.language import texts
 from coprod_cli.plan import loader
 from coprod_cli.plan.models import Plan
@@ -74,7 +74,7 @@ def _work(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, text: str) -> Counter
         _spy(m, counts, language_check, "find_acronyms", lambda text, *_: len(text))  # characters read
         _spy(m, counts, schedule, "_time_item")  # items scheduled
         _spy(m, counts, advice, "_flex_advice", lambda timed, *_: len(timed))  # items looked at
-        _spy(m, counts, jinja2.Template, "render")  # templates rendered
+        _spy(m, counts, Blocks, "_block")  # blocks of the documents laid out, in every format
 
         class CountedCue(views.Cue):
             def __getattribute__(self, name: str) -> Any:
@@ -105,7 +105,7 @@ def _assert_linear(small: Counter, big: Counter, *needed: str) -> None:
 def test_ten_times_the_workshops_is_at_most_ten_times_the_work(monkeypatch, tmp_path: Path):
     small = _work(monkeypatch, tmp_path, _plan(3, 12))
     big = _work(monkeypatch, tmp_path, _plan(30, 12))
-    _assert_linear(small, big, "_item_texts", "_time_item", "render", "cue lookups", "find_acronyms")
+    _assert_linear(small, big, "_item_texts", "_time_item", "_block", "cue lookups", "find_acronyms")
 
 
 def test_ten_times_the_items_is_at_most_ten_times_the_work(monkeypatch, tmp_path: Path):

@@ -129,7 +129,7 @@ def test_only_a_users_templates_run_in_the_sandbox(tmp_path: Path):
     without it; a folder of the user's own runs in it (the unsafe-template tests show it holds)."""
     from jinja2.sandbox import SandboxedEnvironment
 
-    from coprod_cli.documents.render import make_environment
+    from coprod_cli.documents.writers.text import make_environment
 
     (tmp_path / "tpl").mkdir()
     assert not isinstance(make_environment(None, markdown=True), SandboxedEnvironment)

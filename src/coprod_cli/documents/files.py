@@ -114,7 +114,7 @@ def write_documents(
     def targets() -> Iterator[tuple[Document, Path]]:
         for doc in documents:
             wanted.append(doc.path)
-            yield doc, inside(out_dir, doc.path)
+            yield doc, record.inside(doc.path)
 
     with locked(out_dir), removing_temporaries_on_signal():
         sweep_temporaries(out_dir)
@@ -260,7 +260,7 @@ def _retire(record: Record, retired: Iterable[str], keep: bool) -> list[Outcome]
     (`keep`, in a draft render: leave it and name it)."""
     outcomes = []
     for rel in retired:
-        path = inside(record.out_dir, rel)
+        path = record.inside(rel)
         if not path.is_file():
             record.forget(rel)
         elif record.ours(rel, digest(path.read_bytes())):

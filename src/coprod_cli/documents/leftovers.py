@@ -17,7 +17,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from coprod_cli.documents.origin import Origin, made_from, why_different
-from coprod_cli.documents.record import Outcome, Record, beside, digest, inside
+from coprod_cli.documents.record import Outcome, Record, beside, digest
 
 # Outcomes of the documents this render made: in place now, as coprod wrote them.
 _OURS_NOW = ("written", "overwritten", "unchanged")
@@ -68,7 +68,7 @@ def _tidy_beside(record: Record, outcomes: list[Outcome]) -> list[Outcome]:
     for rel in (beside(o.path) for o in outcomes if o.status in _OURS_NOW):
         if rel not in record.known:
             continue
-        path = inside(record.out_dir, rel)
+        path = record.inside(rel)
         if path.is_file() and not record.ours(rel, digest(path.read_bytes())):
             continue  # someone edited the new version: theirs to delete
         path.unlink(missing_ok=True)
@@ -100,7 +100,7 @@ def _older(
         if any(o.status == "unchanged" and before.get(o.path) == key for o in family):
             record.made([rel], origin)  # made in another format from the same origin, it came out the same
             continue
-        path = inside(record.out_dir, rel)
+        path = record.inside(rel)
         if not path.is_file():
             record.forget(rel)
             continue

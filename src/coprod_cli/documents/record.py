@@ -89,6 +89,19 @@ class Record:
                 continue
         self._journal: int | None = None
         self._intents: list[str] = []
+        self._folders: dict[str, str] = {}  # a folder under out_dir -> where it really is
+
+    def inside(self, rel: str) -> Path:
+        """Where `rel` lands, as `inside` says, with each folder's links followed once a run (a series
+        writes thousands of files into a few folders); a file that is itself a link is followed too."""
+        folder, _, name = rel.rpartition("/")
+        if name in ("", ".", "..") or os.sep in name or (os.altsep and os.altsep in name):
+            return inside(self.out_dir, rel)
+        real = self._folders.get(folder)
+        if real is None:
+            real = self._folders[folder] = str(inside(self.out_dir, folder or "."))
+        target = os.path.join(real, name)
+        return inside(self.out_dir, rel) if os.path.islink(target) else Path(target)
 
     def _read_entry(self, entry: dict[str, object]) -> None:
         """One journal line: an origin (once per render), or a path with its hash and origin key."""

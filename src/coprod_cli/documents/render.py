@@ -28,7 +28,7 @@ from coprod_cli.documents.easy import easy_read
 from coprod_cli.documents.files import Document
 from coprod_cli.documents.model import Document as Model
 from coprod_cli.documents.record import beside
-from coprod_cli.documents.writers.text import font_faces, make_environment, needs_latin_ext, render_template
+from coprod_cli.documents.writers.page import Writer, needs_latin_ext, page_writers
 from coprod_cli.errors import RenderError, UsageError
 from coprod_cli.language.messages import translator
 from coprod_cli.plan.loader import LoadedPlan
@@ -37,7 +37,7 @@ from coprod_cli.schedule import Schedule
 from coprod_cli.views import Views
 from coprod_cli.views.paperwork import SaidDid
 
-__all__ = ["DOCUMENTS", "FORMATS", "Document", "Drafts", "Renderer", "draft_reasons", "make_environment"]
+__all__ = ["DOCUMENTS", "FORMATS", "Document", "Drafts", "Renderer", "draft_reasons"]
 
 DOCUMENTS = ("handouts", "easy-read", "scripts", "agendas", "paperwork", "overview", "said-did", "calendar")
 FORMATS = ("md", "html", "pdf", "docx")
@@ -107,7 +107,7 @@ class Renderer:
     formats: tuple[str, ...]
     workshop: str | None
     views: Views
-    envs: dict[str, Any]
+    writers: dict[str, Writer]  # md and html: how each lays out a document
     large_print: bool = False
     draft: Drafts = field(default_factory=Drafts)
 
@@ -130,14 +130,17 @@ class Renderer:
                 f"there is no workshop '{workshop}'{did_you_mean(workshop, [i or '' for i in ids])} "
                 f"(the plan has {', '.join(i or '' for i in ids)})"
             )
-        # PDF is printed from the HTML; DOCX is laid out from the model.
-        lang = loaded.plan.language
-        envs: dict[str, Any] = {"md": make_environment(user_templates, True, lang)} if "md" in formats else {}
-        if "html" in formats or "pdf" in formats:
-            envs["html"] = make_environment(user_templates, False, lang)
-            envs["html"].globals["fonts"] = font_faces(needs_latin_ext(loaded.plan.model_dump_json()))
+        # PDF is printed from the HTML; DOCX is laid out from the model. Without a templates folder,
+        # Markdown and HTML are laid out in Python (writers/page.py), the same as the built-in templates.
+        lang, latin_ext = loaded.plan.language, needs_latin_ext(loaded.plan.model_dump_json())
+        if user_templates is None:
+            writers = page_writers(formats, lang, latin_ext)
+        else:
+            from coprod_cli.documents.writers.text import template_writers
+
+            writers = template_writers(user_templates, formats, lang, latin_ext)
         views = views or Views(loaded.plan, schedules)
-        return cls(loaded, schedules, documents, formats, workshop, views, envs, large_print, draft or Drafts())
+        return cls(loaded, schedules, documents, formats, workshop, views, writers, large_print, draft or Drafts())
 
     def render_all(self) -> list[Document]:
         """Every requested document, rendered in memory. Raises RenderError on a template problem.
@@ -249,19 +252,19 @@ class Renderer:
         for stem, model, context in self.models(unit):
             out += self._each_format(stem, model, context)
         if unit == SERIES and "calendar" in self.documents:
-            from coprod_cli.documents.writers.ics import build_calendar
+            from coprod_cli.documents.writers.ics import build_calendars
 
             numbered = enumerate(self.schedules, start=1)
             chosen = [(n, s) for n, s in numbered if self.workshop in (None, s.workshop.id)]
             plan_file = Path(self.loaded.file)
             revised = plan_file.stat().st_mtime if plan_file.is_file() else None
-            out.append(Document("calendar.ics", build_calendar(self.loaded.plan, chosen, revised)))
+            series, invites = build_calendars(self.loaded.plan, chosen, revised)
+            out.append(Document("calendar.ics", series))
             # One invitation per dated workshop, to attach to an email or post in a group chat.
             folders = {pw.id or "": _safe_folder(pw.folder) for pw in self.views.participant.workshops}
             for number, sched in chosen:
-                if sched.workshop.date is not None:
-                    invite = build_calendar(self.loaded.plan, [(number, sched)], revised)
-                    out.append(Document(f"{folders[sched.workshop.id or '']}/invite.ics", invite))
+                if number in invites:
+                    out.append(Document(f"{folders[sched.workshop.id or '']}/invite.ics", invites[number]))
         return out
 
     def _banner(self, model: Model, unit: int) -> Model:
@@ -277,18 +280,17 @@ class Renderer:
 
     def _each_format(self, stem: str, model: Model, context: dict[str, Any]) -> list[Document]:
         no_markdown = model.kind in {PER_WORKSHOP[d] for d in NO_MARKDOWN}
-        context = {**context, "doc": model}
         out = []
-        for fmt, env in self.envs.items():
+        for fmt, write in self.writers.items():
             if no_markdown and fmt == "md":
                 continue
-            text = render_template(env, f"{model.kind}.{fmt}", context)
+            data = write(model, context)
             if fmt in self.formats:
-                out.append(Document(f"{stem}.{fmt}", text.encode("utf-8")))
+                out.append(Document(f"{stem}.{fmt}", data))
             if fmt == "html" and "pdf" in self.formats:
                 from coprod_cli.documents.writers.pdf import html_to_pdf
 
-                out.append(Document(f"{stem}.pdf", html_to_pdf(text, model)))
+                out.append(Document(f"{stem}.pdf", html_to_pdf(data.decode("utf-8"), model)))
         if "docx" in self.formats:
             from coprod_cli.documents.writers.docx import build_docx
 

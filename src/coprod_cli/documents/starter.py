@@ -222,7 +222,7 @@ def render_starter(options: Options, library: Mapping[str, Activity]) -> str:
     """The text of a new, commented plan."""
     import jinja2
 
-    from coprod_cli.documents.writers.text import builtin_templates
+    from coprod_cli.documents.writers.page import builtin_templates
     from coprod_cli.plan.placeholders import PLACEHOLDERS
 
     blueprint = load_blueprint(options.template)

@@ -63,31 +63,52 @@ def location(workshop: Workshop) -> str | None:
     return workshop.venue
 
 
-def build_calendar(plan: Plan, numbered: list[tuple[int, Schedule]], revised: float | None = None) -> bytes:
-    """One VCALENDAR with an event (and a reminder the day before) per dated workshop.
+def build_calendars(
+    plan: Plan, numbered: list[tuple[int, Schedule]], revised: float | None = None
+) -> tuple[bytes, dict[int, bytes]]:
+    """The series' VCALENDAR, with an event (and a reminder the day before) per dated workshop, and
+    an invitation of its own for each of them (by workshop number).
 
     `numbered`: each workshop's schedule with its number in the series (from 1), which the caller
-    knows; looking it up here would scan the workshops before it for every event."""
+    knows; looking it up here would scan the workshops before it for every event. Each event is
+    made and laid out once, for the series and for its invitation."""
+    zone = ZoneInfo(plan.timezone) if plan.timezone else None
+    stamp = _stamp(revised)
+    total = len(plan.workshops)
+    events = {
+        number: (sched.workshop.date, _event(plan, sched, number, total, zone, stamp))
+        for number, sched in numbered
+        if sched.workshop.date is not None
+    }
+    laid_out = {number: event.to_ical() for number, (_, event) in events.items()}
+    series = _frame(plan, zone, list(events.values())) + b"".join(laid_out.values()) + _END
+    same = _frame(plan, None, []) if zone is None else None  # without a zone every frame is the same
+    invites = {number: (same or _frame(plan, zone, [events[number]])) + laid_out[number] + _END for number in events}
+    return series, invites
+
+
+_END = b"END:VCALENDAR\r\n"
+
+
+def _frame(plan: Plan, zone: ZoneInfo | None, events: list[tuple[date, Event]]) -> bytes:
+    """A VCALENDAR for `events` up to where they go (last, before its end): its properties and the
+    time zones they need."""
     cal = Calendar()
     cal.add("prodid", "-//coprod//co-production workshop planner//EN")
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("method", "PUBLISH")
     cal.add("x-wr-calname", one_line(plan.title))  # an X- property is not escaped: no line breaks
-    zone = ZoneInfo(plan.timezone) if plan.timezone else None
-    stamp = _stamp(revised)
-    total = len(plan.workshops)
-    dates: list[date] = []
-    for number, sched in numbered:
-        w = sched.workshop
-        if w.date is None:
-            continue
-        cal.add_component(_event(plan, sched, number, total, zone, stamp))
-        dates.append(w.date)
-    if zone is not None and dates:
+    if zone is not None and events:
+        for _, event in events:  # the zones they need come from their times
+            cal.add_component(event)
+        dates = [day for day, _ in events]
         # Rules for the series' own years (the default stops in 2038), a day either side.
         cal.add_missing_timezones(min(dates) - timedelta(days=1), max(dates) + timedelta(days=2))
-    return cal.to_ical()
+        cal.subcomponents = [c for c in cal.subcomponents if not isinstance(c, Event)]
+    frame = cal.to_ical()
+    assert frame.endswith(_END)
+    return frame[: -len(_END)]
 
 
 def _event(plan: Plan, sched: Schedule, number: int, total: int, zone: ZoneInfo | None, stamp: datetime) -> Event:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -17,98 +17,12 @@ import jinja2
 from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup, escape
 
+from coprod_cli.documents.model import Document
 from coprod_cli.documents.safe import Markdown, is_linkable, md_escape, md_link
-from coprod_cli.documents.writers.links import pieces
+from coprod_cli.documents.writers.html import HtmlBlocks, inline_html
+from coprod_cli.documents.writers.markdown import MarkdownBlocks, inline_md
+from coprod_cli.documents.writers.page import Writer, builtin_templates, font_faces, page_counter, tidy
 from coprod_cli.errors import RenderError, UsageError
-
-_BLANK_RUN = re.compile(r"\n{3,}")
-_CLOCK = re.compile(r"(?<![\d:])([01]?\d|2[0-3]):[0-5]\d(?![\d:])")
-
-
-def builtin_templates() -> Path:
-    """The built-in templates, shipped as package data beside the documents package."""
-    return Path(__file__).resolve().parent.parent / "templates"
-
-
-# The same plan text is laid out in several documents of a workshop (and a series repeats
-# itself), so the inline filters remember recent texts. Only exact `str`s are remembered: a
-# Markup or Markdown value equals its plain text but must not share its result.
-_REMEMBERED = 8192
-
-
-def _remembered(lay_out: Callable[[str], Any]) -> Callable[[object], Any]:
-    """A filter that remembers what it made of each recent plain `str`."""
-    cached = functools.lru_cache(maxsize=_REMEMBERED)(lay_out)
-
-    @functools.wraps(lay_out)
-    def inline(value: object) -> Any:
-        return cached(value) if type(value) is str else lay_out(str(value))
-
-    return inline
-
-
-@_remembered
-def inline_md(value: str) -> Markdown:
-    """Plan text as Markdown: escaped, with web addresses, emails and phone numbers as autolinks."""
-    out = []
-    for text, href in pieces(value):
-        if href and href.startswith("mailto:"):
-            out.append(f"<{text}>")  # a CommonMark email autolink
-        elif href and not href.startswith("tel:"):
-            out.append(md_link(href))
-        else:
-            out.append(md_escape(text))
-    return Markdown("".join(out))
-
-
-@_remembered
-def inline_html(value: str) -> Markup:
-    """Escaped text with web addresses, emails and phone numbers as links, clock times in <time>."""
-    out = []
-    for text, href in pieces(value):
-        if href is not None:
-            out.append(Markup('<a href="{}">{}</a>').format(href, text))
-        else:
-            out.append(Markup(_CLOCK.sub(r"<time>\g<0></time>", str(escape(text)))))
-    return Markup("").join(out)
-
-
-FONTS = (("latin", "400"), ("latin", "700"), ("latin-ext", "400"), ("latin-ext", "700"))
-# Fontsource's unicode ranges of the two subsets (its unicode.json).
-RANGES = {
-    "latin": "U+0000-00FF,U+0131,U+0152-0153,U+02BB-02BC,U+02C6,U+02DA,U+02DC,U+0304,U+0308,U+0329,"
-    "U+2000-206F,U+20AC,U+2122,U+2191,U+2193,U+2212,U+2215,U+FEFF,U+FFFD",
-    "latin-ext": "U+0100-02BA,U+02BD-02C5,U+02C7-02CC,U+02CE-02D7,U+02DD-02FF,U+0304,U+0308,U+0329,"
-    "U+1D00-1DBF,U+1E00-1E9F,U+1EF2-1EFF,U+2020,U+20A0-20AB,U+20AD-20C0,U+2113,U+2C60-2C7F,U+A720-A7FF",
-}
-
-
-_LATIN_EXT = re.compile("[\u0100-\u02ff\u1e00-\u1eff]")
-
-
-def needs_latin_ext(text: str) -> bool:
-    """Whether a text has letters beyond Latin-1 that the Latin Extended subset draws (Welsh ŵ, ŷ...)."""
-    return _LATIN_EXT.search(text) is not None
-
-
-@functools.cache
-def font_faces(latin_ext: bool = True) -> Markup:
-    """@font-face rules for the shipped Atkinson Hyperlegible (OFL), inline, so a document stays one
-    file; the Latin Extended half only for plans that use it."""
-    import base64
-
-    folder = Path(__file__).resolve().parent.parent / "fonts"
-    rules = []
-    for subset, weight in FONTS:
-        if subset == "latin-ext" and not latin_ext:
-            continue
-        data = (folder / f"atkinson-hyperlegible-{subset}-{weight}-normal.woff").read_bytes()
-        rules.append(
-            '@font-face { font-family: "Atkinson Hyperlegible"; font-style: normal; font-weight: '
-            f'{weight}; src: url(data:font/woff;base64,{base64.b64encode(data).decode()}) format("woff"); '
-            f"unicode-range: {RANGES[subset]}; }}"
-        )
-    return Markup("\n".join(rules))
 
 
 def make_environment(user_templates: Path | None, markdown: bool, language: str = "en-GB") -> jinja2.Environment:
@@ -152,20 +66,9 @@ def make_environment(user_templates: Path | None, markdown: bool, language: str 
     env.globals["lang"] = language
     env.globals["large_print"] = False
     env.globals["icon"] = icon_uri
+    env.globals["m"] = MarkdownBlocks(_) if markdown else HtmlBlocks(_, icon_uri)  # the blocks of `doc`
     env.globals["page_counter"] = Markup(page_counter(_("page {page} of {pages}")))
     return env
-
-
-def page_counter(words: str) -> str:
-    """CSS `content` for the page number in the language's words: 'page {page} of {pages}' ->
-    "page " counter(page) " of " counter(pages)."""
-    parts = []
-    for piece in re.split(r"({page}|{pages})", words):
-        if piece in ("{page}", "{pages}"):
-            parts.append(f"counter({piece[1:-1]})")
-        elif piece:
-            parts.append('"' + piece.replace("\\", "\\\\").replace('"', '\\"') + '"')
-    return " ".join(parts)
 
 
 def render_template(env: jinja2.Environment, name: str, context: dict[str, Any]) -> str:
@@ -180,6 +83,17 @@ def render_template(env: jinja2.Environment, name: str, context: dict[str, Any])
         raise RenderError(f"{name}: the template tried something unsafe and was stopped ({err})") from None
     except jinja2.UndefinedError as err:
         raise RenderError(f"{name}: template error: {err.message}") from None
-    # Only documents with a run of blank lines go through the regex: most have none, and the
-    # search for three newlines is far quicker than the regex over a page with its font inline.
-    return _BLANK_RUN.sub("\n\n", text) if "\n\n\n" in text else text
+    return tidy(text)
+
+
+def template_writers(user_templates: Path, formats: Iterable[str], language: str, latin_ext: bool) -> dict[str, Writer]:
+    """Markdown and HTML laid out by templates: the user's folder first, then the built-ins."""
+    envs = {"md": make_environment(user_templates, True, language)} if "md" in formats else {}
+    if "html" in formats or "pdf" in formats:
+        envs["html"] = make_environment(user_templates, False, language)
+        envs["html"].globals["fonts"] = font_faces(latin_ext)
+    return {fmt: functools.partial(_render_document, env, fmt) for fmt, env in envs.items()}
+
+
+def _render_document(env: jinja2.Environment, fmt: str, doc: Document, context: dict[str, Any]) -> bytes:
+    return render_template(env, f"{doc.kind}.{fmt}", {**context, "doc": doc}).encode("utf-8")
