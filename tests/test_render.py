@@ -440,6 +440,23 @@ def test_only_safe_links_become_links(tmp_path: Path):
     assert '<a href="https://zoom.example/j/1">' in handout and "javascript:alert(1)" in handout
 
 
+@pytest.mark.parametrize("fmt", ["html", "md"])
+def test_a_base_template_written_for_the_jinja_blocks_still_renders(tmp_path: Path, fmt: str):
+    """A user's copy of base.html from before the blocks were laid out in Python imports blocks.html."""
+    base = (
+        f'{{% import "blocks.{fmt}" as m %}}START {{{{ m.banner(doc) }}}}'
+        "{% for s in doc.sections %}{{ m.section(s, 2) }}{% endfor %}{{ m.block(doc.facts, 2) }} END"
+    )
+    write_tree(tmp_path / "tpl", {f"base.{fmt}": base})
+    only = ("handouts", "-f", fmt, "-w", "intro", "-p", str(CARE), "-o", str(tmp_path / "out"))
+    result = run("render", *only, "--templates", str(tmp_path / "tpl"))
+    assert result.exit_code == 0, result.stderr
+    text = (tmp_path / "out" / "01-intro" / f"handout.{fmt}").read_text()
+    assert text.startswith("START") and text.rstrip().endswith("END")
+    assert ("<h2>What will happen</h2>" if fmt == "html" else "## What will happen") in text
+    assert "Care Leavers Hub" in text  # the facts block
+
+
 def test_user_template_can_replace_one_block_of_a_builtin(tmp_path: Path):
     write_tree(
         tmp_path / "tpl",
