@@ -297,6 +297,35 @@ def test_online_forms_say_how_to_answer_and_photos_are_screenshots(lang: str, tm
     assert "Tick one face" not in feedback and "Write or draw here." not in feedback
 
 
+HYBRID = ONLINE.replace("mode: online", "mode: hybrid")
+
+
+@pytest.mark.parametrize("lang", ["en-GB", "cy"])
+def test_hybrid_forms_work_on_paper_and_say_how_people_online_answer(lang: str, tmp_path: Path):
+    """In the room the forms are ticked on paper; those joining online are told how to answer; photos cover both."""
+    folder = _paperwork(tmp_path, HYBRID.replace("title: S\n", f"title: S\nlanguage: {lang}\n"), "md")
+    consent, feedback = (folder / "consent-form.md").read_text(), (folder / "feedback-form.md").read_text()
+    if lang == "cy":
+        assert "Gawn ni dynnu lluniau neu sgrinluniau sy'n eich dangos chi?" in consent
+        assert "Yn ymuno ar-lein? Dywedwch wrthon ni yn y sgwrs, neu anfonwch y ffurflen hon yn ôl at Becky" in feedback
+        return
+    online = "Joining online? Tell us in the chat, or send this form back to Becky (<b@example.org>)."
+    assert "Can we take photos or screenshots with you in them?" in consent
+    assert "# Photos, screenshots, recordings and notes" in consent
+    assert online in consent and online in feedback
+    assert "Please tick yes or no" in consent and "Please write your name and the date." in consent
+    assert "Date:" in consent  # the paper form in the room keeps its date line
+    assert "Tick one face" in feedback and "Write or draw here." in feedback
+    assert (folder / "sign-in-sheet.md").exists()  # the room still signs in
+
+
+def test_a_hybrid_handout_says_photos_or_screenshots_as_its_consent_form_does(tmp_path: Path):
+    write_tree(tmp_path, {"p.yaml": HYBRID})
+    result = run("render", "handouts", "-f", "md", "-p", str(tmp_path / "p.yaml"), "-o", str(tmp_path))
+    assert result.exit_code in (0, 1), result.stderr
+    assert "We will ask you before we take any photos or screenshots." in (tmp_path / "01-w/handout.md").read_text()
+
+
 def test_an_online_handout_says_screenshots_as_its_consent_form_does(tmp_path: Path):
     """The handout and the consent form of one online workshop promise the same thing."""
     room = PLAN.replace(" THANKS", "").replace("photos: yes", "photos: ask")
