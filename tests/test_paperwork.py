@@ -331,7 +331,9 @@ def test_a_hybrid_handout_says_photos_or_screenshots_as_its_consent_form_does(tm
     write_tree(tmp_path, {"p.yaml": HYBRID})
     result = run("render", "handouts", "-f", "md", "-p", str(tmp_path / "p.yaml"), "-o", str(tmp_path))
     assert result.exit_code in (0, 1), result.stderr
-    assert "We will ask you before we take any photos or screenshots." in (tmp_path / "01-w/handout.md").read_text()
+    handout = (tmp_path / "01-w/handout.md").read_text()
+    assert "We will ask you before we take any photos or screenshots." in handout
+    assert "## Photos, screenshots, recordings and notes" in handout  # the consent form's heading too
 
 
 def test_an_online_handout_says_screenshots_as_its_consent_form_does(tmp_path: Path):
@@ -344,6 +346,7 @@ def test_an_online_handout_says_screenshots_as_its_consent_form_does(tmp_path: P
         assert result.exit_code in (0, 1), result.stderr
     handout = (tmp_path / "online/01-w/handout.md").read_text()
     assert "We will ask you before we take any screenshots." in handout and "photos." not in handout
+    assert "## Screenshots, recordings and notes" in handout and "Photos" not in handout
     assert "We will ask you before we take any photos." in (tmp_path / "room/01-w/handout.md").read_text()
 
 

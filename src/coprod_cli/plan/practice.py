@@ -282,6 +282,12 @@ HYBRID_PHOTOS: dict[str, tuple[str, str | None]] = {
     "no": (N_("We will not take photos or screenshots."), None),
 }
 PHOTOS_BY_MODE = {"online": ONLINE_PHOTOS, "hybrid": HYBRID_PHOTOS}
+# The heading over what we record, on the handout and the consent form alike (msgids).
+CONSENT_HEADINGS = {
+    "in-person": N_("Photos, recordings and notes"),
+    "online": N_("Screenshots, recordings and notes"),
+    "hybrid": N_("Photos, screenshots, recordings and notes"),
+}
 
 
 class Heard(Strict):

@@ -25,6 +25,7 @@ from coprod_cli.documents.model import (
     Section,
     Terms,
 )
+from coprod_cli.plan.practice import CONSENT_HEADINGS
 from coprod_cli.views import ParticipantSeries
 from coprod_cli.views.paperwork import PHOTOS_COLUMN, SCALE, SIGN_IN_COLUMNS, Paperwork
 
@@ -149,11 +150,7 @@ def _consent(p: Paperwork, _: Translate, paper: str) -> Built:
         last = (Points(questions[-1:], answers), Points((_point("sign", sign_words, _),)), Blanks(lines))
         first = (Points(questions[:-1], answers),) if len(questions) > 1 else ()
         sections.append(Section(title, "questions", (*how, *first, Section("", "sign", last))))
-    heading = {
-        "online": _("Screenshots, recordings and notes"),
-        "hybrid": _("Photos, screenshots, recordings and notes"),
-    }.get(p.mode) or _("Photos, recordings and notes")
-    return heading, sections, "easy-read", []
+    return _(CONSENT_HEADINGS[p.mode]), sections, "easy-read", []
 
 
 def _feedback(p: Paperwork, _: Translate, paper: str) -> Built:
