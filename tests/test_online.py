@@ -137,6 +137,35 @@ def test_hybrid_shows_both(tmp_path: Path):
     assert "**Online materials:**" in script and "Dot stickers" in script and "In the room: " in handout
 
 
+def test_a_hybrid_script_counts_prints_honestly_and_uses_the_named_host(tmp_path: Path):
+    """The plan counts people, not where they join from; a host it names is not asked for again."""
+    plan = _online_plan("hybrid").replace("workshops:\n", "facilitators: [{name: Jo, role: online host}]\nworkshops:\n")
+    script = _words(_render(tmp_path, plan, "scripts") / "01-w" / "facilitator-script.md")
+    todo = script.split("### To do", 1)[1].split("###", 1)[0]
+    assert "(24 participants, 1 facilitator and 3 spare; this counts anyone joining online too: print fewer" in todo
+    setup = script.split("### Online set-up", 1)[1].split("###", 1)[0]
+    assert "Agree a co-host" not in setup
+    assert "Make Jo (online host) co-host of the meeting, to let people in, watch the chat" in setup
+
+
+@pytest.mark.parametrize(
+    "roles, named",
+    [
+        (["online host"], ["A (online host)"]),
+        (["lead", "Zoom host and breakout rooms"], ["B (Zoom host and breakout rooms)"]),
+        (["co-host", "Co-Host"], ["A (co-host)", "B (Co-Host)"]),
+        (["lead and Miro host"], []),  # a whiteboard's host does not let people in
+        (["ghost writer", "hosting lunch", None], []),
+    ],
+)
+def test_hosts_are_the_facilitators_whose_role_names_a_host(roles: list[str | None], named: list[str]):
+    from coprod_cli.plan.models import Plan
+    from coprod_cli.preparation import hosts
+
+    people = [{"name": name, "role": role} for name, role in zip("ABC", roles, strict=False)]
+    assert hosts(Plan.model_validate({"title": "S", "facilitators": people, "workshops": [{"title": "W"}]})) == named
+
+
 def test_in_person_is_unchanged_by_online_variants(tmp_path: Path):
     out = _render(tmp_path, _online_plan("in-person"), "handouts", "scripts")
     script = (out / "01-w" / "facilitator-script.md").read_text()

@@ -299,14 +299,17 @@ ONLINE = PLAN.replace(" THANKS", "").replace("title: S\n", "title: S\ncontact: B
 ONLINE = ONLINE.replace('start: "10:00"', 'start: "10:00"\n    mode: online').replace("photos: yes", "photos: ask")
 
 
-@pytest.mark.parametrize("lang", ["en-GB", "cy"])
-def test_online_forms_say_how_to_answer_and_photos_are_screenshots(lang: str, tmp_path: Path):
-    folder = _paperwork(tmp_path, ONLINE.replace("title: S\n", f"title: S\nlanguage: {lang}\n"), "md")
-    consent, feedback = (folder / "consent-form.md").read_text(), (folder / "feedback-form.md").read_text()
-    if lang == "cy":
-        assert "Gawn ni dynnu sgrinluniau sy'n eich dangos chi?" in consent
-        assert "Dywedwch wrthon ni yn y sgwrs, neu anfonwch y ffurflen hon yn ôl at Becky" in feedback
-        return
+HYBRID = ONLINE.replace("mode: online", "mode: hybrid")
+
+
+def _forms(tmp_path: Path, plan: str) -> tuple[str, str]:
+    """The consent and feedback forms of the plan's one workshop, in Markdown."""
+    folder = _paperwork(tmp_path, plan, "md")
+    return (folder / "consent-form.md").read_text(), (folder / "feedback-form.md").read_text()
+
+
+def test_online_forms_say_how_to_answer_and_photos_are_screenshots(tmp_path: Path):
+    consent, feedback = _forms(tmp_path, ONLINE)
     assert "Can we take screenshots with you in them?" in consent and "photos" not in consent.lower()
     assert "Tell us in the chat, or send this form back to Becky (<b@example.org>)." in consent
     assert "Please answer yes or no" in consent and "tick" not in consent.lower()
@@ -314,6 +317,42 @@ def test_online_forms_say_how_to_answer_and_photos_are_screenshots(lang: str, tm
     assert "Tell us in the chat, or send this form back to Becky (<b@example.org>)." in feedback
     assert "Choose one face" in feedback and "Write here, or tell us in the chat." in feedback
     assert "Tick one face" not in feedback and "Write or draw here." not in feedback
+
+
+def test_hybrid_forms_work_on_paper_and_say_how_people_online_answer(tmp_path: Path):
+    """In the room the forms are ticked on paper; those joining online are told how to answer; photos cover both."""
+    consent, feedback = _forms(tmp_path, HYBRID)
+    online = "Joining online? Tell us in the chat, or send this form back to Becky (<b@example.org>)."
+    assert "Can we take photos or screenshots with you in them?" in consent
+    assert "# Photos, screenshots, recordings and notes" in consent
+    assert online in consent and online in feedback
+    assert "Please tick yes or no" in consent and "Please write your name and the date." in consent
+    assert "Date:" in consent  # the paper form in the room keeps its date line
+    assert "Tick one face" in feedback and "Write or draw here." in feedback
+    assert (tmp_path / "out/01-w/paperwork/sign-in-sheet.md").exists()  # the room still signs in
+
+
+@pytest.mark.parametrize(
+    "plan, question, joining",
+    [
+        (ONLINE, "Gawn ni dynnu sgrinluniau sy'n eich dangos chi?", ""),
+        (HYBRID, "Gawn ni dynnu lluniau neu sgrinluniau sy'n eich dangos chi?", "Yn ymuno ar-lein? "),
+    ],
+    ids=["online", "hybrid"],
+)
+def test_online_and_hybrid_forms_in_welsh(plan: str, question: str, joining: str, tmp_path: Path):
+    consent, feedback = _forms(tmp_path, plan.replace("title: S\n", "title: S\nlanguage: cy\n"))
+    assert question in consent
+    assert f"{joining}Dywedwch wrthon ni yn y sgwrs, neu anfonwch y ffurflen hon yn ôl at Becky" in feedback
+
+
+def test_a_hybrid_handout_says_photos_or_screenshots_as_its_consent_form_does(tmp_path: Path):
+    write_tree(tmp_path, {"p.yaml": HYBRID})
+    result = run("render", "handouts", "-f", "md", "-p", str(tmp_path / "p.yaml"), "-o", str(tmp_path))
+    assert result.exit_code in (0, 1), result.stderr
+    handout = (tmp_path / "01-w/handout.md").read_text()
+    assert "We will ask you before we take any photos or screenshots." in handout
+    assert "## Photos, screenshots, recordings and notes" in handout  # the consent form's heading too
 
 
 def test_an_online_handout_says_screenshots_as_its_consent_form_does(tmp_path: Path):
@@ -326,6 +365,7 @@ def test_an_online_handout_says_screenshots_as_its_consent_form_does(tmp_path: P
         assert result.exit_code in (0, 1), result.stderr
     handout = (tmp_path / "online/01-w/handout.md").read_text()
     assert "We will ask you before we take any screenshots." in handout and "photos." not in handout
+    assert "## Screenshots, recordings and notes" in handout and "Photos" not in handout
     assert "We will ask you before we take any photos." in (tmp_path / "room/01-w/handout.md").read_text()
 
 

@@ -105,6 +105,27 @@ def test_the_view_shows_the_clock_the_item_its_say_steps_tracks_and_the_replan(t
     assert "Say: Hello all" not in first  # only once an item is current
 
 
+@pytest.mark.parametrize("mode, online", [("hybrid", True), ("online", True), ("in-person", False)])
+def test_the_view_shows_the_online_line_when_people_join_online_as_the_script_does(
+    tmp_path: Path, mode: str, online: bool
+):
+    agenda = "- {title: Welcome, kind: welcome, duration: 10m, say: Hello all, online: Rename yourselves in Zoom.}"
+    plan = _plan(tmp_path, agenda, mode=mode, venue="Hall", join="https://meet.example/x")
+    sched = schedule_plan(load_plan(plan).plan)[0]
+    from coprod_cli.live.session import Session
+
+    session = Session(tmp_path / "r", day_of(sched), [Event("start", 600 * 60, 0)])
+    console = Console(record=True, width=100)
+    console.print(live_view(sched, session.state(601 * 60), "r", None))
+    text = console.export_text()
+    assert "Say: Hello all" in text
+    assert ("Online: Rename yourselves in Zoom." in text) is online
+    result = run("render", "scripts", "-f", "md", "-p", str(plan), "-o", str(tmp_path / "out"))
+    assert result.exit_code in (0, 1), result.stderr
+    script = (tmp_path / "out/01-day/facilitator-script.md").read_text()
+    assert ("**Online:** Rename yourselves in Zoom." in script) is online  # the same rule as the script
+
+
 def test_ahead_of_the_agenda_yet_finishing_late_says_which_is_which(tmp_path: Path):
     plan = _plan(tmp_path)
     sched = schedule_plan(load_plan(plan).plan)[0]

@@ -8,6 +8,7 @@ Hybrid: both.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
@@ -18,6 +19,10 @@ NOTHING = ("none", "none needed", "nothing")
 SPARE_SHARE = 0.1  # spare handouts, badges and sign-in rows: a tenth more, and at least MIN_SPARES
 MIN_SPARES = 2
 SET_UP_ONCE = ("breakout room", "co-host")
+# A facilitator whose role names a host ("online host", "Zoom host", "co-host") runs the meeting with the lead;
+# the word before "host" tells a whiteboard's host ("Miro host"), who does not let people in, apart.
+HOST = re.compile(r"(?:(\w+)[ -])?\b(?:co-?)?hosts?\b")
+BOARD_HOSTS = ("miro", "mural", "whiteboard", "board", "jamboard")
 
 
 @dataclass(frozen=True)
@@ -41,7 +46,8 @@ class PrintCounts:
         return self.participants + self.facilitators + self.spares
 
     def why(self) -> str:
-        return f"{self.participants} participants, {self.facilitators} facilitators and {self.spares} spare"
+        people = f"{self.facilitators} facilitator{'s' if self.facilitators != 1 else ''}"
+        return f"{self.participants} participants, {people} and {self.spares} spare"
 
 
 def print_counts(plan: Plan) -> PrintCounts | None:
@@ -99,7 +105,25 @@ def _titles(items: list[Item], *words: str) -> str:
     return ", ".join(dict.fromkeys(i.title or "" for i in items if any(w in _online_words(i) for w in words)))
 
 
-def online_setup(w: Workshop, items: list[Item]) -> list[str]:
+def hosts(plan: Plan) -> list[str]:
+    """'Jo Hart (online host)' for each facilitator the plan names to host the meeting."""
+    return [
+        f"{f.name} ({f.role})"
+        for f in plan.facilitators
+        if f.role and any(m.group(1) not in BOARD_HOSTS for m in HOST.finditer(f.role.lower()))
+    ]
+
+
+def _co_host(plan: Plan) -> str:
+    """The co-host step: agree one, or, when the plan names one already, make them co-host of the meeting."""
+    duties = "to let people in, watch the chat and help anyone who cannot connect"
+    named = hosts(plan)
+    if not named:
+        return f"Agree a co-host {duties}"
+    return f"Make {' and '.join(named)} co-host{'s' if len(named) > 1 else ''} of the meeting, {duties}"
+
+
+def online_setup(plan: Plan, w: Workshop, items: list[Item]) -> list[str]:
     """The online set-up list: joining, dial-in, breakout rooms, the whiteboard, a co-host, sending."""
     join = w.join
     steps = []
@@ -117,7 +141,7 @@ def online_setup(w: Workshop, items: list[Item]) -> list[str]:
     boards = _titles(items, "whiteboard", "miro", "frame")
     if boards:
         steps.append(f"Set up the whiteboard frames and check everyone can edit them (for {boards})")
-    steps.append("Agree a co-host to let people in, watch the chat and help anyone who cannot connect")
+    steps.append(_co_host(plan))
     for name in w.links:
         steps.append(f"Check the link works for people outside your organisation: {name}")
     steps.append("Email the handout and agenda a week before: they say how to join and what to do if it fails")
@@ -147,19 +171,25 @@ def checklist(plan: Plan, w: Workshop, sched: Schedule) -> Checklist:
     items = list(_items(sched.items))
     todo = list(w.prepare) + _people(plan, w, items)
     if w.mode == "online":
-        return Checklist(todo, online_setup(w, items), [], _gather(items, lambda i: _not_set_up(i.materials)))
+        return Checklist(todo, online_setup(plan, w, items), [], _gather(items, lambda i: _not_set_up(i.materials)))
     counts = print_counts(plan)
     if counts:
         n = counts.copies
         room = "" if w.mode == "in-person" else "for the people in the room: "
+        # The plan counts people, not where they join from: say so rather than guess how many are in the room.
+        online = (
+            ""
+            if w.mode == "in-person"
+            else "; this counts anyone joining online too: print fewer if you know how many will"
+        )
         todo.insert(
             len(w.prepare),
             f"Print {room}{n} handouts and {n} agendas, {n} name badges and a sign-in sheet with {n} rows "
-            f"({counts.why()}); `coprod render paperwork` makes the badges, forms and receipts",
+            f"({counts.why()}{online}); `coprod render paperwork` makes the badges, forms and receipts",
         )
     if w.mode == "in-person":
         if w.links:
             todo.append("Send the links: " + ", ".join(w.links))
         return Checklist(todo, [], _gather(items, lambda i: i.materials), [])
     ready = _gather(items, lambda i: _not_set_up(v.materials) if (v := _variant(i)) else [])
-    return Checklist(todo, online_setup(w, items), _gather(items, lambda i: i.materials), ready)
+    return Checklist(todo, online_setup(plan, w, items), _gather(items, lambda i: i.materials), ready)

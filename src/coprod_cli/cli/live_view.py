@@ -19,6 +19,7 @@ from coprod_cli.live.events import KEYS_HELP
 from coprod_cli.live.words import clock_seconds, countdown, replan_sentence, signed, standing
 from coprod_cli.plan.durations import format_clock, format_duration
 from coprod_cli.plan.resolve import rescale_steps
+from coprod_cli.views.facilitator import online_variant
 
 if TYPE_CHECKING:
     from coprod_cli.live.report import ActivityResult, ItemResult, RunResult
@@ -146,9 +147,10 @@ def _current(sched: Schedule, state: LiveState, width: int) -> Panel:
     word = "over its" if left < 0 else "left of"
     body.append(Text(f"{word} {format_duration(item.minutes)}" + ("  (paused)" if state.paused else "")))
     if t.item.say:
-        say = " ".join(t.item.say.split())
-        room = 2 * (width - 4) - 5  # two lines inside the panel; the script has the rest
-        body.append(Text("Say: " + (say if len(say) <= room else say[: room - 1] + "…"), style="italic"))
+        body.append(_two_lines("Say: ", t.item.say, width, "italic"))
+    variant = online_variant(t.item, sched.workshop.mode)
+    if variant is not None and variant.how:  # as the script: what to do for the people online
+        body.append(_two_lines("Online: ", variant.how, width, "cyan"))
     start = state.started_at / 60
     elapsed = state.elapsed / 60
     # Steps follow the item's length now (after +/- and a re-plan), from when it really started.
@@ -165,6 +167,13 @@ def _current(sched: Schedule, state: LiveState, width: int) -> Panel:
     for track in t.tracks:
         body.append(_track_line(track.group, track.where, track.items, t.offset, elapsed))
     return Panel(Group(*body), title="now", title_align="left", border_style=colour, box=_box())
+
+
+def _two_lines(label: str, text: str, width: int, style: str) -> Text:
+    """A label and a text cut to two lines inside the panel; the script has the rest."""
+    words = " ".join(text.split())
+    room = 2 * (width - 4) - len(label)
+    return Text(label + (words if len(words) <= room else words[: room - 1] + "…"), style=style)
 
 
 def _track_line(group: str, where: str | None, items: list[TimedItem], offset: int, elapsed: float) -> Text:

@@ -197,33 +197,33 @@ class Consent(Strict):
             )
         return value
 
-    def _ours(self, field: str, online: bool) -> tuple[str, str | None] | None:
-        """Our sentence and question for the plan's word, if it is one we know; online, photos are screenshots."""
+    def _ours(self, field: str, mode: str) -> tuple[str, str | None] | None:
+        """Our sentence and question for the plan's word, if it is one we know, for the workshop's mode:
+        online, photos are screenshots; hybrid, photos or screenshots."""
         value = getattr(self, field)
         word = value.strip().lower() if value else ""
-        if online and field == "photos" and word in ONLINE_PHOTOS:
-            return ONLINE_PHOTOS[word]
-        return CONSENT_WORDS.get((field, word))
+        photos = PHOTOS_BY_MODE.get(mode, {}) if field == "photos" else {}
+        return photos[word] if word in photos else CONSENT_WORDS.get((field, word))
 
-    def sentence(self, field: str, _: Callable[..., str] | None = None, online: bool = False) -> str | None:
+    def sentence(self, field: str, _: Callable[..., str] | None = None, mode: str = "in-person") -> str | None:
         """One of photos, recording, quotes as a plain sentence; known words become our sentences,
         in the plan's language with `_`."""
         value = getattr(self, field)
         if not value:
             return None
-        ours = self._ours(field, online)
+        ours = self._ours(field, mode)
         return (_ or _english)(ours[0]) if ours else _sentence(value)
 
-    def question(self, field: str, online: bool = False) -> str | None:
+    def question(self, field: str, mode: str = "in-person") -> str | None:
         """The yes/no question (a msgid) the consent form asks for one of photos, recording, quotes;
         None when the plan's word asks nothing ('no') or is a sentence of its own."""
-        ours = self._ours(field, online)
+        ours = self._ours(field, mode)
         return ours[1] if ours else None
 
-    def sentences(self, _: Callable[..., str] | None = None, online: bool = False) -> list[str]:
+    def sentences(self, _: Callable[..., str] | None = None, mode: str = "in-person") -> list[str]:
         """What people are asked to agree to, in plain sentences, and how to say no."""
         _ = _ or _english
-        out = [s for s in (self.sentence(f, _, online) for f in CONSENT_FIELDS) if s]
+        out = [s for s in (self.sentence(f, _, mode) for f in CONSENT_FIELDS) if s]
         if self.opt_out:
             out.append(_sentence(_("To say no or change your mind: {how}.", how=self.opt_out.strip().rstrip("."))))
         return out
@@ -268,6 +268,25 @@ ONLINE_PHOTOS: dict[str, tuple[str, str | None]] = {
         N_("Can we take screenshots with you in them?"),
     ),
     "no": (N_("We will not take screenshots."), None),
+}
+# Hybrid, some people are in the room and some online: a photo of the room or a screenshot of the call.
+HYBRID_PHOTOS: dict[str, tuple[str, str | None]] = {
+    "ask": (
+        N_("We will ask you before we take any photos or screenshots."),
+        N_("Can we take photos or screenshots with you in them?"),
+    ),
+    "yes": (
+        N_("We will take photos and screenshots. Tell us if you do not want to be in them."),
+        N_("Can we take photos or screenshots with you in them?"),
+    ),
+    "no": (N_("We will not take photos or screenshots."), None),
+}
+PHOTOS_BY_MODE = {"online": ONLINE_PHOTOS, "hybrid": HYBRID_PHOTOS}
+# The heading over what we record, on the handout and the consent form alike (msgids).
+CONSENT_HEADINGS = {
+    "in-person": N_("Photos, recordings and notes"),
+    "online": N_("Screenshots, recordings and notes"),
+    "hybrid": N_("Photos, screenshots, recordings and notes"),
 }
 
 

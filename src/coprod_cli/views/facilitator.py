@@ -6,7 +6,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from coprod_cli.language.messages import format_duration, format_time, translator
-from coprod_cli.plan.models import OnlineVariant, Plan, Workshop
+from coprod_cli.plan.models import Item, OnlineVariant, Plan, Workshop
 from coprod_cli.preparation import checklist
 from coprod_cli.schedule import Schedule, TimedItem
 from coprod_cli.views.participant import ItemTimes, _day, _time_span, _when, folder_name, heard_pairs
@@ -130,12 +130,18 @@ def _endings(lang: str, sched: Schedule, items: list[TimedItem]) -> list[Cue]:
     return [Cue(_when(lang, sched, at), at, _("five minutes left for '{title}'", title=t.item.title)) for t, at in ats]
 
 
+def online_variant(item: Item, mode: str) -> OnlineVariant | None:
+    """How an item runs online, when the workshop has people online (online or hybrid): the script's and the
+    live view's "Online:" line."""
+    return item.online if mode != "in-person" and isinstance(item.online, OnlineVariant) else None
+
+
 def _facilitator_item(
     lang: str, sched: Schedule, t: TimedItem, mode: str, cues: list[Cue], at: list[int]
 ) -> FacilitatorItem:
     """One item of the script; its cues are found by bisecting `at`, the cues' offsets in order."""
     item = t.item
-    variant = item.online if mode != "in-person" and isinstance(item.online, OnlineVariant) else None
+    variant = online_variant(item, mode)
     return FacilitatorItem.timed(
         lang,
         sched,

@@ -76,16 +76,16 @@ class Paperwork:
 Consent = tuple[tuple[tuple[str, str], ...], tuple[tuple[str, str], ...], str | None]
 
 
-def _consent(plan: Plan, online: bool) -> Consent:
+def _consent(plan: Plan, mode: str) -> Consent:
     """Questions to answer yes or no and statements of what we will (not) do, each with its topic,
-    and how to say no. Online, photos are screenshots."""
+    and how to say no. Online, photos are screenshots; hybrid, photos or screenshots."""
     consent = plan.consent
     if consent is None:
         return (), (), None
     questions: list[tuple[str, str]] = []
     statements: list[tuple[str, str]] = []
     for field in CONSENT_FIELDS:
-        question, sentence = consent.question(field, online), consent.sentence(field, online=online)
+        question, sentence = consent.question(field, mode), consent.sentence(field, mode=mode)
         if question:
             questions.append((field, question))
         elif sentence:
@@ -109,7 +109,7 @@ def paperwork_view(plan: Plan, schedules: list[Schedule]) -> list[Paperwork]:
     out = []
     for number, sched in enumerate(schedules, start=1):
         w = sched.workshop
-        questions, statements, opt_out = _consent(plan, w.mode == "online")
+        questions, statements, opt_out = _consent(plan, w.mode)
         feedback = tuple(
             FeedbackLine(t.item.title, t.item.easy or t.item.handout, str(t.item.kind))
             for t in sched.items

@@ -223,8 +223,8 @@ def participant_view(plan: Plan, schedules: list[Schedule]) -> ParticipantSeries
                 support=tuple(c.line() for c in (*w.support, *plan.support)),
                 previous=previous.title if previous else None,
                 previous_heard=heard_pairs(previous) if previous else (),
-                # online, photos are screenshots
-                consent=tuple(plan.consent.sentences(_, online=w.mode == "online")) if plan.consent else (),
+                # online, photos are screenshots; hybrid, photos or screenshots
+                consent=tuple(plan.consent.sentences(_, mode=w.mode)) if plan.consent else (),
             )
         )
     return ParticipantSeries(

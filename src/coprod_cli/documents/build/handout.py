@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from coprod_cli.documents.build import Translate
 from coprod_cli.documents.model import Block, Bullets, Document, Group, Line, Paragraph, Row, Section, Terms, Timetable
+from coprod_cli.plan.practice import CONSENT_HEADINGS
 from coprod_cli.views import ParticipantItem, ParticipantSeries, ParticipantWorkshop
 
 
@@ -213,7 +214,7 @@ def build_handout(series: ParticipantSeries, w: ParticipantWorkshop, _: Translat
         sections.append(joining)
     sections.append(_taking_part(series, w, _))
     if w.consent:
-        sections.append(Section(_("Photos, recordings and notes"), "consent", (Bullets(w.consent),)))
+        sections.append(Section(_(CONSENT_HEADINGS[w.mode]), "consent", (Bullets(w.consent),)))
     title = f"{w.title} · {series.title}"
     return workshop_document("handout", series, w, _, lang, paper, facts, sections, title)
 

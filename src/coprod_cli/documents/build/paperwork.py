@@ -25,6 +25,7 @@ from coprod_cli.documents.model import (
     Section,
     Terms,
 )
+from coprod_cli.plan.practice import CONSENT_HEADINGS
 from coprod_cli.views import ParticipantSeries
 from coprod_cli.views.paperwork import PHOTOS_COLUMN, SCALE, SIGN_IN_COLUMNS, Paperwork
 
@@ -96,11 +97,22 @@ def _badges(p: Paperwork, _: Translate, paper: str) -> Built:
     )
 
 
-def _send_back(p: Paperwork, _: Translate) -> str:
-    """Online, how to answer: in the chat, or by sending the form back."""
-    if p.contact:
-        return _("Tell us in the chat, or send this form back to {contact}.", contact=p.contact)
-    return _("Tell us in the chat, or send this form back to the people running the workshop.")
+def _send_back(p: Paperwork, _: Translate) -> tuple[Point, ...]:
+    """How people online answer: in the chat, or by sending the form back. Hybrid, the form is on paper in the
+    room and this line is for those joining online; in person, there is no such line."""
+    if p.mode == "online":
+        if p.contact:
+            text = _("Tell us in the chat, or send this form back to {contact}.", contact=p.contact)
+        else:
+            text = _("Tell us in the chat, or send this form back to the people running the workshop.")
+    elif p.mode == "hybrid":
+        if p.contact:
+            text = _("Joining online? Tell us in the chat, or send this form back to {contact}.", contact=p.contact)
+        else:
+            text = _("Joining online? Tell us in the chat, or send this form back to the people running the workshop.")
+    else:
+        return ()
+    return (_point("online", text, _),)
 
 
 def _consent(p: Paperwork, _: Translate, paper: str) -> Built:
@@ -128,7 +140,7 @@ def _consent(p: Paperwork, _: Translate, paper: str) -> Built:
     if asks:
         questions = tuple(_point(topic, _(question), _) for topic, question in p.consent_questions)
         answers = (Answer(_("Yes")), Answer(_("No")))
-        how: tuple[Block, ...] = (Points((_point("online", _send_back(p, _), _),)),) if online else ()
+        how: tuple[Block, ...] = (Points(send_back),) if (send_back := _send_back(p, _)) else ()
         title = _("Please answer yes or no") if online else _("Please tick yes or no")
         sign_words = (
             _("If you send this form back, write your name.") if online else _("Please write your name and the date.")
@@ -138,8 +150,7 @@ def _consent(p: Paperwork, _: Translate, paper: str) -> Built:
         last = (Points(questions[-1:], answers), Points((_point("sign", sign_words, _),)), Blanks(lines))
         first = (Points(questions[:-1], answers),) if len(questions) > 1 else ()
         sections.append(Section(title, "questions", (*how, *first, Section("", "sign", last))))
-    heading = _("Screenshots, recordings and notes") if online else _("Photos, recordings and notes")
-    return heading, sections, "easy-read", []
+    return _(CONSENT_HEADINGS[p.mode]), sections, "easy-read", []
 
 
 def _feedback(p: Paperwork, _: Translate, paper: str) -> Built:
@@ -152,7 +163,7 @@ def _feedback(p: Paperwork, _: Translate, paper: str) -> Built:
             _,
         ),
         _point("people", _("You do not need to write your name."), _),
-        *((_point("online", _send_back(p, _), _),) if online else ()),
+        *_send_back(p, _),
     )
     parts = tuple(
         _point(
