@@ -131,13 +131,15 @@ _CLOCKS = st.one_of(
     st.integers(0, 2400),
     st.booleans(),
     st.builds(
-        lambda pad, h, sep, m: f"{pad}{h}{sep}{m}{pad}",
+        lambda pad, h, sep, m, half: f"{pad}{h}{sep}{m}{half}{pad}",
         st.sampled_from(["", " ", "\t"]),
-        st.sampled_from(["0", "9", "09", "10", "23", "24", "7x"]),
+        st.sampled_from(["0", "9", "09", "10", "12", "13", "23", "24", "7x"]),
         st.sampled_from([":", ".", "-", ""]),
-        st.sampled_from(["00", "30", "59", "60", "5"]),
+        st.sampled_from(["00", "30", "59", "60", "5", ""]),
+        st.sampled_from(["", "am", "PM", " p.m.", "\tA.m", "pM.", "m"]),
     ),
-    st.text(alphabet="0123456789:. \t", max_size=7),
+    st.sampled_from(["noon", "NOON", "Midday", " noon ", "mid day"]),
+    st.text(alphabet="0123456789:. \tapmAPM", max_size=8),
 )
 
 
