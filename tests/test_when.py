@@ -159,7 +159,7 @@ def test_the_trial_plan_reads_as_its_writer_meant(tmp_path):
         (
             "date: 01/13/2027",
             "p.yaml:4:11: workshops[0].date: '01/13/2027': there is no month 13; "
-            "write it like 7/12/2026 for 7 December 2026, or 2026-12-07",
+            "coprod reads the day first: write 13/01/2027 for 13 January 2027",
         ),
         (
             "date: Tuesday 11th January 2027",

@@ -169,7 +169,7 @@ def series_options(given: Given, ask: bool, today: dt.date) -> Options:
     if sessions > 1:
         every = wizard.value(
             "every",
-            "Time between workshops (1w = every week, 2w = every 2 weeks)",
+            "Time between workshops (1w = every week, 2w = every 2 weeks, or monthly)",
             defaults["every"],
             lambda days: _span(first, days, sessions),
         )

@@ -184,7 +184,12 @@ def _in_figures(raw: str, figures: re.Match[str], locale: str) -> dt.date:
     if "y" not in parts or len(parts["y"]) not in (2, 4) or max(len(parts["d"]), len(parts["m"])) > 2:
         raise ValueError(f"'{raw}' is not a whole date; {like}")
     year = int(parts["y"]) + (2000 if len(parts["y"]) == 2 else 0)
-    return _day(year, int(parts["m"]), int(parts["d"]), locale, like)
+    day, month = int(parts["d"]), int(parts["m"])
+    if month > 12 >= day >= 1:  # month and day the other way round, as in the US
+        swapped = "/".join({"d": parts["m"], "m": parts["d"], "y": parts["y"]}[p] for p in order if p in parts)
+        named = f"{month} {_names('month', locale)[day]} {year}"
+        raise ValueError(f"there is no month {month}; coprod reads the day first: write {swapped} for {named}")
+    return _day(year, month, day, locale, like)
 
 
 def _in_words(raw: str, locale: str) -> dt.date:
