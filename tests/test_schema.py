@@ -149,6 +149,20 @@ def test_clock_times_schema_and_loader_agree(value):
     _agree(_plan(start=value))
 
 
+@settings(max_examples=100, deadline=None)
+@given(st.one_of(st.floats(-1, 25, allow_nan=False), st.integers(0, 2399).map(lambda n: n / 100)))
+def test_a_clock_time_written_as_a_number_that_coprod_reads_an_editor_takes(value: float):
+    # An editor sees unquoted `10.30` as the number 10.3, as JSON does: the schema cannot see the
+    # digits written, so it takes any number that could be one (0 to 23.59, not whole); the loader
+    # reads the digits and says what is wrong with 10.3 or 10.75. What the loader reads, the schema takes.
+    plan = _plan(start=value)
+    loader_ok, _ = _loader_accepts(plan)
+    if loader_ok:
+        assert VALIDATOR.is_valid(plan), value
+    if value != int(value) and 0 <= value <= 23.59:
+        assert VALIDATOR.is_valid(plan), value
+
+
 # Spaces and tabs only: the loader strips any white space, and Python's `$` (the validator in
 # this test) also matches before a final newline where an editor's JavaScript does not.
 _IDS = st.text(alphabet="aZ09-_ .\t/é", max_size=70)

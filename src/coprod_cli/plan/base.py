@@ -140,14 +140,23 @@ ScaledDuration = Annotated[
         }
     ),
 ]
+_CLOCK_HELP = "Write a clock time like 10:00, 10.30, 14:00 or 2pm"
 Clock = Annotated[
     int,
     BeforeValidator(read_clock),
     WithJsonSchema(
         {
-            "type": "string",
-            "pattern": CLOCK_PATTERN,
-            "patternErrorMessage": "Write a clock time like 10:00, 9:30, 14:00 or 2pm",
+            "anyOf": [
+                {"type": "string", "pattern": CLOCK_PATTERN, "patternErrorMessage": _CLOCK_HELP},
+                # An editor reads unquoted 10.30 as the number 10.3: it cannot see the written 0 that coprod reads.
+                {
+                    "type": "number",
+                    "minimum": 0,
+                    "maximum": 23.59,
+                    "not": {"multipleOf": 1},
+                    "errorMessage": _CLOCK_HELP,
+                },
+            ],
             "description": "A clock time like 10:00, 10.30, 14:00, 2pm or 2:30pm",
             "examples": ["10:00"],
         }
