@@ -65,17 +65,12 @@ def test_clock_times_unquoted_or_quoted(raw: str, minutes: int):
         ("930", "09:30"),
         ("0930", "09:30"),
         ("10", "10:00"),
-        ("12.30", "12:30"),
         ("12,30", "12:30"),
-        ("12:30pm", "12:30"),
-        ("1:30 PM", "13:30"),
-        ("2 p.m.", "14:00"),
-        ("12am", "00:00"),
-        ("9.15am", "09:15"),
         ("12:30:00", "12:30"),
+        ("12.3", "12:30"),  # unquoted, YAML reads 12.3: 12:30 or 12:03?
         ("2400", None),
         ("13pm", None),
-        ("12.3", None),
+        ("0am", None),
         ("lunchtime", None),
     ],
 )
@@ -83,9 +78,31 @@ def test_a_mistyped_clock_time_is_answered_with_the_time_it_means(raw: str, mean
     line = _first_error(plan_text(start=raw))
     assert line.startswith("p.yaml:4:12: workshops[0].start: "), line
     if meant is None:
-        assert line.endswith("is not a clock time; write it like 10:00 or 9:30 (24-hour clock)"), line
+        assert line.endswith("is not a clock time; write it like 10:00, 9:30 or 2pm"), line
     else:
         assert line.endswith(f", like {meant}"), line
+
+
+@pytest.mark.parametrize(
+    "raw, minutes",
+    [
+        ("10.30", 630),  # unquoted, YAML reads the number 10.3; the plan reads what was written
+        ("'10.30'", 630),
+        ("10.00", 600),
+        ("9.05", 545),
+        ("2pm", 840),
+        ("2:30pm", 870),
+        ("12:30pm", 750),
+        ("1:30 PM", 810),
+        ("2 p.m.", 840),
+        ("12am", 0),
+        ("9.15am", 555),
+        ("14:00", 840),
+        ("noon", 720),
+    ],
+)
+def test_a_clock_time_is_read_as_the_wizard_reads_it(raw: str, minutes: int):
+    assert load_plan_text(plan_text(start=raw)).plan.workshops[0].start == minutes
 
 
 @pytest.mark.parametrize(

@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from coprod_cli.checks import run_checks
 from coprod_cli.documents.fitting import STEP, limit_for
 from coprod_cli.documents.starter import STARTERS, Options, load_blueprint, most_sessions, render_starter
+from coprod_cli.plan.answers import Rhythm
 from coprod_cli.plan.library import load_library
 from coprod_cli.plan.loader import load_plan_text
 
@@ -21,7 +22,8 @@ CLOSING_USES = {"recap", "set-homework", "whats-next", "exit-words", "feedback-r
 
 
 def _plan(template: str, sessions: int, start: int, length: int, mode: str):
-    options = Options(template, "Test series", sessions, dt.date(2026, 12, 7), 7, (start, start + length), mode, None)
+    window = (start, start + length)
+    options = Options(template, "Test series", sessions, dt.date(2026, 12, 7), Rhythm(7), window, mode, None)
     loaded = load_plan_text(render_starter(options, LIBRARY))
     return loaded, run_checks(loaded, ("timings", "agenda"))
 

@@ -11,8 +11,9 @@ from helpers import EXAMPLES, plan_text, run, write_tree
 from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
 
-from coprod_cli.plan.durations import parse_clock, parse_duration
+from coprod_cli.plan.durations import parse_duration
 from coprod_cli.plan.models import Settings, Workshop
+from coprod_cli.plan.when import read_clock
 from coprod_cli.schedule import schedule
 
 START = 10 * 60
@@ -84,13 +85,13 @@ def follow(data: dict) -> dict:
             [chosen] = [o for o in options if o.startswith("move ")]
             for which, clock in MOVE.findall(chosen):
                 title = data["agenda"][f.item]["title"] if which == "the pin" else which.strip("'")
-                pins[title] = max(pins.get(title, 0), parse_clock(clock))
+                pins[title] = max(pins.get(title, 0), read_clock(clock))
         else:
             [chosen] = [o for o in options if o.startswith("book the room until ")]
         if "book the room until " in chosen:
             until = chosen.split("book the room until ")[1]
             days = int(until[8]) if until[5:8] == " (+" else 0  # "00:00 (+1d)": past midnight
-            booked.append(parse_clock(until[:5]) + days * 24 * 60 - START)
+            booked.append(read_clock(until[:5]) + days * 24 * 60 - START)
     for title, at in pins.items():
         items[title]["at"] = f"{at // 60:02d}:{at % 60:02d}"
     return {**data, "length": max(booked)}

@@ -80,8 +80,8 @@ def test_each_answer_is_checked_as_it_is_given_and_none_is_lost(tmp_path: Path, 
         "with `coprod new workshop`, or start from the blank starter",
         "'twelve' is not a number of workshops; write a whole number in figures, like 4",
         "a series has 1 to 8 workshops",
-        "'every so often' is not a time between workshops; write it like 1w (every week), 2w (every 2 weeks) "
-        "or 3d (every 3 days)",
+        "'every so often' is not a time between workshops; write it like 1w (every week), 2w (every 2 weeks), "
+        "3d (every 3 days) or monthly",
         "'10 till late' is not a start and end time; write it like 10:00-13:00 or 10am-1pm",
         "'inperson' is not a mode; did you mean 'in-person'? (choose from in-person, online, hybrid)",
     ]
@@ -127,7 +127,7 @@ def test_stopping_half_way_writes_nothing_and_says_so(tmp_path: Path, terminal):
             "--time: '10:00-09:00' ends (09:00) before it starts (10:00); write the start first",
         ),
         (["--time", "10:00-10:15"], "--time: 10:00 to 10:15 is only 15 min; a workshop needs at least 30 minutes"),
-        (["--every", "monthly"], "--every: months are not all the same length; write 4w for every 4 weeks"),
+        (["--every", "every so often"], "--every: 'every so often' is not a time between workshops"),
         (["--title", "  "], "--title: the title cannot be empty"),
     ],
 )
@@ -158,6 +158,13 @@ def test_every_bad_flag_is_one_line(tmp_path: Path):
             ["2026-12-07", "2026-12-10"],
             (600, 780),
         ),  # noqa: E501
+        (
+            ["--start", "Monday 11th January 2027", "--every", "every two weeks", "--time", "10.30-2pm"],
+            ["2027-01-11", "2027-01-25"],
+            (630, 840),
+        ),
+        (["--start", "11/01/2027", "--every", "every week"], ["2027-01-11", "2027-01-18"], (600, 780)),
+        (["--start", "31 Jan 2027", "--every", "monthly"], ["2027-01-31", "2027-02-28"], (600, 780)),
     ],
 )
 def test_the_ways_people_write_dates_and_times_are_understood(args, dates, times, tmp_path: Path):
@@ -209,4 +216,36 @@ def test_a_time_window_reads_back_in_24_hour_and_12_hour_forms(window: tuple[int
 
 @given(st.integers(1, 52))
 def test_a_rhythm_in_weeks_or_days_is_the_same_number_of_days(weeks: int):
-    assert parse_every(f"{weeks}w") == parse_every(f"every {weeks} weeks") == parse_every(f"{weeks * 7}d") == weeks * 7
+    assert parse_every(f"{weeks}w") == parse_every(f"every {weeks} weeks") == parse_every(f"{weeks * 7}d")
+    assert parse_every(f"{weeks}w").days == weeks * 7
+
+
+def test_a_monthly_series_keeps_its_day_of_the_month(tmp_path: Path):
+    """Monthly is the same day each month (a short month's last day); `new workshop` carries it on."""
+    args = ("--title", "T", "--template", "blank", "-n", "3", "--start", "30 Nov 2026", "--every", "every month")
+    assert run("new", "series", str(tmp_path), *args).exit_code == 0
+    assert [str(w.date) for w in plan_of(tmp_path).workshops] == ["2026-11-30", "2026-12-30", "2027-01-30"]
+    assert run("new", "workshop", "--title", "More", "-p", str(tmp_path / "coprod.yaml")).exit_code == 0
+    assert str(plan_of(tmp_path).workshops[-1].date) == "2027-02-28"
+
+
+@pytest.mark.parametrize(
+    "words, same_as",
+    [
+        ("every two weeks", "2w"),
+        ("every week", "1w"),
+        ("weekly", "1w"),
+        ("fortnightly", "2w"),
+        ("every other week", "2w"),
+    ],
+)
+def test_a_rhythm_in_words_is_the_one_in_figures(words: str, same_as: str):
+    assert parse_every(words) == parse_every(same_as)
+
+
+def test_monthly_is_a_month_not_four_weeks():
+    assert parse_every("monthly") == parse_every("every month") == parse_every("1 month")
+    assert parse_every("monthly").nth(dt.date(2027, 1, 31), 1) == dt.date(2027, 2, 28)
+    assert parse_every("every 3 months").nth(dt.date(2027, 11, 15), 1) == dt.date(2028, 2, 15)
+    with pytest.raises(UsageError, match="more than a year"):
+        parse_every("every 13 months")

@@ -13,7 +13,7 @@ from coprod_cli.findings import Finding, Severity
 from coprod_cli.language.acronyms import explained, find_acronyms
 from coprod_cli.language.jargon import Hit, explained_by, find_jargon
 from coprod_cli.language.messages import NAMES, babel_locale, catalogue_code
-from coprod_cli.language.readability import Sentence, score, split_sentences
+from coprod_cli.language.readability import Sentence, everyday_age, long_words, score, split_sentences
 from coprod_cli.language.texts import Form, Text, participant_texts
 from coprod_cli.plan.base import PAUSE_KINDS, Mode
 from coprod_cli.plan.online import OnlineVariant
@@ -158,7 +158,7 @@ def _hard_sentences(text: Text, hits: list[Hit], settings: Settings) -> list[Fin
                 text,
                 "language.reading-level",
                 f"{'Easy Read: ' if easy else ''}{_quote(sentence)} {' and '.join(problems)}; "
-                f"{_advice(inside, too_long)}",
+                f"{_advice(sentence, inside, too_long, age_aim + AGE_MARGIN if too_old else None)}",
             )
         )
     return out
@@ -170,10 +170,23 @@ def _quote(sentence: Sentence) -> str:
     return f'"{shown}"'
 
 
-def _advice(inside: list[Hit], too_long: bool) -> str:
-    """A plainer way to say it: the jargon list's words first, then shorter sentences."""
+def _advice(sentence: Sentence, inside: list[Hit], too_long: bool, most_age: int | None) -> str:
+    """A plainer way to say it: the jargon list's words first, then what raises the reading age.
+
+    By the formula, a sentence's age is its length plus its syllables a word: when even everyday
+    words would leave it above `most_age`, its length is the cause (split it); else its longest words are.
+    """
     plainer = list(dict.fromkeys(f"'{h.entry.plain}' for '{h.words}'" for h in inside))
     tips = [f"try {', '.join(plainer)}"] if plainer else []
+    length_too_old = most_age is not None and round(everyday_age(sentence.words)) > most_age
     if too_long:
         tips.append("split it into shorter sentences")
+    elif length_too_old:
+        tips.append(f"it is long ({sentence.words} words): split it into shorter sentences")
+    words_too_old = most_age is not None and (not length_too_old or sentence.age > everyday_age(sentence.words) + 1)
+    if words_too_old:
+        jargon = {w.lower() for h in inside for w in h.words.split()}
+        hard = [f"'{w}'" for w in long_words(sentence.text) if w.lower() not in jargon]
+        if hard:
+            tips.append(f"try shorter words for {', '.join(hard)}")
     return " and ".join(tips) or "use shorter, everyday words"

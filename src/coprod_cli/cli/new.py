@@ -62,7 +62,8 @@ def new_series(
         str | None, value_option("--start", "Date of the first workshop, like 2026-12-07 or 7/12/2026.", "DATE")
     ] = None,
     every: Annotated[
-        str | None, value_option("--every", "Time between workshops: 1w, 2w, 3d, fortnightly.", "RHYTHM")
+        str | None,
+        value_option("--every", "Time between workshops: 1w, 2w, 3d, weekly, fortnightly, monthly.", "RHYTHM"),
     ] = None,
     time: Annotated[
         str | None, value_option("--time", "Each workshop's time, like 10:00-13:00 or 10am-1pm.", "FROM-TO")

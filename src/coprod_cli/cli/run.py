@@ -25,10 +25,10 @@ TICK_SECONDS = 0.25
 def _clock_option(value: str | None) -> str | None:
     if value is None:
         return None
-    from coprod_cli.plan.durations import parse_clock
+    from coprod_cli.plan.when import read_clock
 
     try:
-        parse_clock(value)
+        read_clock(value)
     except ValueError as err:
         raise typer.BadParameter(str(err)) from None
     return value
@@ -84,9 +84,9 @@ def run(
     """
     from coprod_cli.live.session import RunClock, another_day, choose_workshop, open_session
     from coprod_cli.live.state import day_of
-    from coprod_cli.plan.durations import parse_clock
     from coprod_cli.plan.library import load_library
     from coprod_cli.plan.loader import load_plan
+    from coprod_cli.plan.when import read_clock
     from coprod_cli.schedule import schedule_plan
 
     with exit_on_error():
@@ -109,7 +109,7 @@ def run(
             raise UsageError(f"{plan}: '{w.title}' has no agenda to run; add items under 'agenda:'")
         defaults = {k: a.duration for k, a in {**load_library(), **loaded.plan.activities}.items()}
         day = day_of(sched, defaults)
-        clock = RunClock(None if now is None else parse_clock(now) * 60.0, speed or 1.0)
+        clock = RunClock(None if now is None else read_clock(now) * 60.0, speed or 1.0)
         path_ = record or _default_record(plan, w.id or "", today, rehearsal)
         if not sys.stdin.isatty():
             raise UsageError("coprod run needs a terminal to read key presses (try it in a terminal window)")

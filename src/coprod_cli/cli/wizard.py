@@ -25,7 +25,8 @@ from coprod_cli.documents.starter import (
 )
 from coprod_cli.errors import UsageError
 from coprod_cli.plan import answers
-from coprod_cli.plan.base import MODES, check_date
+from coprod_cli.plan.base import MODES
+from coprod_cli.plan.when import check_date
 
 DEFAULT_STARTER = "service-design"
 
@@ -122,9 +123,9 @@ class Wizard:
             return value
 
 
-def _span(first: dt.date, every_days: int, sessions: int) -> None:
+def _span(first: dt.date, every: answers.Rhythm, sessions: int) -> None:
     """The last workshop must fall within the dates a plan allows too."""
-    last = first + dt.timedelta(days=every_days * (sessions - 1))
+    last = every.nth(first, sessions - 1)  # a start before 2200 and at most a year between: before 9999
     try:
         check_date(first)
         check_date(last)
@@ -168,7 +169,7 @@ def series_options(given: Given, ask: bool, today: dt.date) -> Options:
     if sessions > 1:
         every = wizard.value(
             "every",
-            "Time between workshops (1w = every week, 2w = every 2 weeks)",
+            "Time between workshops (1w = every week, 2w = every 2 weeks, or monthly)",
             defaults["every"],
             lambda days: _span(first, days, sessions),
         )

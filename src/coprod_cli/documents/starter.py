@@ -19,6 +19,7 @@ from typing import Any
 
 from coprod_cli.documents.fitting import STEP, Slot, pause_slot, plan_day
 from coprod_cli.errors import UsageError
+from coprod_cli.plan.answers import Rhythm
 from coprod_cli.plan.durations import format_clock
 from coprod_cli.plan.models import Activity
 from coprod_cli.plan.resolve import slugify
@@ -34,7 +35,7 @@ class Options:
     title: str
     sessions: int
     start: dt.date
-    every_days: int
+    every: Rhythm
     time: tuple[int, int]
     mode: str
     venue: str | None
@@ -181,7 +182,7 @@ def build_sessions(options: Options, library: Mapping[str, Activity]) -> list[di
             {
                 "id": slugify(session["title"]) or session["id"],
                 "title": session["title"],
-                "date": (options.start + dt.timedelta(days=options.every_days * (number - 1))).isoformat(),
+                "date": options.every.nth(options.start, number - 1).isoformat(),
                 "start": format_clock(start),
                 "end": format_clock(end),
                 "goals": session.get("goals", []),

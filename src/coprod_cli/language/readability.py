@@ -89,6 +89,16 @@ def grade(words: int, syllable_count: int, sentences: int = 1) -> float:
     return 0.39 * words / sentences + 11.8 * syllable_count / words - 15.59
 
 
+def _age(words: int, rate: float) -> float:
+    """The UK reading age (grade + 5) of one sentence of `words` words at `rate` syllables a word."""
+    return 0.39 * words + 11.8 * rate - 15.59 + 5
+
+
+def everyday_age(words: int) -> float:
+    """The age a sentence this long reads at in everyday words: what its length alone costs."""
+    return _age(words, EVERYDAY_SYLLABLES)
+
+
 @dataclass(frozen=True)
 class Sentence:
     text: str
@@ -104,8 +114,21 @@ def score(sentence: str) -> Sentence:
         return Sentence(sentence, 0, 5.0)
     syl = sum(syllables(w) for w in words)
     rate = (syl + PRIOR_WORDS * EVERYDAY_SYLLABLES) / (len(words) + PRIOR_WORDS)
-    age = 0.39 * len(words) + 11.8 * rate - 15.59 + 5
-    return Sentence(sentence, len(words), round(max(5.0, age), 1))
+    return Sentence(sentence, len(words), round(max(5.0, _age(len(words), rate)), 1))
+
+
+@lru_cache(maxsize=4096)
+def long_words(sentence: str, most: int = 3) -> tuple[str, ...]:
+    """The words that push a sentence's reading age up: up to `most` of those with the most
+    syllables (three or more if it has any, else two; longer first among equals), in the sentence's order."""
+    seen: dict[str, tuple[int, int, int, str]] = {}
+    for place, word in enumerate(words_of(sentence)):
+        count = syllables(word)
+        if count >= 2 and not any(c.isdigit() for c in word):
+            seen.setdefault(word.lower(), (-count, -len(word), place, word))
+    floor = min(3, -min(seen.values())[0]) if seen else 2
+    chosen = [rank for rank in sorted(seen.values())[:most] if -rank[0] >= floor]
+    return tuple(word for *_, word in sorted(chosen, key=lambda rank: rank[2]))
 
 
 def reading_age(texts: Iterable[str]) -> float | None:

@@ -9,16 +9,10 @@ from typing import Annotated, Any
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema, model_validator
 
-from coprod_cli.plan.durations import (
-    CLOCK_PATTERN,
-    DURATION_PATTERN,
-    MAX_MINUTES,
-    PER_PATTERN,
-    parse_clock,
-    parse_duration,
-)
+from coprod_cli.plan.durations import DURATION_PATTERN, MAX_MINUTES, PER_PATTERN, parse_duration
 from coprod_cli.plan.frameworks import FRAMEWORKS, all_principle_ids
 from coprod_cli.plan.suggest import did_you_mean
+from coprod_cli.plan.when import CLOCK_PATTERN, read_clock, read_date
 
 
 class Kind(StrEnum):
@@ -80,15 +74,13 @@ def _check_id(value: str) -> str:
     return value
 
 
-EARLIEST = dt.date(1900, 1, 1)
-LATEST = dt.date(2199, 12, 31)
-
-
-def check_date(value: dt.date) -> dt.date:
-    """Dates far outside a working life are typing slips; refusing them keeps date arithmetic safe."""
-    if not EARLIEST <= value <= LATEST:
-        raise ValueError(f"'{value.isoformat()}' is not a date coprod can plan for; use a date between 1900 and 2199")
-    return value
+def _plan_date(value: Any) -> dt.date:
+    """A plan's date, read as `coprod new` reads one; the message quotes what was written."""
+    try:
+        return read_date(value)
+    except ValueError as err:
+        said = str(value) if isinstance(value, str) else ""
+        raise ValueError(f"'{said}': {err}" if said and f"'{said}'" not in str(err) else str(err)) from None
 
 
 def _check_framework(value: str) -> str:
@@ -148,15 +140,24 @@ ScaledDuration = Annotated[
         }
     ),
 ]
+_CLOCK_HELP = "Write a clock time like 10:00, 10.30, 14:00 or 2pm"
 Clock = Annotated[
     int,
-    BeforeValidator(parse_clock),
+    BeforeValidator(read_clock),
     WithJsonSchema(
         {
-            "type": "string",
-            "pattern": CLOCK_PATTERN,
-            "patternErrorMessage": "Write a clock time like 10:00 or 9:30 (24-hour clock)",
-            "description": "A clock time like 10:00 or 9:30 (24-hour clock)",
+            "anyOf": [
+                {"type": "string", "pattern": CLOCK_PATTERN, "patternErrorMessage": _CLOCK_HELP},
+                # An editor reads unquoted 10.30 as the number 10.3: it cannot see the written 0 that coprod reads.
+                {
+                    "type": "number",
+                    "minimum": 0,
+                    "maximum": 23.59,
+                    "not": {"multipleOf": 1},
+                    "errorMessage": _CLOCK_HELP,
+                },
+            ],
+            "description": "A clock time like 10:00, 10.30, 14:00, 2pm or 2:30pm",
             "examples": ["10:00"],
         }
     ),
@@ -206,7 +207,17 @@ SafeId = Annotated[
     AfterValidator(_check_id),
     WithJsonSchema({"type": "string", "pattern": PLAN_ID_PATTERN, "patternErrorMessage": ID_HELP}),
 ]
-PlanDate = Annotated[dt.date, AfterValidator(check_date)]
+PlanDate = Annotated[
+    dt.date,
+    BeforeValidator(_plan_date),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "description": "A date: 2027-01-11, 11/01/2027 (day first), 11 Jan 2027 or Monday 11th January 2027",
+            "examples": ["2027-01-11"],
+        }
+    ),
+]
 
 
 def optional(description: str, *examples: Any) -> Any:

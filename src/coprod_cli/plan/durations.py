@@ -1,4 +1,6 @@
-"""Parsing and printing of durations (in whole minutes) and clock times (minutes after midnight)."""
+"""Parsing and printing of durations (in whole minutes); printing of clock times (minutes after midnight).
+
+Clock times are read in plan.when, with dates."""
 
 from __future__ import annotations
 
@@ -44,11 +46,9 @@ DURATION_PATTERN = f"^{_LENGTH}$"
 PER = ("person", "group")
 _PER = re.compile(r"^[ \t]*(.+?)[ \t]+per[ \t]+([a-z]+)[ \t]*$", re.IGNORECASE)
 PER_PATTERN = f"^{_LENGTH}[ \t]+{_any_case('per')}[ \t]+(?:{'|'.join(_any_case(p) for p in PER)}){_SP}$"
-CLOCK_PATTERN = f"^{_SP}([01]?[0-9]|2[0-3])[:.]([0-5][0-9]){_SP}$"
 MAX_MINUTES = 24 * 60
 
 _DURATION = re.compile(DURATION_PATTERN)
-_CLOCK = re.compile(CLOCK_PATTERN)
 _PART = re.compile(r"([0-9]+(?:\.[0-9]+)?)[ \t]*([a-z]+)")
 _ISO = re.compile(r"pt(?:([0-9]+)h)?(?:([0-9]+)m)?")
 
@@ -135,55 +135,6 @@ _SAID = {
     "twenty minutes": "20m",
     "thirty minutes": "30m",
 }
-
-
-def parse_clock(value: object) -> int:
-    """Minutes after midnight of a clock time: "10:00", "9:30", "09:30", "9.30"."""
-    if isinstance(value, bool) or not isinstance(value, str | int | float):
-        raise ValueError("should be a clock time like 10:00")
-    text = str(value)  # a number from the plan keeps the characters it was written with
-    match = _CLOCK.fullmatch(text) if isinstance(value, str) else None
-    if not match:
-        raise ValueError(why_not_a_clock(text))
-    return int(match.group(1)) * 60 + int(match.group(2))
-
-
-# What people write for a time that is not a 24-hour clock time: 1230, 930, 12.30 unquoted
-# (YAML reads a number), 12:30pm, 2 p.m., 12:30:00.
-_DIGITS = re.compile(r"[0-9]{1,4}")
-_SEPARATED = re.compile(r"([0-9]{1,2})[ \t]*[:.,;h][ \t]*([0-9]{2})(?:[:.][0-9]{2})?")
-_AM_PM = re.compile(r"([0-9]{1,2})(?:[ \t]*[:.][ \t]*([0-9]{2}))?[ \t]*([ap])\.?[ \t]*m\.?", re.IGNORECASE)
-
-
-def clock_meant(text: str) -> str | None:
-    """The 24-hour clock time a mistyped one most likely means: '1230' -> '12:30', '2pm' -> '14:00'."""
-    raw = text.strip(" \t")
-    hours, minutes = -1, 0
-    if _DIGITS.fullmatch(raw):
-        hours, minutes = (int(raw), 0) if len(raw) <= 2 else (int(raw[:-2]), int(raw[-2:]))
-    elif match := _SEPARATED.fullmatch(raw):
-        hours, minutes = int(match.group(1)), int(match.group(2))
-    elif match := _AM_PM.fullmatch(raw):
-        hours, minutes = int(match.group(1)), int(match.group(2) or 0)
-        if not 1 <= hours <= 12:
-            return None
-        hours = hours % 12 + (12 if match.group(3).lower() == "p" else 0)
-    if 0 <= hours <= 23 and minutes <= 59:
-        return f"{hours:02d}:{minutes:02d}"
-    return None
-
-
-def why_not_a_clock(text: str) -> str:
-    """Why `text` is not a clock time, with the time it most likely means."""
-    meant = clock_meant(text)
-    if meant is None:
-        return f"'{text}' is not a clock time; write it like 10:00 or 9:30 (24-hour clock)"
-    raw = text.strip(" \t")
-    if _AM_PM.fullmatch(raw):
-        return f"'{text}' is not a clock time; write it on the 24-hour clock, like {meant}"
-    if raw.count(":") == 2:
-        return f"'{text}' is not a clock time; write hours and minutes only, like {meant}"
-    return f"'{text}' is not a clock time; write it with a colon, like {meant}"
 
 
 @lru_cache(maxsize=4096)  # a day has 1,440 minutes; a big plan's report asks for the same ones again and again

@@ -15,11 +15,12 @@ from typing import Any
 
 from coprod_cli.errors import UsageError
 from coprod_cli.files import removing_temporaries_on_signal, write_atomic
-from coprod_cli.plan.base import check_date
+from coprod_cli.plan.answers import Rhythm
 from coprod_cli.plan.loader import LoadedPlan, load_plan, load_plan_text
 from coprod_cli.plan.placeholders import PLACEHOLDERS
 from coprod_cli.plan.resolve import slugify
 from coprod_cli.plan.suggest import did_you_mean
+from coprod_cli.plan.when import check_date
 
 
 def _round_trip():
@@ -135,11 +136,19 @@ def _before_comments(lines: list[str], at: int) -> int:
     return at
 
 
-def _rhythm(loaded: LoadedPlan) -> int:
+def _next_date(loaded: LoadedPlan) -> dt.date | None:
+    """The date after the last workshop's, in the rhythm of the last two: as many days, or a month
+    on when they fall on the same day of the month a month or more apart; a week after one alone."""
     dates = [w.date for w in loaded.plan.workshops if w.date]
-    if len(dates) >= 2:
-        return max((dates[-1] - dates[-2]).days, 1)
-    return 7
+    if not dates:
+        return None
+    if len(dates) == 1:
+        return dates[0] + dt.timedelta(days=7)
+    before, last = dates[-2:]
+    months = (last.year - before.year) * 12 + last.month - before.month
+    if before.day == last.day and 1 <= months <= 12:
+        return Rhythm(months=months).nth(last, 1)
+    return last + dt.timedelta(days=max((last - before).days, 1))
 
 
 def append_workshop(path: Path, title: str, date: dt.date | None = None) -> str:
@@ -159,7 +168,7 @@ def append_workshop(path: Path, title: str, date: dt.date | None = None) -> str:
         entry = CommentedMap()
         entry["id"] = ident
         entry["title"] = title
-        when = date or (last.date + dt.timedelta(days=_rhythm(loaded)) if last.date else None)
+        when = date or (_next_date(loaded) if last.date else None)
         try:
             when = check_date(when) if when else None
         except ValueError as err:

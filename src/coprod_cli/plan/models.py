@@ -206,7 +206,7 @@ class Item(ActivityDetails):
 class Workshop(Strict):
     id: SafeId | None = optional("Folder-safe id (letters, digits, - and _); the title's slug when absent", "intro")
     title: str = Field(description="The workshop's title", examples=["An Introduction to Service Design"])
-    date: PlanDate | None = optional("The day, as year-month-day", "2026-10-05")
+    date: PlanDate | None = optional("The day: 2026-10-05, 5/10/2026 (day first) or 5 Oct 2026", "2026-10-05")
     start: Clock | None = optional("When it starts", "10:00")
     end: Clock | None = optional("When the room is booked until (or give `length`)", "13:30")
     length: Duration | None = optional("How long the room is booked (or give `end`)", "3h30m")
