@@ -41,7 +41,8 @@ def test_render_paperwork_on_the_examples(example: Path, tmp_path: Path):
             continue
         sign_in = (folder / "sign-in-sheet.html").read_text()
         tbody = sign_in.split("<tbody>", 1)[1].split("</tbody>", 1)[0]
-        columns = 3 if (plan.consent and plan.consent.photos == "no") else 4
+        asked_elsewhere = plan.consent and (plan.consent.photos == "no" or plan.consent.question("photos"))
+        columns = 3 if asked_elsewhere else 4  # "Photos OK?" only when the consent form does not ask
         assert tbody.count("<tr>") == rows and "<td></td>" * columns in tbody
         assert (folder / "sign-in-sheet.md").read_text().count("|     " * columns + "|\n") == rows
         badges = (folder / "name-badges.html").read_text()
@@ -65,9 +66,9 @@ def test_the_sign_in_sheet_has_a_blank_row_for_everyone_and_the_spares(tmp_path:
     plan = load_plan(CARE).plan
     assert _expected_rows(plan) == 16
     html = (tmp_path / "01-intro/paperwork/sign-in-sheet.html").read_text()
-    assert re.findall(r"<tr>((?:<td></td>)+)</tr>", html) == ["<td></td>" * 4] * 16
+    assert re.findall(r"<tr>((?:<td></td>)+)</tr>", html) == ["<td></td>" * 3] * 16
     headers = re.findall(r'<th scope="col">([^<]+)</th>', html)
-    assert headers == ["Name", "Group", "Photos OK?", "Travel claimed"]
+    assert headers == ["Name", "Group", "Travel claimed"]  # the consent form asks about photos
     document = docx.Document(str(tmp_path / "01-intro/paperwork/sign-in-sheet.docx"))
     (table,) = document.tables
     assert [c.text for c in table.rows[0].cells] == headers
@@ -274,8 +275,11 @@ def _paperwork(tmp_path: Path, plan: str, fmt: str = "md,html") -> Path:
     return tmp_path / "out/01-w/paperwork"
 
 
-@pytest.mark.parametrize("photos, column", [("no", False), ("ask", True), ("yes", True), ("Only of hands", True)])
-def test_no_photos_column_on_the_sign_in_sheet_when_no_photos_are_taken(photos: str, column: bool, tmp_path: Path):
+@pytest.mark.parametrize("photos, column", [("no", False), ("ask", False), ("yes", False), ("Only of hands", True)])
+def test_photos_are_asked_about_once_the_sign_in_sheet_only_when_the_consent_form_does_not(
+    photos: str, column: bool, tmp_path: Path
+):
+    """No photos: no column. 'ask' or 'yes': the consent form asks, so the sheet everyone sees does not."""
     folder = _paperwork(tmp_path, PLAN.replace(" THANKS", "").replace("photos: yes", f"photos: {photos}"))
     sign_in = (folder / "sign-in-sheet.md").read_text()
     assert ("Photos OK?" in sign_in) is column and ("Tick if photos of you are OK." in sign_in) is column

@@ -20,7 +20,7 @@ BADGES_PER_PAGE = 8
 SIGN_IN_ROWS_WITHOUT_COUNTS = 20
 # Fixed words (msgids: a document translates them into the plan's language).
 SIGN_IN_COLUMNS = (N_("Name"), N_("Group"), N_("Photos OK?"), N_("Travel claimed"))
-PHOTOS_COLUMN = 2  # dropped when the plan says no photos
+PHOTOS_COLUMN = 2  # dropped when the plan says no photos, or the consent form asks about them
 SCALE = (N_("Good"), N_("OK"), N_("Not good"))  # a smiley scale: HTML draws a face beside each word
 
 
@@ -104,7 +104,11 @@ def paperwork_view(plan: Plan, schedules: list[Schedule]) -> list[Paperwork]:
         else f"{copies} rows: the plan gives no participant counts (add `count:` to each group)"
     )
     receipts = _receipts(plan, counts.spares if counts else 0)
-    photos = not (plan.consent and (plan.consent.photos or "").strip().lower() == "no")
+    # A "Photos OK?" column only where nothing else asks: not when no photos are taken, and not when
+    # the consent form asks about photos (asked twice, a tick on a sheet everyone sees could contradict it).
+    consent = plan.consent
+    no_photos = consent is not None and (consent.photos or "").strip().lower() == "no"
+    photos = not (no_photos or (consent is not None and consent.question("photos") is not None))
     columns = tuple(c for n, c in enumerate(SIGN_IN_COLUMNS) if photos or n != PHOTOS_COLUMN)
     out = []
     for number, sched in enumerate(schedules, start=1):
