@@ -182,3 +182,16 @@ def test_an_organisation_known_by_its_letters_is_listed_under_names(tmp_path):
     [finding] = _jargon(tmp_path, text)
     assert finding["line"] == 2 and "list it under names:" in finding["message"]
     assert _jargon(tmp_path, text.replace("workshops:", "names: [NSPCC]\nworkshops:")) == []
+
+
+@pytest.mark.parametrize(
+    "text, found",
+    [
+        ("We meet at the TOWN HALL on Monday.", []),  # a name written in capitals
+        ("Meet at GREEN LANE, then walk.", []),
+        ("Ask the DBS team.", ["DBS"]),
+        ("Ask the IRO or DBS.", ["DBS"]),  # short forms side by side are still short forms (IRO is in the list)
+    ],
+)
+def test_a_name_written_in_capitals_is_not_a_short_form(text: str, found: list[str]):
+    assert [a.letters for a in find_acronyms(text)] == found

@@ -293,3 +293,12 @@ def test_every_picture_has_a_png_for_word():
     for stem, _alt in ICONS.values():
         png = ROOT / "src/coprod_cli/library/icons/png" / f"{stem}.png"
         assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n", stem
+
+
+def test_an_online_workshop_with_a_venue_left_in_the_plan_is_online_in_the_easy_read():
+    """A starter made for a venue, then switched to online: nobody is sent to the building."""
+    example = next(p for p in EXAMPLES if p.stem == "online-engagement")
+    plan = load_plan(example).plan
+    plan.workshops[0].venue = "Town Hall"
+    about = _texts(_easy(plan, 1), "About the workshop")
+    assert "It is online." in about and not [t for t in about if "Town Hall" in t]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from helpers import plan_text
 from hypothesis import given
 from hypothesis import strategies as st
@@ -53,3 +54,17 @@ def test_the_named_words_are_the_most_syllabic_of_the_sentence(words: list[str])
         assert all(syllables(w) <= min(syllables(n) for n in named) for w in unnamed)
     else:
         assert all(syllables(w) < 2 for w in words)
+
+
+@pytest.mark.parametrize(
+    "text, sentences",
+    [
+        ("You can always say no. We will watch a short film.", 2),  # consent wording says no often
+        ("It is OK to say no. We will watch a short TV clip.", 2),
+        ("Go to room No. 5 on the left. Then sit down.", 2),  # a number sign is no sentence's end
+    ],
+)
+def test_saying_no_ends_a_sentence_but_a_number_sign_does_not(text: str, sentences: int):
+    from coprod_cli.language.readability import split_sentences
+
+    assert len(split_sentences(text)) == sentences

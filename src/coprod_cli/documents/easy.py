@@ -97,7 +97,7 @@ def easy_read(
         end = sched.booked_end if sched.booked_end is not None else sched.planned_end
         if end is not None:
             about.append(point("time", _("It ends at {time}.", time=spoken_time(lang, end))))
-    if w.online and not w.venue:
+    if w.mode == "online" or (w.online and not w.venue):  # an online workshop's venue is nobody's to go to
         about.append(point("online", _("It is online.")))
     elif w.venue:
         place = _("It is at {place}, or online.", place=w.venue) if w.online else _("It is at {place}.", place=w.venue)

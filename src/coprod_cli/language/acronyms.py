@@ -3,7 +3,7 @@
 A word of 2 to 6 capital letters (a plural "s" allowed) is a short form, except: the well-known
 ones and words written in capitals for emphasis (acronyms.yaml), Roman numerals (Part II), short
 forms with an entry of their own in the jargon list (which has a plainer word for them), a run of
-three or more words in capitals (a heading written in capitals), a short form written beside its
+three or more words in capitals (a heading written in capitals) or of two long ones (TOWN HALL), a short form written beside its
 meaning in brackets ("independent reviewing officer (IRO)", "IRO (independent reviewing officer)"),
 and anything inside a web or email address or a proper name.
 """
@@ -25,6 +25,7 @@ MAX_LETTERS = 6  # SENDCO; a longer word in capitals is a word said loudly ("WEL
 # Capitals not inside a word, an address or a contraction ("DON'T"); "IROs" and "IRO's" are IRO.
 _CAPITALS = re.compile(rf"(?<![\w&'’@/])([A-Z]{{2,{MAX_LETTERS}}})(?:s|['’]s)?(?![\w&@]|['’]\w|\.\w)")
 _SHOUTED = re.compile(r"(?<![\w'’])[A-Z][A-Z'’]*(?:[\s,.!?:;-]+[A-Z][A-Z'’]*){2,}(?![\w'’])")
+_NAME_IN_CAPITALS = re.compile(r"(?<![\w'’])[A-Z]{4,}(?: [A-Z]{4,})+(?![\w'’])")  # "TOWN HALL", "GREEN LANE"
 _ADDRESS = re.compile(r"\S*(?:://|@|www\.)\S*")
 _SHORT_FORM = re.compile(r"[A-Z]+(?:['’]?s)?")
 _WORD = re.compile(r"[A-Za-z][\w'’&-]*")
@@ -56,13 +57,14 @@ def allowed() -> frozenset[str]:
 
 def _shouted(text: str) -> list[tuple[int, int]]:
     """Runs of three or more words in capitals that read as a heading or emphasis ("PLEASE DO NOT SHARE"):
-    one of the words is an everyday word or too long for a short form. "IRO, PA, SW" is a list of short forms."""
+    one of the words is an everyday word or too long for a short form. "IRO, PA, SW" is a list of short forms.
+    Two or more words of four or more capitals side by side are a name written in capitals ("TOWN HALL")."""
     emphasis = _lists()[1]
     return [
         m.span()
         for m in _SHOUTED.finditer(text)
         if any(w in emphasis or len(w) > MAX_LETTERS for w in re.findall(r"[A-Z]+", m.group(0)))
-    ]
+    ] + [m.span() for m in _NAME_IN_CAPITALS.finditer(text)]
 
 
 def _beside_its_meaning(text: str, start: int, end: int) -> bool:

@@ -33,7 +33,8 @@ _SILENT_E = re.compile(
     r"(?=[bcdfghjklmnpqrstvwxz]\w{2})"
 )
 _SHORT_TWO = frozenset({"any", "ago", "via"})
-_ABBREVIATIONS = re.compile(r"(?:\b(?:e\.g|i\.e|etc|Dr|Mr|Mrs|Ms|St|No|approx|vs)\.)$", re.IGNORECASE)
+_ABBREVIATIONS = re.compile(r"(?:\b(?:e\.g|i\.e|etc|Dr|Mr|Mrs|Ms|St|approx|vs)\.)$", re.IGNORECASE)
+_NUMBER_SIGN = re.compile(r"\bNo\.$", re.IGNORECASE)  # "No. 5"; "You can say no." ends a sentence
 
 
 def words_of(text: str) -> list[str]:
@@ -74,9 +75,11 @@ def split_sentences(text: str) -> tuple[str, ...]:
     out: list[str] = []
     for line in re.split(r"\n\s*", text.strip()):
         pending = ""
-        for part in re.split(r"(?<=[.!?])\s+(?=[\"'“‘(]?[A-Z0-9])", line):
+        parts = re.split(r"(?<=[.!?])\s+(?=[\"'“‘(]?[A-Z0-9])", line)
+        for n, part in enumerate(parts):
             pending = f"{pending} {part}".strip() if pending else part
-            if not _ABBREVIATIONS.search(pending):
+            number = n + 1 < len(parts) and parts[n + 1][:1].isdigit() and _NUMBER_SIGN.search(pending)
+            if not (_ABBREVIATIONS.search(pending) or number):
                 out.append(pending)
                 pending = ""
         if pending:
