@@ -3,9 +3,9 @@
 A word of 2 to 6 capital letters (a plural "s" allowed) is a short form, except: the well-known
 ones and words written in capitals for emphasis (acronyms.yaml), Roman numerals (Part II), short
 forms with an entry of their own in the jargon list (which has a plainer word for them), a run of
-three or more words in capitals (a heading written in capitals) or of two long ones (TOWN HALL), a short form written beside its
-meaning in brackets ("independent reviewing officer (IRO)", "IRO (independent reviewing officer)"),
-and anything inside a web or email address or a proper name.
+three or more words in capitals (a heading written in capitals) or of two long ones (TOWN HALL),
+a short form written beside its meaning in brackets ("independent reviewing officer (IRO)",
+"IRO (independent reviewing officer)"), and anything inside a web or email address or a proper name.
 """
 
 from __future__ import annotations
