@@ -302,3 +302,16 @@ def test_an_online_workshop_with_a_venue_left_in_the_plan_is_online_in_the_easy_
     plan.workshops[0].venue = "Town Hall"
     about = _texts(_easy(plan, 1), "About the workshop")
     assert "It is online." in about and not [t for t in about if "Town Hall" in t]
+
+
+def test_the_easy_read_handout_prints_its_pictures_full_size_the_forms_smaller(tmp_path):
+    """The forms squeeze their pictures to fit a page; the Easy Read handout keeps them 56 pt."""
+    weasyprint = pytest.importorskip("weasyprint")
+    care = next(p for p in EXAMPLES if p.stem == "care-leavers")
+    assert run("render", "easy-read", "paperwork", "-w", "intro", "-p", str(care), "-o", str(tmp_path)).exit_code == 0
+    sizes = {}
+    for name in ("easy-read", "paperwork/consent-form"):
+        page = weasyprint.HTML(filename=str(tmp_path / "01-intro" / f"{name}.html")).render().pages[0]
+        pictures = [b for b in page._page_box.descendants() if getattr(b, "element_tag", "") == "img"]
+        sizes[name] = round(min(b.width for b in pictures) * 72 / 96)  # CSS px to pt
+    assert sizes == {"easy-read": 56, "paperwork/consent-form": 34}

@@ -214,8 +214,9 @@ class Document:
     sections: tuple[Section, ...] = ()
     banner: tuple[str, ...] = ()
     paper: str = "a4"
-    page: str = "document"  # the page style: document, agenda-page (one page, larger type), easy-read,
-    # sign-in, cards-page (sheets of cards, the header in the top margin)
+    page: str = "document"  # the page style, its classes: document, agenda-page (one page, larger type),
+    # easy-read (the Easy Read handout), "easy-read form" (the consent and feedback forms: smaller
+    # pictures and gaps, to fit a page), sign-in, cards-page (sheets of cards, the header in the top margin)
     full_title: str = ""  # the window and PDF title; the document title when empty
 
     def texts(self) -> list[str]:

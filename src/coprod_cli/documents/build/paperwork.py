@@ -150,7 +150,7 @@ def _consent(p: Paperwork, _: Translate, paper: str) -> Built:
         last = (Points(questions[-1:], answers), Points((_point("sign", sign_words, _),)), Blanks(lines))
         first = (Points(questions[:-1], answers),) if len(questions) > 1 else ()
         sections.append(Section(title, "questions", (*how, *first, Section("", "sign", last))))
-    return _(CONSENT_HEADINGS[p.mode]), sections, "easy-read", []
+    return _(CONSENT_HEADINGS[p.mode]), sections, "easy-read form", []
 
 
 def _feedback(p: Paperwork, _: Translate, paper: str) -> Built:
@@ -178,7 +178,7 @@ def _feedback(p: Paperwork, _: Translate, paper: str) -> Built:
     write = _("Write here, or tell us in the chat.") if online else _("Write or draw here.")
     change = (Paragraph(write), Blanks(lines=WRITING_LINES))
     sections.append(Section(_("What should we change?"), "change", change))
-    return _("What did you think?"), sections, "easy-read", []
+    return _("What did you think?"), sections, "easy-read form", []
 
 
 def _receipts(p: Paperwork, _: Translate, paper: str) -> Built:

@@ -78,7 +78,7 @@ def _setup(document: Any, model: Document) -> None:
         setattr(section, side, Mm(18))
     normal = document.styles["Normal"]
     normal.font.name = "Arial"
-    normal.font.size = Pt(16 if model.page == "easy-read" else 12)  # Easy Read: 16 pt or more
+    normal.font.size = Pt(16 if "easy-read" in model.page.split() else 12)  # Easy Read: 16 pt or more
     rpr = normal.element.get_or_add_rPr()
     fonts = rpr.find(qn("w:rFonts"))
     if fonts is None:
