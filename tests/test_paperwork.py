@@ -155,7 +155,7 @@ def test_easy_read_forms_ask_yes_or_no_and_draw_a_smiley_scale(tmp_path: Path):
     assert result.exit_code in (0, 1), result.stderr
     folder = tmp_path / "out/01-w/paperwork"
     consent = (folder / "consent-form.html").read_text()
-    assert '<main class="easy-read participant">' in consent
+    assert '<main class="easy-read form participant">' in consent
     question = consent.split("Can we take photos of you?", 1)[1].split("</li>", 1)[0]
     assert question.count('class="box"') == 2 and ">Yes<" in question and ">No<" in question
     assert "We will not write down what you say." in consent  # quotes: no is said, not asked
