@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from pydantic import ConfigDict
 
 from coprod_cli.plan.base import KindField
+from coprod_cli.plan.durations import format_clock
 from coprod_cli.plan.frameworks import FRAMEWORKS, all_principle_ids
 from coprod_cli.plan.models import (
     ACTIVITY_FIELDS,
@@ -155,7 +156,8 @@ def _booking_problems(workshop: Workshop, path: tuple[str | int, ...]) -> list[P
     if workshop.end is not None and workshop.start is None:
         return [((*path, "end"), "'end' needs a 'start' time too")]
     if workshop.end is not None and workshop.start is not None and workshop.end <= workshop.start:
-        return [((*path, "end"), "'end' must be after 'start'")]
+        end, start = format_clock(workshop.end), format_clock(workshop.start)
+        return [((*path, "end"), f"'end' ({end}) must be after 'start' ({start}), on the 24-hour clock")]
     return []
 
 
